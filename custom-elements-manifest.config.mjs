@@ -1,0 +1,7 @@
+export default {
+  globs: ['src/**/*.ts'],
+  exclude: ['src/internal/**', 'src/**/*.styles.ts', 'src/locales/**', 'src/views/**', 'test/**'],
+  outdir: '.',
+  litelement: true,
+  packagejson: true,
+};

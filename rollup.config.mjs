@@ -1,0 +1,25 @@
+// Two builds from src/index.ts: dist/index.js for bundlers (lit stays an import, so apps share
+// one copy; .d.ts beside it) and dist/choose-image-sheet.bundled.js with everything inside for a
+// plain <script type="module">. Both load the compression worker from the file beside them.
+import resolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+
+const ts = (declarations) =>
+  typescript({tsconfig: './tsconfig.json', declaration: declarations, declarationDir: declarations ? 'dist' : undefined, sourceMap: true});
+
+const minify = terser({ecma: 2021, module: true, format: {comments: false}});
+
+export default [
+  {
+    input: {index: 'src/index.ts', 'compress-worker': 'src/internal/compress-worker.ts'},
+    external: id => id === 'lit' || id.startsWith('lit/') || id.startsWith('@lit/'),
+    output: {dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: '[name].js'},
+    plugins: [resolve(), ts(true)],
+  },
+  {
+    input: 'src/index.ts',
+    output: {file: 'dist/choose-image-sheet.bundled.js', format: 'es', sourcemap: true, inlineDynamicImports: true},
+    plugins: [resolve(), ts(false), minify],
+  },
+];

@@ -1,0 +1,361 @@
+// Styles of <choose-image-sheet>: public custom properties read once into private tokens,
+// the bottom sheet, the full-screen camera and gallery, dark mode and reduced motion.
+import {css} from 'lit';
+
+export default css`
+  :host {
+    --_accent: var(--choose-image-sheet-accent, #1677ff);
+    --_on-accent: var(--choose-image-sheet-on-accent, #fff);
+    --_surface: var(--choose-image-sheet-surface, #fff);
+    --_on-surface: var(--choose-image-sheet-on-surface, #1f1f1f);
+    --_muted: var(--choose-image-sheet-muted, #f2f3f5);
+    --_radius: var(--choose-image-sheet-radius, 12px);
+    --_backdrop: var(--choose-image-sheet-backdrop, rgb(0 0 0 / 0.45));
+    --_duration: var(--choose-image-sheet-duration, 200ms);
+    --_font: var(--choose-image-sheet-font, system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', sans-serif);
+    --_space: var(--choose-image-sheet-spacing, 16px);
+    display: contents;
+  }
+
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_surface: var(--choose-image-sheet-surface, #1f1f1f);
+      --_on-surface: var(--choose-image-sheet-on-surface, #f0f0f0);
+      --_muted: var(--choose-image-sheet-muted, #2c2c2e);
+      --_accent: var(--choose-image-sheet-accent, #4096ff);
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    :host {
+      --_duration: 0s;
+    }
+  }
+
+  [hidden] {
+    display: none !important;
+  }
+
+  .sheet {
+    box-sizing: border-box;
+    margin: auto auto 0;
+    padding: 0;
+    border: none;
+    width: 100%;
+    max-width: 560px;
+    max-height: 100dvh;
+    border-radius: var(--_radius) var(--_radius) 0 0;
+    background: var(--_surface);
+    color: var(--_on-surface);
+    font: 16px/1.4 var(--_font);
+    overflow: hidden;
+  }
+  .sheet[open] {
+    display: flex;
+    flex-direction: column;
+    animation: slide-up var(--_duration) ease-out;
+  }
+  .sheet::backdrop {
+    background: var(--_backdrop);
+  }
+  .sheet.camera,
+  .sheet.gallery {
+    height: 100dvh;
+    border-radius: 0;
+  }
+  @media (min-width: 600px) {
+    .sheet.camera,
+    .sheet.gallery {
+      margin: auto;
+      height: min(90dvh, 820px);
+      border-radius: var(--_radius);
+    }
+  }
+  @keyframes slide-up {
+    from {
+      transform: translateY(30%);
+      opacity: 0;
+    }
+  }
+
+  .view {
+    display: flex;
+    flex-direction: column;
+    min-height: 0;
+    flex: 1;
+  }
+
+  button {
+    font: inherit;
+    color: inherit;
+    cursor: pointer;
+  }
+  button:disabled {
+    cursor: default;
+    opacity: 0.4;
+  }
+  button:focus-visible {
+    outline: 3px solid var(--_accent);
+    outline-offset: -3px;
+  }
+
+  .title {
+    margin: 0;
+    font-size: 14px;
+    font-weight: 500;
+    text-align: center;
+    opacity: 0.7;
+  }
+
+  /* action sheet */
+  .actions .title {
+    padding: calc(var(--_space) * 0.75) var(--_space);
+  }
+  .actions .group {
+    display: flex;
+    flex-direction: column;
+  }
+  .action {
+    min-height: 48px;
+    padding: 0 var(--_space);
+    border: none;
+    background: none;
+    font-size: 17px;
+  }
+  .actions .action {
+    border-top: 1px solid var(--_muted);
+  }
+  .actions .cancel {
+    border-top: 8px solid var(--_muted);
+    padding-bottom: env(safe-area-inset-bottom);
+  }
+  .action.primary {
+    min-height: 36px;
+    border-radius: 18px;
+    background: var(--_accent);
+    color: var(--_on-accent);
+    font-size: 15px;
+  }
+
+  /* bars of the camera and gallery */
+  .bar {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_space);
+    padding: calc(var(--_space) / 2) var(--_space);
+  }
+  .bar .title {
+    flex: 1;
+    font-size: 16px;
+    opacity: 1;
+  }
+  .icon,
+  .icon-space {
+    width: 44px;
+    height: 44px;
+    flex: none;
+    border: none;
+    background: none;
+    border-radius: 50%;
+    font-size: 20px;
+  }
+
+  .message {
+    margin: 0;
+    padding: 0 var(--_space);
+    min-height: 1.4em;
+    font-size: 14px;
+    text-align: center;
+  }
+
+  /* camera */
+  .sheet.camera {
+    background: #000;
+    color: #fff;
+  }
+  .stage {
+    position: relative;
+    flex: 1;
+    min-height: 0;
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    justify-content: center;
+    gap: var(--_space);
+  }
+  .stage video,
+  .stage .review {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    object-fit: contain;
+  }
+  video.mirrored {
+    transform: scaleX(-1);
+  }
+  .stage .message {
+    position: relative;
+  }
+  .fallbacks {
+    position: relative;
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) / 2);
+  }
+  .fallbacks .action {
+    border: 1px solid currentColor;
+    border-radius: 24px;
+  }
+  .controls {
+    padding-bottom: max(var(--_space), env(safe-area-inset-bottom));
+  }
+  .controls .slot {
+    flex: 1;
+    display: flex;
+  }
+  .controls .slot:last-child {
+    justify-content: flex-end;
+  }
+  .shutter {
+    width: 72px;
+    height: 72px;
+    flex: none;
+    border-radius: 50%;
+    border: 4px solid #fff;
+    background: rgb(255 255 255 / 0.85);
+    background-clip: content-box;
+    padding: 4px;
+  }
+  .strip {
+    display: flex;
+    gap: 8px;
+    margin: 0;
+    padding: 8px var(--_space);
+    list-style: none;
+    overflow-x: auto;
+  }
+  .strip li {
+    position: relative;
+    flex: none;
+  }
+  .strip img {
+    display: block;
+    width: 56px;
+    height: 56px;
+    object-fit: cover;
+    border-radius: 6px;
+  }
+  .strip .remove {
+    position: absolute;
+    top: -6px;
+    right: -6px;
+    width: 24px;
+    height: 24px;
+    padding: 0;
+    border: none;
+    border-radius: 50%;
+    background: rgb(0 0 0 / 0.7);
+    font-size: 12px;
+  }
+
+  /* gallery */
+  .grid {
+    flex: 1;
+    min-height: 0;
+    overflow-y: auto;
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(96px, 1fr));
+    grid-auto-rows: min-content;
+    gap: 2px;
+    padding: 2px;
+    background: var(--_muted);
+  }
+  .item {
+    position: relative;
+    aspect-ratio: 1;
+    padding: 0;
+    border: none;
+    background: var(--_muted);
+    overflow: hidden;
+  }
+  .item img {
+    width: 100%;
+    height: 100%;
+    object-fit: cover;
+    display: block;
+  }
+  .item.selected img {
+    opacity: 0.75;
+  }
+  .item .badge {
+    position: absolute;
+    top: 6px;
+    right: 6px;
+    min-width: 22px;
+    height: 22px;
+    box-sizing: border-box;
+    border: 2px solid #fff;
+    border-radius: 11px;
+    background: rgb(0 0 0 / 0.2);
+    color: var(--_on-accent);
+    font-size: 13px;
+    line-height: 18px;
+    text-align: center;
+  }
+  .item.selected .badge {
+    background: var(--_accent);
+    border-color: var(--_accent);
+  }
+  .item.unusable {
+    cursor: not-allowed;
+  }
+  .item.unusable .badge {
+    display: none;
+  }
+  .unusable-badge {
+    position: absolute;
+    inset: auto 0 0;
+    padding: 2px;
+    background: rgb(0 0 0 / 0.6);
+    color: #fff;
+    font-size: 12px;
+  }
+  .gallery .message {
+    padding-top: calc(var(--_space) / 2);
+  }
+  .toggle {
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+    min-height: 44px;
+    border: none;
+    background: none;
+  }
+  .toggle .check {
+    width: 18px;
+    height: 18px;
+    box-sizing: border-box;
+    border: 2px solid currentColor;
+    border-radius: 50%;
+  }
+  .toggle[aria-checked='true'] .check {
+    border: 5px solid var(--_accent);
+  }
+  .gallery footer {
+    padding-bottom: max(calc(var(--_space) / 2), env(safe-area-inset-bottom));
+  }
+
+  @media (forced-colors: active) {
+    .item.selected,
+    .toggle[aria-checked='true'] .check,
+    .action.primary {
+      outline: 2px solid Highlight;
+      forced-color-adjust: none;
+    }
+    .shutter {
+      border-color: ButtonText;
+    }
+  }
+`;

@@ -1,0 +1,521 @@
+// <choose-image-sheet>: the bottom sheet of my.chooseImage — action sheet, live camera and
+// album gallery in one modal dialog. It is defined by index.ts, never here.
+import {html, LitElement, nothing, type PropertyValues} from 'lit';
+import {property, query, state} from 'lit/decorators.js';
+import {CameraController, CameraStatus} from './controllers/camera-controller.js';
+import {LocalizeController} from './controllers/localize-controller.js';
+import {ObjectUrlController} from './controllers/object-url-controller.js';
+import {ThumbnailController} from './controllers/thumbnail-controller.js';
+import styles from './choose-image-sheet.styles.js';
+import {cancelled, ChooseImageError, ErrorCode, unknownError} from './errors.js';
+import type {Outcome} from './events.js';
+import {deepActiveElement, tabbables, trapTab} from './internal/focus.js';
+import {newItems, type GalleryItem} from './internal/gallery-item.js';
+import {processImage, type ProcessedImage} from './internal/image.js';
+import {Selection} from './internal/selection.js';
+import {normalizeOptions, type CompressOptions, type Facing, type NormalizedOptions, type SizeType, type SourceType} from './options.js';
+import {toResult, type ChooseImageResult} from './temp-files.js';
+import {actionSheet} from './views/action-sheet.js';
+import {cameraView, type Shot} from './views/camera-view.js';
+import {galleryView} from './views/gallery-view.js';
+
+type View = 'actions' | 'camera' | 'gallery';
+
+/** Space-separated attribute ⇄ array property. */
+const listConverter = {
+  fromAttribute: (value: string | null) => (value === null ? undefined : value.split(/\s+/).filter(Boolean)),
+  toAttribute: (value: string[] | undefined) => value?.join(' '),
+};
+
+interface Call {
+  options: NormalizedOptions;
+  resolve: (outcome: Outcome) => void;
+  returnFocusTo: HTMLElement | null;
+}
+
+let shotId = 0;
+
+/**
+ * A bottom sheet to take photos or choose images, with the contract of Alipay's
+ * `my.chooseImage`.
+ *
+ * @summary Camera or album, capped multi-select, original or compressed, Alipay error codes.
+ * @tagname choose-image-sheet
+ *
+ * @fires success - The user confirmed; `detail` is the ChooseImageResult.
+ * @fires fail - The call failed or was cancelled; `detail` is the ChooseImageError.
+ * @fires complete - After `success` or `fail`; `detail` is the result or the error.
+ *
+ * @csspart sheet - The modal `<dialog>` holding every view.
+ * @csspart action-camera - Action sheet button that opens the live camera.
+ * @csspart action-album - Button that opens the browser's file picker.
+ * @csspart action-cancel - Action sheet button that cancels (code 11).
+ * @csspart video - The live camera preview.
+ * @csspart shutter - Takes a photo.
+ * @csspart switch-camera - Switches between front and back camera (shown with more than one camera).
+ * @csspart retake - Discards the photo under review.
+ * @csspart gallery - The grid of picked images.
+ * @csspart gallery-item - One picked image; `aria-pressed` when selected.
+ * @csspart original-toggle - The "原图 / Original" switch.
+ * @csspart add-more - Opens the file picker again to add images.
+ * @csspart confirm - Returns the chosen images.
+ * @csspart close - Closes the camera or the gallery (code 11).
+ * @csspart message - Hints and errors, announced politely.
+ *
+ * @cssproperty [--choose-image-sheet-accent=#1677ff] - Primary buttons, selection badges, focus ring.
+ * @cssproperty [--choose-image-sheet-on-accent=#fff] - Text on the accent colour.
+ * @cssproperty [--choose-image-sheet-surface=#fff] - Sheet background (dark: #1f1f1f).
+ * @cssproperty [--choose-image-sheet-on-surface=#1f1f1f] - Sheet text (dark: #f0f0f0).
+ * @cssproperty [--choose-image-sheet-muted=#f2f3f5] - Separators and secondary surfaces (dark: #2c2c2e).
+ * @cssproperty [--choose-image-sheet-radius=12px] - Corner radius of the sheet.
+ * @cssproperty [--choose-image-sheet-backdrop=rgb(0 0 0 / 0.45)] - The page behind the sheet.
+ * @cssproperty [--choose-image-sheet-duration=200ms] - Open animation; 0s under prefers-reduced-motion.
+ * @cssproperty [--choose-image-sheet-font=system-ui, sans-serif] - Font family.
+ * @cssproperty [--choose-image-sheet-spacing=16px] - Base spacing unit.
+ */
+export class ChooseImageSheet extends LitElement {
+  static override styles = styles;
+
+  private readonly localize = new LocalizeController(this);
+  private readonly cameraCtl = new CameraController(this, () => ({
+    active: this.open && this.view === 'camera' && !this.review,
+    facing: this.facing,
+  }));
+  private readonly urls = new ObjectUrlController(this);
+  private readonly thumbs = new ThumbnailController(this);
+
+  @query('dialog') private readonly dialog!: HTMLDialogElement;
+  @query('video') private readonly video?: HTMLVideoElement;
+  @query('input.album') private readonly albumInput!: HTMLInputElement;
+  @query('input.system-camera') private readonly systemCameraInput!: HTMLInputElement;
+
+  /** Most images the user may choose, an integer ≥ 1. */
+  @property({type: Number}) count = 1;
+  /** 'original', 'compressed' or both; attribute `size-type` is space-separated. */
+  @property({attribute: 'size-type', converter: listConverter}) sizeType: SizeType[] = ['original', 'compressed'];
+  /** 'camera', 'album' or both; attribute `source-type` is space-separated. One skips the action sheet. */
+  @property({attribute: 'source-type', converter: listConverter}) sourceType: SourceType[] = ['camera', 'album'];
+  /** Which camera the live view opens with: 'back' or 'front'. */
+  @property() camera: Facing = 'back';
+  /** 'zh-CN' or 'en'; unset follows `<html lang>`, else zh-CN. */
+  @property() locale?: string;
+  /** Whether the sheet is open. Setting it opens (like show()) or cancels (like close()). */
+  @property({type: Boolean, reflect: true}) open = false;
+  /** Target of the "compressed" size type: `{maxSize: 1920, quality: 0.8}` by default. */
+  @property({attribute: false}) compress?: CompressOptions;
+
+  @state() private view: View = 'actions';
+  @state() private facing: Facing = 'back';
+  @state() private shots: Shot[] = [];
+  @state() private review: Shot | null = null;
+  @state() private items: GalleryItem[] = [];
+  @state() private selection = new Selection<GalleryItem>(1);
+  @state() private original = false;
+  @state() private focusId: number | undefined;
+  @state() private hint = '';
+  @state() private busy = false;
+
+  private call: Call | null = null;
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    // A move (removed and inserted again in the same task) is not a removal.
+    queueMicrotask(() => {
+      if (!this.isConnected) this.settle({ok: false, error: cancelled()});
+    });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('open')) {
+      if (this.open && !this.call) void this.begin();
+      else if (!this.open && this.call) this.settle({ok: false, error: cancelled()});
+    }
+  }
+
+  protected override updated(changed: PropertyValues) {
+    if (changed.has('open') && this.open && this.call && !this.dialog.open) {
+      this.dialog.showModal();
+      this.focusView();
+      this.openSourceDirectly();
+    } else if (changed.has('view') && this.open) {
+      this.focusView();
+    }
+    const status = this.cameraCtl.status;
+    if (this.call && this.view === 'camera' && (status === CameraStatus.REFUSED || status === CameraStatus.BLOCKED)) {
+      const code = status === CameraStatus.BLOCKED ? ErrorCode.PERMISSION_BLOCKED : ErrorCode.PERMISSION_REFUSED;
+      this.settle({ok: false, error: new ChooseImageError(code)});
+    }
+  }
+
+  /** Opens the sheet. Resolves with the chosen images; rejects with a ChooseImageError. */
+  async show(): Promise<ChooseImageResult> {
+    if (this.call) throw new ChooseImageError(ErrorCode.UNKNOWN, 'another chooseImage is open');
+    const outcome = await this.begin();
+    if (outcome.ok) return outcome.value;
+    throw outcome.error;
+  }
+
+  /** Cancels an open sheet (code 11). */
+  close() {
+    this.settle({ok: false, error: cancelled()});
+  }
+
+  private begin(): Promise<Outcome> {
+    return new Promise<Outcome>(resolve => {
+      let options: NormalizedOptions;
+      try {
+        options = normalizeOptions({
+          count: this.count,
+          sizeType: this.sizeType,
+          sourceType: this.sourceType,
+          camera: this.camera,
+          locale: this.locale,
+          compress: this.compress,
+        });
+      } catch (e) {
+        this.open = false;
+        this.emitOutcome({ok: false, error: unknownError(e)});
+        resolve({ok: false, error: unknownError(e)});
+        return;
+      }
+      this.call = {options, resolve, returnFocusTo: deepActiveElement()};
+      this.reset(options);
+      this.open = true;
+    });
+  }
+
+  private reset(options: NormalizedOptions) {
+    const only = options.sourceType.length === 1 ? options.sourceType[0] : undefined;
+    this.view = only === 'camera' ? 'camera' : 'actions';
+    this.facing = options.camera;
+    this.shots = [];
+    this.review = null;
+    this.items = [];
+    this.selection = new Selection(options.count);
+    this.original = options.sizeType.length === 1 && options.sizeType[0] === 'original';
+    this.hint = '';
+    this.busy = false;
+  }
+
+  /** The one place where a call ends. */
+  private settle(outcome: Outcome) {
+    const call = this.call;
+    if (!call) return;
+    this.call = null;
+    this.cameraCtl.stop();
+    this.thumbs.clear();
+    this.urls.releaseAll();
+    this.dialog?.close();
+    this.open = false;
+    this.view = 'actions';
+    this.shots = [];
+    this.review = null;
+    this.items = [];
+    this.emitOutcome(outcome);
+    call.resolve(outcome);
+    if (call.returnFocusTo?.isConnected) call.returnFocusTo.focus();
+  }
+
+  private emitOutcome(outcome: Outcome) {
+    const detail = outcome.ok ? outcome.value : outcome.error;
+    const fire = (name: string) => this.dispatchEvent(new CustomEvent(name, {detail, bubbles: true, composed: true}));
+    fire(outcome.ok ? 'success' : 'fail');
+    fire('complete');
+  }
+
+  private get options(): NormalizedOptions | undefined {
+    return this.call?.options;
+  }
+
+  private get sizeChoice(): SizeType {
+    return this.original ? 'original' : 'compressed';
+  }
+
+  private focusView() {
+    const target =
+      this.dialog.querySelector<HTMLElement>('.gallery [part~="gallery-item"][tabindex="0"]') ??
+      tabbables(this.dialog).find(el => !el.matches('[part~="close"]')) ??
+      tabbables(this.dialog)[0];
+    target?.focus();
+  }
+
+  /** A single album source opens the picker at once, where the page still has user activation. */
+  private openSourceDirectly() {
+    const only = this.options?.sourceType;
+    if (only?.length === 1 && only[0] === 'album' && navigator.userActivation?.isActive) this.pickFiles();
+  }
+
+  private async finish(make: () => Promise<ProcessedImage[]>) {
+    if (this.busy) return;
+    this.busy = true;
+    this.hint = this.localize.t.processing;
+    try {
+      const images = await make();
+      this.settle({ok: true, value: toResult(images)});
+    } catch (e) {
+      this.settle({ok: false, error: unknownError(e)});
+    }
+  }
+
+  private process(blob: Blob): Promise<ProcessedImage> {
+    return processImage(blob, this.sizeChoice, this.options!.compress);
+  }
+
+  // --- dialog ---------------------------------------------------------------------------
+
+  private handleDialogCancel(event: Event) {
+    // The file inputs' `cancel` (picker dismissed) bubbles here too: that keeps the sheet open.
+    if (event.target !== this.dialog) return;
+    event.preventDefault();
+    this.close();
+  }
+
+  private handleDialogClose() {
+    // A close we did not start (Chrome can skip `cancel` on a second Escape) is a cancel.
+    if (this.call) this.close();
+  }
+
+  private handleDialogPointerDown(event: PointerEvent) {
+    if (event.target === this.dialog) this.close();
+  }
+
+  private handleDialogKeydown(event: KeyboardEvent) {
+    trapTab(event, this.dialog, this.shadowRoot!.activeElement);
+  }
+
+  private handlePaste(event: ClipboardEvent) {
+    const files = [...(event.clipboardData?.files ?? [])];
+    if (files.length && this.view !== 'camera') {
+      event.preventDefault();
+      this.addFiles(files);
+    }
+  }
+
+  private handleDragOver(event: DragEvent) {
+    if (this.view !== 'camera' && event.dataTransfer?.types.includes('Files')) event.preventDefault();
+  }
+
+  private handleDrop(event: DragEvent) {
+    const files = [...(event.dataTransfer?.files ?? [])];
+    if (files.length && this.view !== 'camera') {
+      event.preventDefault();
+      this.addFiles(files);
+    }
+  }
+
+  // --- action sheet ---------------------------------------------------------------------
+
+  private handleCamera() {
+    this.view = 'camera';
+  }
+
+  private pickFiles() {
+    this.albumInput.multiple = (this.options?.count ?? 1) > 1;
+    this.albumInput.value = '';
+    this.albumInput.click();
+  }
+
+  private handleAlbumChange() {
+    const files = [...(this.albumInput.files ?? [])];
+    this.albumInput.value = '';
+    if (files.length) this.addFiles(files);
+  }
+
+  private addFiles(files: File[]) {
+    if (!this.call) return;
+    const added = newItems(this.items, files);
+    this.items = [...this.items, ...added];
+    for (const item of added) {
+      if (item.state !== 'unusable' && this.selection.add(item)) this.thumbs.request(item, true);
+    }
+    this.focusId ??= this.items[0]?.id;
+    this.selection = this.selection; // the same object, changed: tell Lit
+    this.requestUpdate('selection');
+    this.view = 'gallery';
+  }
+
+  // --- camera ---------------------------------------------------------------------------
+
+  private async handleShutter() {
+    if (!this.video || this.busy) return;
+    this.busy = true;
+    try {
+      const {blob, width, height} = await this.cameraCtl.capture(this.video);
+      const shot = {id: ++shotId, blob, url: this.urls.create(blob), width, height};
+      if (this.options!.count === 1) {
+        this.review = shot;
+      } else {
+        this.shots = [...this.shots, shot];
+        if (this.shots.length >= this.options!.count) this.hint = this.localize.t.shotsLimit(this.options!.count);
+      }
+    } catch (e) {
+      if (this.call) this.settle({ok: false, error: unknownError(e)});
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private handleRetake() {
+    this.urls.release(this.review?.url);
+    this.review = null;
+  }
+
+  private handleRemoveShot(shot: Shot) {
+    this.urls.release(shot.url);
+    this.shots = this.shots.filter(s => s !== shot);
+    this.hint = '';
+  }
+
+  private handleSwitch() {
+    this.facing = this.facing === 'back' ? 'front' : 'back';
+  }
+
+  private handleCameraConfirm() {
+    const shots = this.review ? [this.review] : this.shots;
+    void this.finish(() => Promise.all(shots.map(s => this.captureResult(s))));
+  }
+
+  /** A capture is the "original" as taken; compressed goes through the pipeline. */
+  private async captureResult(shot: Shot): Promise<ProcessedImage> {
+    if (this.sizeChoice === 'compressed') return this.process(shot.blob);
+    const file = (await processImage(shot.blob, 'original', this.options!.compress)).file;
+    return {file, type: file.type, width: shot.width, height: shot.height};
+  }
+
+  private handleSystemCamera() {
+    this.systemCameraInput.value = '';
+    this.systemCameraInput.click();
+  }
+
+  private handleSystemCameraChange() {
+    const file = this.systemCameraInput.files?.[0];
+    this.systemCameraInput.value = '';
+    if (file) void this.finish(async () => [await this.process(file)]);
+  }
+
+  // --- gallery --------------------------------------------------------------------------
+
+  private handleToggle(item: GalleryItem) {
+    this.focusId = item.id;
+    if (item.state === 'unusable') return;
+    if (this.selection.toggle(item)) {
+      this.hint = '';
+      this.thumbs.request(item, true);
+    } else {
+      this.hint = this.localize.t.selectLimit(this.selection.cap);
+    }
+    this.requestUpdate('selection');
+  }
+
+  private handleGridKeydown(event: KeyboardEvent) {
+    const buttons = [...(event.currentTarget as HTMLElement).querySelectorAll<HTMLElement>('[part~="gallery-item"]')];
+    const index = buttons.indexOf(event.target as HTMLElement);
+    if (index < 0) return;
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      this.handleGalleryConfirm();
+      return;
+    }
+    const columns = Math.max(1, getComputedStyle(event.currentTarget as Element).gridTemplateColumns.split(' ').length);
+    const step = {ArrowLeft: -1, ArrowRight: 1, ArrowUp: -columns, ArrowDown: columns, Home: -index, End: buttons.length}[event.key];
+    if (step === undefined) return;
+    event.preventDefault();
+    const next = buttons[Math.min(buttons.length - 1, Math.max(0, index + step))];
+    this.focusId = Number(next.dataset.id);
+    next.focus();
+  }
+
+  private handleOriginal() {
+    this.original = !this.original;
+  }
+
+  private handleGalleryConfirm() {
+    const chosen = [...this.selection.items];
+    if (!chosen.length) return;
+    void this.finish(() => Promise.all(chosen.map(item => this.process(item.file))));
+  }
+
+  // --- render ---------------------------------------------------------------------------
+
+  private renderView() {
+    const t = this.localize.t;
+    const options = this.options;
+    if (!options) return nothing;
+    switch (this.view) {
+      case 'camera':
+        return cameraView({
+          t,
+          status: this.cameraCtl.status,
+          stream: this.cameraCtl.stream,
+          mirrored: this.facing === 'front',
+          canSwitch: this.cameraCtl.videoInputs > 1,
+          count: options.count,
+          shots: this.shots,
+          review: this.review,
+          busy: this.busy,
+          hint: this.hint,
+          offerAlbum: options.sourceType.includes('album'),
+          onShutter: () => void this.handleShutter(),
+          onSwitch: () => this.handleSwitch(),
+          onRetake: () => this.handleRetake(),
+          onConfirm: () => this.handleCameraConfirm(),
+          onClose: () => this.close(),
+          onRemoveShot: shot => this.handleRemoveShot(shot),
+          onRetry: () => this.cameraCtl.retry(),
+          onSystemCamera: () => this.handleSystemCamera(),
+          onAlbum: () => this.pickFiles(),
+        });
+      case 'gallery':
+        return galleryView({
+          t,
+          items: this.items,
+          position: item => this.selection.position(item),
+          selected: this.selection.size,
+          count: options.count,
+          focusId: this.focusId,
+          showOriginalToggle: options.sizeType.length > 1,
+          original: this.original,
+          hint: this.hint,
+          busy: this.busy,
+          observe: (el, item) => this.thumbs.observe(el, item),
+          onToggle: item => this.handleToggle(item),
+          onGridKeydown: e => this.handleGridKeydown(e),
+          onOriginal: () => this.handleOriginal(),
+          onAddMore: () => this.pickFiles(),
+          onConfirm: () => this.handleGalleryConfirm(),
+          onClose: () => this.close(),
+        });
+      default:
+        return actionSheet({
+          t,
+          sourceType: options.sourceType,
+          onCamera: () => this.handleCamera(),
+          onAlbum: () => this.pickFiles(),
+          onCancel: () => this.close(),
+        });
+    }
+  }
+
+  protected override render() {
+    const t = this.localize.t;
+    return html`
+      <dialog
+        part="sheet"
+        class="sheet ${this.view}"
+        lang=${t.lang}
+        aria-labelledby="title"
+        @cancel=${this.handleDialogCancel}
+        @close=${this.handleDialogClose}
+        @pointerdown=${this.handleDialogPointerDown}
+        @keydown=${this.handleDialogKeydown}
+        @paste=${this.handlePaste}
+        @dragover=${this.handleDragOver}
+        @drop=${this.handleDrop}
+      >
+        ${this.renderView()}
+        <input class="album" type="file" accept="image/*" hidden tabindex="-1" @change=${this.handleAlbumChange} />
+        <input class="system-camera" type="file" accept="image/*" capture="environment" hidden tabindex="-1" @change=${this.handleSystemCameraChange} />
+      </dialog>
+    `;
+  }
+}

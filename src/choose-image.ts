@@ -1,0 +1,78 @@
+// chooseImage(): validate, allow one call at a time, mount a <choose-image-sheet>, show it,
+// unmount it, and call Alipay's callbacks in order.
+import type {ChooseImageSheet} from './choose-image-sheet.js';
+import {cancelled, ChooseImageError, ErrorCode, unknownError} from './errors.js';
+import {callbacksOf, normalizeOptions, type ChooseImageOptions, type NormalizedOptions} from './options.js';
+import type {ChooseImageResult} from './temp-files.js';
+
+let open: ChooseImageSheet | null = null;
+
+type Callbacks = Pick<NormalizedOptions, 'success' | 'fail' | 'complete'>;
+
+/** A callback that throws is reported and breaks nothing, as Lit's Task shields onComplete. */
+function call<T>(fn: ((arg: T) => void) | undefined, arg: T) {
+  try {
+    fn?.(arg);
+  } catch (e) {
+    reportError(e);
+  }
+}
+
+function succeed(callbacks: Callbacks, result: ChooseImageResult) {
+  call(callbacks.success, result);
+  call(callbacks.complete, result);
+  return result;
+}
+
+function failWith(callbacks: Callbacks, error: ChooseImageError): never {
+  call(callbacks.fail, error);
+  call(callbacks.complete, error);
+  throw error;
+}
+
+/**
+ * Lets the user take photos or choose images, like Alipay's `my.chooseImage`.
+ * Settles exactly once: `success` or `fail`, then `complete`, then the promise.
+ */
+export async function chooseImage(options?: ChooseImageOptions): Promise<ChooseImageResult> {
+  let opts: NormalizedOptions;
+  try {
+    opts = normalizeOptions(options);
+  } catch (e) {
+    return failWith(callbacksOf(options), unknownError(e));
+  }
+  if (open) return failWith(opts, new ChooseImageError(ErrorCode.UNKNOWN, 'another chooseImage is open'));
+  if (opts.signal?.aborted) return failWith(opts, cancelled());
+
+  let sheet: ChooseImageSheet;
+  try {
+    sheet = document.createElement('choose-image-sheet') as ChooseImageSheet;
+    if (typeof sheet.show !== 'function') throw new Error('<choose-image-sheet> is not defined');
+    Object.assign(sheet, {
+      count: opts.count,
+      sizeType: opts.sizeType,
+      sourceType: opts.sourceType,
+      camera: opts.camera,
+      compress: opts.compress,
+    });
+    if (opts.locale) sheet.locale = opts.locale;
+    (opts.container ?? document.body).append(sheet);
+  } catch (e) {
+    return failWith(opts, unknownError(e));
+  }
+
+  open = sheet;
+  const abort = () => sheet.close();
+  opts.signal?.addEventListener('abort', abort);
+  let outcome: {ok: true; value: ChooseImageResult} | {ok: false; error: ChooseImageError};
+  try {
+    outcome = {ok: true, value: await sheet.show()};
+  } catch (e) {
+    outcome = {ok: false, error: unknownError(e)};
+  } finally {
+    opts.signal?.removeEventListener('abort', abort);
+    sheet.remove();
+    open = null;
+  }
+  return outcome.ok ? succeed(opts, outcome.value) : failWith(opts, outcome.error);
+}

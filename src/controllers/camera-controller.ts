@@ -1,0 +1,246 @@
+// Owns the live camera: the host says what it wants (active, facing); the controller starts,
+// switches and stops the MediaStream to match, and nothing else touches tracks. No track
+// outlives the camera view, the call, the element, or a hidden page.
+import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import type {Facing} from '../options.js';
+
+export const CameraStatus = {
+  IDLE: 'idle',
+  STARTING: 'starting',
+  LIVE: 'live',
+  /** Asked in this call and refused (code 2001). */
+  REFUSED: 'refused',
+  /** Blocked for this site before the call (code 2002). */
+  BLOCKED: 'blocked',
+  /** No camera, insecure context, busy device…: the sheet offers fallbacks. */
+  UNAVAILABLE: 'unavailable',
+  /** The track ended while in use (device unplugged): the sheet offers a retry. */
+  ENDED: 'ended',
+} as const;
+export type CameraStatus = (typeof CameraStatus)[keyof typeof CameraStatus];
+
+export interface CameraWanted {
+  active: boolean;
+  facing: Facing;
+}
+
+export interface Capture {
+  blob: Blob;
+  width: number;
+  height: number;
+}
+
+const failed: CameraStatus[] = [CameraStatus.REFUSED, CameraStatus.BLOCKED, CameraStatus.UNAVAILABLE, CameraStatus.ENDED];
+
+const stopTracks = (stream: MediaStream | null) => stream?.getTracks().forEach(t => t.stop());
+
+/** The camera permission before we ask, where the Permissions API can tell. */
+async function permissionState(): Promise<PermissionState | undefined> {
+  try {
+    return (await navigator.permissions.query({name: 'camera' as PermissionName})).state;
+  } catch {
+    return undefined;
+  }
+}
+
+export class CameraController implements ReactiveController {
+  status: CameraStatus = CameraStatus.IDLE;
+  stream: MediaStream | null = null;
+  /** DOMException name of the last failure, for messages and tests. */
+  error = '';
+  /** Video inputs seen by enumerateDevices once the camera was live. */
+  videoInputs = 0;
+
+  private callId = 0;
+  private facing: Facing | undefined;
+  private pageHidden = false;
+  /** deviceId per facing, for devices that report no facingMode (desktop webcams). */
+  private readonly deviceIds = new Map<Facing, string>();
+  private facingModeSupported = true;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly wanted: () => CameraWanted
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected() {
+    document.addEventListener('visibilitychange', this.handlePageChange);
+    window.addEventListener('pagehide', this.handlePageHide);
+    window.addEventListener('pageshow', this.handlePageChange);
+    this.host.requestUpdate();
+  }
+
+  hostUpdate() {
+    this.reconcile();
+  }
+
+  hostDisconnected() {
+    document.removeEventListener('visibilitychange', this.handlePageChange);
+    window.removeEventListener('pagehide', this.handlePageHide);
+    window.removeEventListener('pageshow', this.handlePageChange);
+    this.stop();
+  }
+
+  /** Stops every track now. The host's next update starts it again if it is still wanted. */
+  stop() {
+    this.callId++;
+    stopTracks(this.stream);
+    this.stream = null;
+    this.facing = undefined;
+    if (!failed.includes(this.status)) this.status = CameraStatus.IDLE;
+  }
+
+  /** Clears a failure so the next update tries the camera again. */
+  retry() {
+    this.status = CameraStatus.IDLE;
+    this.host.requestUpdate();
+  }
+
+  /**
+   * The current frame as a JPEG at the stream's resolution, unmirrored; through
+   * ImageCapture.takePhoto where the camera offers more pixels than the stream.
+   */
+  async capture(video: HTMLVideoElement, quality = 0.92): Promise<Capture> {
+    const track = this.stream?.getVideoTracks()[0];
+    if (!track || this.status !== CameraStatus.LIVE) throw new DOMException('the camera is not live', 'InvalidStateError');
+    const photo = await takeLargerPhoto(track, video.videoWidth * video.videoHeight);
+    if (photo) return photo;
+    const canvas = document.createElement('canvas');
+    canvas.width = video.videoWidth;
+    canvas.height = video.videoHeight;
+    canvas.getContext('2d')!.drawImage(video, 0, 0);
+    const blob = await new Promise<Blob | null>(r => canvas.toBlob(r, 'image/jpeg', quality));
+    if (!blob) throw new DOMException('the frame could not be encoded', 'EncodingError');
+    return {blob, width: canvas.width, height: canvas.height};
+  }
+
+  private reconcile() {
+    const {active, facing} = this.wanted();
+    const visible = document.visibilityState !== 'hidden' && !this.pageHidden;
+    if (!active) {
+      this.stop();
+      this.status = CameraStatus.IDLE;
+      return;
+    }
+    if (!visible) return this.stop();
+    if (failed.includes(this.status)) return;
+    if (this.status !== CameraStatus.IDLE && this.facing === facing) return;
+    void this.start(facing);
+  }
+
+  private async start(facing: Facing) {
+    this.stop(); // the old stream is stopped before a new one is asked for
+    const id = this.callId;
+    this.status = CameraStatus.STARTING;
+    this.facing = facing;
+    let stream: MediaStream | undefined;
+    try {
+      if (!navigator.mediaDevices?.getUserMedia) {
+        throw new DOMException('getUserMedia is not available (insecure context?)', 'NotSupportedError');
+      }
+      if ((await permissionState()) === 'denied') {
+        this.error = 'NotAllowedError';
+        this.status = CameraStatus.BLOCKED;
+      } else if (id === this.callId) {
+        stream = await this.open(facing);
+      }
+    } catch (e) {
+      const name = e instanceof DOMException || e instanceof Error ? e.name : 'Error';
+      if (id === this.callId) {
+        this.error = name;
+        this.status = name === 'NotAllowedError' || name === 'SecurityError' ? CameraStatus.REFUSED : CameraStatus.UNAVAILABLE;
+      }
+    }
+    if (id !== this.callId) {
+      stopTracks(stream ?? null); // a stale answer: the view closed or switched meanwhile
+      return;
+    }
+    if (stream) this.adopt(stream, facing);
+    this.host.requestUpdate();
+  }
+
+  private async open(facing: Facing): Promise<MediaStream> {
+    const deviceId = this.facingModeSupported ? undefined : this.deviceIdFor(facing);
+    const video: MediaTrackConstraints = {
+      ...(deviceId ? {deviceId: {exact: deviceId}} : {facingMode: {ideal: facing === 'front' ? 'user' : 'environment'}}),
+      width: {ideal: 1920},
+      height: {ideal: 1080},
+    };
+    try {
+      return await navigator.mediaDevices.getUserMedia({video, audio: false});
+    } catch (e) {
+      // Retry once with no constraints before calling the camera unavailable.
+      if ((e as Error).name !== 'OverconstrainedError') throw e;
+      return navigator.mediaDevices.getUserMedia({video: true, audio: false});
+    }
+  }
+
+  private adopt(stream: MediaStream, facing: Facing) {
+    this.stream = stream;
+    this.status = CameraStatus.LIVE;
+    this.error = '';
+    const track = stream.getVideoTracks()[0];
+    const settings = track?.getSettings() ?? {};
+    this.facingModeSupported = settings.facingMode !== undefined;
+    if (settings.deviceId) this.deviceIds.set(facing, settings.deviceId);
+    track?.addEventListener('ended', () => {
+      if (this.stream !== stream) return;
+      this.stop();
+      this.status = CameraStatus.ENDED;
+      this.host.requestUpdate();
+    });
+    void navigator.mediaDevices.enumerateDevices().then(devices => {
+      this.videoInputs = devices.filter(d => d.kind === 'videoinput').length;
+      this.inputs = devices.filter(d => d.kind === 'videoinput').map(d => d.deviceId);
+      this.host.requestUpdate();
+    });
+  }
+
+  private inputs: string[] = [];
+
+  private deviceIdFor(facing: Facing): string | undefined {
+    const other = this.deviceIds.get(facing === 'back' ? 'front' : 'back');
+    return this.deviceIds.get(facing) ?? this.inputs.find(id => id !== other);
+  }
+
+  private readonly handlePageChange = (event: Event) => {
+    if (event.type === 'pageshow') this.pageHidden = false;
+    this.host.requestUpdate();
+  };
+
+  private readonly handlePageHide = () => {
+    this.pageHidden = true;
+    this.stop(); // now: a page going into the back/forward cache may not run another update
+  };
+}
+
+interface PhotoCapabilities {
+  imageWidth?: {max?: number};
+  imageHeight?: {max?: number};
+}
+interface ImageCaptureLike {
+  getPhotoCapabilities(): Promise<PhotoCapabilities>;
+  takePhoto(settings?: {imageWidth?: number; imageHeight?: number}): Promise<Blob>;
+}
+declare const ImageCapture: {new (track: MediaStreamTrack): ImageCaptureLike} | undefined;
+
+/** A still from ImageCapture when it has more pixels than the stream; otherwise undefined. */
+async function takeLargerPhoto(track: MediaStreamTrack, streamPixels: number): Promise<Capture | undefined> {
+  if (typeof ImageCapture === 'undefined') return undefined;
+  try {
+    const capture = new ImageCapture(track);
+    const caps = await capture.getPhotoCapabilities();
+    const width = caps.imageWidth?.max ?? 0;
+    const height = caps.imageHeight?.max ?? 0;
+    if (width * height <= streamPixels) return undefined;
+    const blob = await capture.takePhoto({imageWidth: width, imageHeight: height});
+    const bitmap = await createImageBitmap(blob);
+    const size = {width: bitmap.width, height: bitmap.height};
+    bitmap.close();
+    return {blob, ...size};
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,16 @@
+// Names and detail types of the events <choose-image-sheet> fires.
+import type {ChooseImageError} from './errors.js';
+import type {ChooseImageResult} from './temp-files.js';
+
+/**
+ * The element's events, all bubbling and composed. Use for typed listeners:
+ * `el.addEventListener('success', (e: ChooseImageSheetEventMap['success']) => …)`.
+ */
+export interface ChooseImageSheetEventMap {
+  success: CustomEvent<ChooseImageResult>;
+  fail: CustomEvent<ChooseImageError>;
+  complete: CustomEvent<ChooseImageResult | ChooseImageError>;
+}
+
+/** How a call ended: a result or a failure. */
+export type Outcome = {ok: true; value: ChooseImageResult} | {ok: false; error: ChooseImageError};

@@ -1,0 +1,20 @@
+// The package entry: defines <choose-image-sheet> (once, even if loaded twice) and exports
+// the public API.
+import {ChooseImageSheet} from './choose-image-sheet.js';
+
+if (!customElements.get('choose-image-sheet')) customElements.define('choose-image-sheet', ChooseImageSheet);
+
+export {ChooseImageSheet};
+export {chooseImage} from './choose-image.js';
+export {my} from './my.js';
+export {ChooseImageError, ErrorCode} from './errors.js';
+export {revokeTempFiles} from './temp-files.js';
+export type {ChooseImageResult, TempFile} from './temp-files.js';
+export type {ChooseImageOptions, CompressOptions, Facing, SizeType, SourceType} from './options.js';
+export type {ChooseImageSheetEventMap} from './events.js';
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'choose-image-sheet': ChooseImageSheet;
+  }
+}

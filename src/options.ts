@@ -1,0 +1,142 @@
+// Option defaults and validation: normalizeOptions() turns what the caller passed into
+// complete options, or throws code 2 naming the option and the value it got.
+import {ChooseImageError, ErrorCode} from './errors.js';
+import type {ChooseImageResult} from './temp-files.js';
+
+export type SizeType = 'original' | 'compressed';
+export type SourceType = 'camera' | 'album';
+export type Facing = 'back' | 'front';
+
+/** How the "compressed" size type shrinks an image. */
+export interface CompressOptions {
+  /** Longest edge in pixels, never upscaled. Default 1920. */
+  maxSize?: number;
+  /** JPEG quality, 0 < q ≤ 1. Default 0.8. */
+  quality?: number;
+}
+
+/** Options of `chooseImage()`, with Alipay's names; the web extensions are marked *ext*. */
+export interface ChooseImageOptions {
+  /** Most images the user may choose, an integer ≥ 1. Default 1. */
+  count?: number;
+  /** `['original']`, `['compressed']` or both (default: the user toggles "原图"). */
+  sizeType?: SizeType[];
+  /** `['camera']`, `['album']` or both (default). One entry skips the action sheet. */
+  sourceType?: SourceType[];
+  success?: (result: ChooseImageResult) => void;
+  fail?: (error: ChooseImageError) => void;
+  complete?: (resultOrError: ChooseImageResult | ChooseImageError) => void;
+  /** *ext* Which camera the live view opens with. Default 'back'. */
+  camera?: Facing;
+  /** *ext* Where the sheet is mounted. Default document.body. */
+  container?: Element;
+  /** *ext* Aborting closes the sheet and fails with code 11. */
+  signal?: AbortSignal;
+  /** *ext* 'zh-CN' or 'en'. Default: `<html lang>`, else 'zh-CN'. */
+  locale?: string;
+  /** *ext* Target of the "compressed" size type. */
+  compress?: CompressOptions;
+}
+
+/** Options after defaults and validation. */
+export interface NormalizedOptions {
+  count: number;
+  sizeType: SizeType[];
+  sourceType: SourceType[];
+  camera: Facing;
+  locale: string | undefined;
+  compress: Required<CompressOptions>;
+  container: Element | undefined;
+  signal: AbortSignal | undefined;
+  success?: ChooseImageOptions['success'];
+  fail?: ChooseImageOptions['fail'];
+  complete?: ChooseImageOptions['complete'];
+}
+
+export const DEFAULT_COMPRESS: Required<CompressOptions> = {maxSize: 1920, quality: 0.8};
+
+/** The value as the caller would recognise it in a message. */
+export function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'function') return 'a function';
+  if (typeof value === 'number' || value === null || value === undefined) return String(value);
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
+/** Code 2, in Chinese like Alipay with the English in brackets: `count 应为≥ 1 的整数，收到 0 (…)`. */
+function invalid(name: string, value: unknown, zh: string, en: string): ChooseImageError {
+  return new ChooseImageError(ErrorCode.INVALID_OPTION, `${name} 应为${zh}，收到 ${describe(value)} (${name} must be ${en})`);
+}
+
+function enumArray<T extends string>(name: string, value: unknown, allowed: readonly T[]): T[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || value.length === 0 || !value.every(v => allowed.includes(v))) {
+    const list = allowed.map(a => `'${a}'`).join(' / ');
+    throw invalid(name, value, `由 ${list} 组成的非空数组`, `a non-empty array of ${list}`);
+  }
+  return [...new Set(value as T[])];
+}
+
+function callback(name: string, value: unknown) {
+  if (value !== undefined && typeof value !== 'function') throw invalid(name, value, '函数', 'a function');
+  return value as never;
+}
+
+/**
+ * Validates and completes options. Unknown keys are ignored, as Alipay does.
+ * @throws ChooseImageError code 2 naming the first bad option.
+ */
+export function normalizeOptions(raw: unknown): NormalizedOptions {
+  if (raw === undefined) raw = {};
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw invalid('options', raw, '对象', 'an object');
+  const o = raw as Record<string, unknown>;
+
+  // Only a missing option takes its default: null is a value, and not a valid one.
+  const count = o.count === undefined ? 1 : o.count;
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) {
+    throw invalid('count', o.count, ' ≥ 1 的整数', 'an integer ≥ 1');
+  }
+  const sizeType = enumArray('sizeType', o.sizeType, ['original', 'compressed'] as const) ?? ['original', 'compressed'];
+  const sourceType = enumArray('sourceType', o.sourceType, ['camera', 'album'] as const) ?? ['camera', 'album'];
+  const success = callback('success', o.success);
+  const fail = callback('fail', o.fail);
+  const complete = callback('complete', o.complete);
+
+  const camera = o.camera === undefined ? 'back' : o.camera;
+  if (camera !== 'back' && camera !== 'front') throw invalid('camera', o.camera, " 'back' 或 'front'", "'back' or 'front'");
+
+  const container = o.container;
+  if (container !== undefined && !(container instanceof Element)) throw invalid('container', container, ' DOM 元素', 'an Element');
+
+  const signal = o.signal;
+  if (signal !== undefined && !(signal instanceof AbortSignal)) throw invalid('signal', signal, ' AbortSignal', 'an AbortSignal');
+
+  const locale = o.locale;
+  if (locale !== undefined && (typeof locale !== 'string' || locale === '')) throw invalid('locale', locale, '语言代码字符串', "a language tag such as 'en'");
+
+  return {count, sizeType, sourceType, camera, locale, container, signal, success, fail, complete, compress: normalizeCompress(o.compress)};
+}
+
+function normalizeCompress(value: unknown): Required<CompressOptions> {
+  if (value === undefined) return DEFAULT_COMPRESS;
+  if (value === null || typeof value !== 'object') throw invalid('compress', value, ' {maxSize, quality} 对象', 'an object {maxSize, quality}');
+  const {maxSize = DEFAULT_COMPRESS.maxSize, quality = DEFAULT_COMPRESS.quality} = value as CompressOptions;
+  if (typeof maxSize !== 'number' || !Number.isInteger(maxSize) || maxSize < 1) {
+    throw invalid('compress.maxSize', maxSize, ' ≥ 1 的整数', 'an integer ≥ 1');
+  }
+  if (typeof quality !== 'number' || !(quality > 0 && quality <= 1)) {
+    throw invalid('compress.quality', quality, ' (0, 1] 之间的数', 'a number in (0, 1]');
+  }
+  return {maxSize, quality};
+}
+
+/** The callbacks of a call whose options failed validation: only those that are functions. */
+export function callbacksOf(raw: unknown): Pick<NormalizedOptions, 'success' | 'fail' | 'complete'> {
+  const o = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const fn = (v: unknown) => (typeof v === 'function' ? (v as never) : undefined);
+  return {success: fn(o.success), fail: fn(o.fail), complete: fn(o.complete)};
+}

@@ -1,0 +1,48 @@
+// The result of a call and the registry of the blob: URLs it hands out, so that
+// revokeTempFiles() can release them.
+import type {ProcessedImage} from './internal/image.js';
+
+/** One chosen image. */
+export interface TempFile {
+  /** blob: URL of the image; the same string as `tempFilePaths[i]`. */
+  path: string;
+  /** Bytes of the blob behind `path`. */
+  size: number;
+  /** *ext* MIME type, e.g. 'image/jpeg'. */
+  type: string;
+  /** *ext* Width in pixels, orientation applied. */
+  width: number;
+  /** *ext* Height in pixels, orientation applied. */
+  height: number;
+  /** *ext* The image itself, ready for FormData or upload. */
+  file: File;
+}
+
+/** What a successful call resolves with: Alipay's shape plus web extensions. */
+export interface ChooseImageResult {
+  /** blob: URLs, one per chosen image, in choice order. */
+  tempFilePaths: string[];
+  tempFiles: TempFile[];
+}
+
+const live = new Set<string>();
+
+/** Creates and registers one blob: URL per image, in order. */
+export function toResult(images: ProcessedImage[]): ChooseImageResult {
+  const tempFiles = images.map(({file, width, height}) => {
+    const path = URL.createObjectURL(file);
+    live.add(path);
+    return {path, size: file.size, type: file.type, width, height, file};
+  });
+  return {tempFilePaths: tempFiles.map(f => f.path), tempFiles};
+}
+
+/**
+ * Releases blob: URLs handed out by chooseImage: the given ones, or all of them without an
+ * argument. URLs it did not hand out are left alone.
+ */
+export function revokeTempFiles(paths?: readonly string[]): void {
+  for (const path of paths ?? [...live]) {
+    if (live.delete(path)) URL.revokeObjectURL(path);
+  }
+}

@@ -1,0 +1,106 @@
+// The live camera: preview, shutter, switch, and either a review of one shot (count 1) or a
+// strip of shots up to `count`; messages and fallbacks when the camera cannot be used.
+import {html, nothing} from 'lit';
+import {classMap} from 'lit/directives/class-map.js';
+import {repeat} from 'lit/directives/repeat.js';
+import {CameraStatus} from '../controllers/camera-controller.js';
+import type {Translation} from '../locales/index.js';
+
+export interface Shot {
+  id: number;
+  blob: Blob;
+  url: string;
+  width: number;
+  height: number;
+}
+
+export interface CameraViewProps {
+  t: Translation;
+  status: CameraStatus;
+  stream: MediaStream | null;
+  mirrored: boolean;
+  canSwitch: boolean;
+  count: number;
+  shots: Shot[];
+  /** The shot under review (count 1), or null while live. */
+  review: Shot | null;
+  busy: boolean;
+  hint: string;
+  offerAlbum: boolean;
+  onShutter: () => void;
+  onSwitch: () => void;
+  onRetake: () => void;
+  onConfirm: () => void;
+  onClose: () => void;
+  onRemoveShot: (shot: Shot) => void;
+  onRetry: () => void;
+  onSystemCamera: () => void;
+  onAlbum: () => void;
+}
+
+function failureMessage(t: Translation, status: CameraStatus) {
+  return status === CameraStatus.ENDED ? t.cameraEnded : t.cameraUnavailable;
+}
+
+export function cameraView(p: CameraViewProps) {
+  const {t, status, count, shots, review} = p;
+  const live = status === CameraStatus.LIVE;
+  const unusable = status === CameraStatus.UNAVAILABLE || status === CameraStatus.ENDED;
+  const full = shots.length >= count;
+  const message = unusable ? failureMessage(t, status) : status === CameraStatus.STARTING ? t.cameraStarting : p.hint;
+
+  return html`
+    <div class="view camera">
+      <header class="bar">
+        <button part="close" class="icon" aria-label=${t.close} @click=${p.onClose}>✕</button>
+        <h2 id="title" class="title">${t.cameraTitle}</h2>
+        ${p.canSwitch && !review
+          ? html`<button part="switch-camera" class="icon" aria-label=${t.switchCamera} ?disabled=${!live} @click=${p.onSwitch}>⟲</button>`
+          : html`<span class="icon-space"></span>`}
+      </header>
+      <div class="stage">
+        <video
+          part="video"
+          class=${classMap({mirrored: p.mirrored})}
+          ?hidden=${!!review || !live}
+          .srcObject=${p.stream}
+          autoplay
+          muted
+          playsinline
+          aria-label=${t.cameraTitle}
+        ></video>
+        ${review ? html`<img class="review" src=${review.url} alt=${t.shot(1)} />` : nothing}
+        <p part="message" class="message" role="status" ?hidden=${!message}>${message}</p>
+        ${unusable
+          ? html`<div class="fallbacks">
+              ${status === CameraStatus.ENDED ? html`<button class="action" @click=${p.onRetry}>${t.retry}</button>` : nothing}
+              <button class="action" @click=${p.onSystemCamera}>${t.systemCamera}</button>
+              ${p.offerAlbum ? html`<button part="action-album" class="action" @click=${p.onAlbum}>${t.chooseFromAlbum}</button>` : nothing}
+            </div>`
+          : nothing}
+      </div>
+      ${count > 1 && shots.length
+        ? html`<ol class="strip">
+            ${repeat(shots, s => s.id, (s, i) => html`<li>
+                <img src=${s.url} alt=${t.shot(i + 1)} />
+                <button class="remove" aria-label=${t.removeShot(i + 1)} @click=${() => p.onRemoveShot(s)}>✕</button>
+              </li>`)}
+          </ol>`
+        : nothing}
+      <footer class="bar controls">
+        ${review
+          ? html`<button part="retake" class="action" @click=${p.onRetake}>${t.retake}</button>
+              <button part="confirm" class="action primary" ?disabled=${p.busy} @click=${p.onConfirm}>${t.usePhoto}</button>`
+          : html`<span class="slot">
+                ${count > 1
+                  ? html`<button part="confirm" class="action primary" ?disabled=${!shots.length || p.busy} @click=${p.onConfirm}>
+                      ${t.confirm(shots.length, count)}
+                    </button>`
+                  : nothing}
+              </span>
+              <button part="shutter" class="shutter" aria-label=${t.shutter} ?disabled=${!live || full || p.busy} @click=${p.onShutter}></button>
+              <span class="slot"></span>`}
+      </footer>
+    </div>
+  `;
+}

@@ -1,0 +1,74 @@
+// The album gallery: a grid of picked images with numbered selection badges, the original
+// toggle, "add more" and "完成 (k/count)".
+import {html, nothing} from 'lit';
+import {classMap} from 'lit/directives/class-map.js';
+import {ref} from 'lit/directives/ref.js';
+import {repeat} from 'lit/directives/repeat.js';
+import type {GalleryItem} from '../internal/gallery-item.js';
+import type {Translation} from '../locales/index.js';
+
+export interface GalleryViewProps {
+  t: Translation;
+  items: GalleryItem[];
+  position: (item: GalleryItem) => number;
+  selected: number;
+  count: number;
+  /** Roving tabindex: the item that takes Tab focus. */
+  focusId: number | undefined;
+  showOriginalToggle: boolean;
+  original: boolean;
+  hint: string;
+  busy: boolean;
+  observe: (el: Element, item: GalleryItem) => void;
+  onToggle: (item: GalleryItem) => void;
+  onGridKeydown: (event: KeyboardEvent) => void;
+  onOriginal: () => void;
+  onAddMore: () => void;
+  onConfirm: () => void;
+  onClose: () => void;
+}
+
+function item(p: GalleryViewProps, it: GalleryItem) {
+  const order = p.position(it);
+  const unusable = it.state === 'unusable';
+  const label = unusable ? p.t.unusable(it.file.name) : p.t.item(it.file.name, order);
+  return html`<button
+    part="gallery-item"
+    class=${classMap({item: true, selected: order > 0, unusable})}
+    data-id=${it.id}
+    tabindex=${it.id === p.focusId ? 0 : -1}
+    aria-pressed=${order > 0 ? 'true' : 'false'}
+    aria-disabled=${unusable ? 'true' : 'false'}
+    aria-label=${label}
+    ${ref(el => el && p.observe(el, it))}
+    @click=${() => p.onToggle(it)}
+  >
+    ${it.thumb ? html`<img src=${it.thumb} alt="" />` : nothing}
+    ${unusable ? html`<span class="unusable-badge" aria-hidden="true">${p.t.unusableBadge}</span>` : nothing}
+    <span class="badge" aria-hidden="true">${order || ''}</span>
+  </button>`;
+}
+
+export const galleryView = (p: GalleryViewProps) => html`
+  <div class="view gallery">
+    <header class="bar">
+      <button part="close" class="icon" aria-label=${p.t.close} @click=${p.onClose}>✕</button>
+      <h2 id="title" class="title">${p.t.galleryTitle}</h2>
+      <button part="add-more" class="icon" aria-label=${p.t.addMore} @click=${p.onAddMore}>＋</button>
+    </header>
+    <div part="gallery" class="grid" role="group" aria-label=${p.t.galleryTitle} @keydown=${p.onGridKeydown}>
+      ${repeat(p.items, it => it.id, it => item(p, it))}
+    </div>
+    <p part="message" class="message" role="status" aria-live="polite">${p.hint}</p>
+    <footer class="bar">
+      ${p.showOriginalToggle
+        ? html`<button part="original-toggle" class="toggle" role="switch" aria-checked=${p.original ? 'true' : 'false'} @click=${p.onOriginal}>
+            <span class="check" aria-hidden="true"></span>${p.t.original}
+          </button>`
+        : html`<span></span>`}
+      <button part="confirm" class="action primary" ?disabled=${p.selected === 0 || p.busy} @click=${p.onConfirm}>
+        ${p.t.confirm(p.selected, p.count)}
+      </button>
+    </footer>
+  </div>
+`;

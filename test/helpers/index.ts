@@ -1,0 +1,117 @@
+// Shared test helpers: real clicks and keys through the runner, shadow parts, real images,
+// real files through the real file chooser, and a pass-through getUserMedia recorder.
+import {waitUntil} from '@open-wc/testing';
+import {executeServerCommand, sendMouse} from '@web/test-runner-commands';
+import type {ChooseImageSheet} from '../../src/index.js';
+
+/** The element(s) carrying a part, inside the sheet's shadow root. */
+export const part = <T extends HTMLElement = HTMLElement>(el: ChooseImageSheet, name: string) =>
+  el.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
+export const parts = <T extends HTMLElement = HTMLElement>(el: ChooseImageSheet, name: string) => [
+  ...el.shadowRoot!.querySelectorAll<T>(`[part~="${name}"]`),
+];
+
+/** A trusted click at the element's centre, as a person's would be (gives user activation). */
+export async function clickOn(el: Element) {
+  // Wait for the sheet's slide-in to end, or the point moves under the click.
+  const root = el.getRootNode() as Document | ShadowRoot;
+  await Promise.all(root.getAnimations().map(a => a.finished.catch(() => {})));
+  el.scrollIntoView({block: 'nearest'});
+  const r = el.getBoundingClientRect();
+  await sendMouse({type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)]});
+}
+
+/** A trusted click at a viewport point. */
+export const clickAt = (x: number, y: number) => sendMouse({type: 'click', position: [x, y]});
+
+/** The sheet mounted by chooseImage(), once its dialog is open. */
+export async function openedSheet(container: ParentNode = document.body): Promise<ChooseImageSheet> {
+  await waitUntil(() => container.querySelector('choose-image-sheet')?.shadowRoot?.querySelector('dialog[open]'), 'sheet did not open');
+  return container.querySelector('choose-image-sheet')!;
+}
+
+/** Waits until a part is present and visible, and returns it. */
+export async function partReady<T extends HTMLElement = HTMLElement>(el: ChooseImageSheet, name: string, timeout = 5000) {
+  await waitUntil(() => part(el, name)?.checkVisibility(), `part ${name} did not show`, {timeout});
+  return part<T>(el, name)!;
+}
+
+/** A photo-like image: gradient, shapes and noise, so it is a real decode and encode. */
+export function paint(width: number, height: number, {alpha = false, seed = 1} = {}): OffscreenCanvas {
+  const canvas = new OffscreenCanvas(width, height);
+  const ctx = canvas.getContext('2d')!;
+  if (!alpha) {
+    const g = ctx.createLinearGradient(0, 0, width, height);
+    g.addColorStop(0, `hsl(${seed * 40}, 70%, 55%)`);
+    g.addColorStop(1, `hsl(${seed * 40 + 120}, 70%, 35%)`);
+    ctx.fillStyle = g;
+    ctx.fillRect(0, 0, width, height);
+  }
+  ctx.fillStyle = 'rgba(255, 200, 0, 0.8)';
+  ctx.beginPath();
+  ctx.arc(width / 3, height / 2, Math.min(width, height) / 4, 0, Math.PI * 2);
+  ctx.fill();
+  ctx.fillStyle = '#123';
+  ctx.fillRect(width * 0.6, height * 0.2, width * 0.25, height * 0.6);
+  return canvas;
+}
+
+export async function makeImage(width: number, height: number, type = 'image/jpeg', options: {alpha?: boolean; seed?: number; quality?: number} = {}) {
+  return paint(width, height, options).convertToBlob({type, quality: options.quality ?? 0.92});
+}
+
+export const asFile = (blob: Blob, name: string, lastModified = 1_700_000_000_000) => new File([blob], name, {type: blob.type, lastModified});
+
+async function base64(blob: Blob) {
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+/** Writes the files to disk on the runner's side; returns their paths there. */
+export async function writeFiles(files: File[]): Promise<string[]> {
+  return executeServerCommand('write-files', await Promise.all(files.map(async f => ({name: f.name, base64: await base64(f)}))));
+}
+
+/**
+ * Clicks `trigger` for real and answers the file chooser it opens with `files` (written to
+ * disk first), or dismisses it when `files` is null.
+ */
+export async function chooseFiles(trigger: Element, files: File[] | null) {
+  const paths = files ? await writeFiles(files) : null;
+  await executeServerCommand('arm-file-chooser', {paths});
+  await clickOn(trigger);
+}
+
+/** Records every stream the real getUserMedia returns (it still does all the work). */
+export function recordStreams() {
+  const streams: MediaStream[] = [];
+  const md = navigator.mediaDevices;
+  const real = md.getUserMedia;
+  md.getUserMedia = async function (constraints?: MediaStreamConstraints) {
+    const s = await real.call(md, constraints);
+    streams.push(s);
+    return s;
+  };
+  return {
+    streams,
+    liveTracks: () => streams.flatMap(s => s.getTracks()).filter(t => t.readyState === 'live'),
+    restore: () => {
+      md.getUserMedia = real;
+    },
+  };
+}
+
+/** Calls recorder: pushes `name` (and the argument) in call order. */
+export function recorder() {
+  const calls: string[] = [];
+  const args: unknown[] = [];
+  const cb = (name: string) => (arg: unknown) => {
+    calls.push(name);
+    args.push(arg);
+  };
+  return {calls, args, success: cb('success'), fail: cb('fail'), complete: cb('complete')};
+}
+
+export const nextFrame = () => new Promise(r => requestAnimationFrame(() => r(undefined)));

@@ -1,0 +1,57 @@
+// Test-runner plugin: commands the browser side asks the Node side to do, because a page
+// cannot do them itself: answer a real file chooser, write fixture files to disk, and set
+// the real camera permission of the page's origin.
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+
+const fixtureDir = mkdtempSync(join(tmpdir(), 'choose-image-sheet-'));
+let fixtureId = 0;
+
+function pageOf(session) {
+  const page = session.browser.getPage?.(session.id);
+  if (!page) throw new Error(`no puppeteer page for ${session.browser.name}`);
+  return page;
+}
+
+export function serverCommands() {
+  return {
+    name: 'choose-image-sheet-commands',
+    async executeCommand({command, payload, session}) {
+      switch (command) {
+        // payload: [{name, base64}] -> absolute paths
+        case 'write-files':
+          return payload.map(({name, base64}) => {
+            const path = join(fixtureDir, `${++fixtureId}-${name}`);
+            writeFileSync(path, Buffer.from(base64, 'base64'));
+            return path;
+          });
+        // payload: {paths: string[] | null}; null dismisses the chooser. Resolves at once; the
+        // next chooser the page opens (by a real click) is answered.
+        case 'arm-file-chooser': {
+          const page = pageOf(session);
+          page
+            .waitForFileChooser({timeout: 10000})
+            .then(chooser => (payload.paths ? chooser.accept(payload.paths) : chooser.cancel()))
+            .catch(() => {});
+          return true;
+        }
+        // payload: {setting: 'granted' | 'denied' | 'prompt'}
+        case 'set-camera-permission': {
+          const page = pageOf(session);
+          const origin = new URL(page.url()).origin;
+          const cdp = await page.browser().target().createCDPSession();
+          await cdp.send('Browser.setPermission', {
+            permission: {name: 'camera'},
+            setting: payload.setting,
+            origin,
+            browserContextId: page.browserContext().id,
+          });
+          await cdp.detach();
+          return true;
+        }
+      }
+      return undefined;
+    },
+  };
+}

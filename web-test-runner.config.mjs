@@ -1,0 +1,38 @@
+// Tests run in a real headless Chromium, in three groups that differ only in the camera the
+// browser has: a granted fake camera (most tests), a fake camera whose permission prompts are
+// refused, and no camera at all.
+import {chromeLauncher} from '@web/test-runner-chrome';
+import {esbuildPlugin} from '@web/dev-server-esbuild';
+import {defaultReporter} from '@web/test-runner';
+import {baseChromeArgs, findChrome} from './scripts/chrome-path.mjs';
+import {tsAsJs} from './scripts/ts-as-js.mjs';
+import {serverCommands} from './test/helpers/server-commands.mjs';
+import {summaryReporter} from './test/helpers/summary-reporter.mjs';
+
+const executablePath = findChrome();
+if (!executablePath) throw new Error('No Chromium found: run `npm test` (its pretest installs one) or set CHROME_PATH.');
+
+const chromium = (...args) =>
+  chromeLauncher({
+    launchOptions: {executablePath, headless: true, args: [...baseChromeArgs, ...args]},
+  });
+
+const fakeCamera = '--use-fake-device-for-media-stream';
+const autoGrant = '--use-fake-ui-for-media-stream';
+
+export default {
+  rootDir: '.',
+  nodeResolve: true,
+  // One page at a time: focus, animations and page visibility are real only in the front page.
+  concurrency: 1,
+  testFramework: {config: {timeout: 10000}},
+  testsFinishTimeout: 5 * 60 * 1000,
+  browsers: [chromium(fakeCamera, autoGrant, '--js-flags=--expose-gc')],
+  files: ['test/**/*.test.ts', '!test/camera-refused/**', '!test/no-camera/**'],
+  groups: [
+    {name: 'camera-refused', files: 'test/camera-refused/**/*.test.ts', browsers: [chromium(fakeCamera, '--deny-permission-prompts')]},
+    {name: 'no-camera', files: 'test/no-camera/**/*.test.ts', browsers: [chromium(autoGrant)]},
+  ],
+  plugins: [tsAsJs(), esbuildPlugin({ts: true, tsconfig: './tsconfig.json'}), serverCommands()],
+  reporters: [defaultReporter(), summaryReporter()],
+};
