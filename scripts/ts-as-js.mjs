@@ -11,7 +11,7 @@ export function tsAsJs(rootDir = process.cwd()) {
       if (!context.path.startsWith('/src/') || !context.path.endsWith('.js')) return;
       const ts = context.path.slice(0, -3) + '.ts';
       if (!existsSync(join(rootDir, context.path)) && existsSync(join(rootDir, ts))) {
-        return {body: `import '${ts}';`, type: 'js'};
+        return {body: `export * from '${ts}';`, type: 'js'};
       }
     },
   };

@@ -8,7 +8,7 @@ import {ObjectUrlController} from './controllers/object-url-controller.js';
 import {ThumbnailController} from './controllers/thumbnail-controller.js';
 import styles from './choose-image-sheet.styles.js';
 import {cancelled, ChooseImageError, ErrorCode, unknownError} from './errors.js';
-import type {Outcome} from './events.js';
+import {emit, type Outcome} from './events.js';
 import {deepActiveElement, tabbables, trapTab} from './internal/focus.js';
 import {newItems, type GalleryItem} from './internal/gallery-item.js';
 import {processImage, type ProcessedImage} from './internal/image.js';
@@ -217,10 +217,9 @@ export class ChooseImageSheet extends LitElement {
   }
 
   private emitOutcome(outcome: Outcome) {
-    const detail = outcome.ok ? outcome.value : outcome.error;
-    const fire = (name: string) => this.dispatchEvent(new CustomEvent(name, {detail, bubbles: true, composed: true}));
-    fire(outcome.ok ? 'success' : 'fail');
-    fire('complete');
+    if (outcome.ok) emit(this, 'success', outcome.value);
+    else emit(this, 'fail', outcome.error);
+    emit(this, 'complete', outcome.ok ? outcome.value : outcome.error);
   }
 
   private get options(): NormalizedOptions | undefined {

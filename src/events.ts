@@ -14,3 +14,12 @@ export interface ChooseImageSheetEventMap {
 
 /** How a call ended: a result or a failure. */
 export type Outcome = {ok: true; value: ChooseImageResult} | {ok: false; error: ChooseImageError};
+
+/** Dispatches one of the element's events, bubbling and composed. */
+export function emit<K extends keyof ChooseImageSheetEventMap>(
+  target: EventTarget,
+  name: K,
+  detail: ChooseImageSheetEventMap[K]['detail']
+) {
+  target.dispatchEvent(new CustomEvent(name, {detail, bubbles: true, composed: true}));
+}

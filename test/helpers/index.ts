@@ -11,11 +11,15 @@ export const parts = <T extends HTMLElement = HTMLElement>(el: ChooseImageSheet,
   ...el.shadowRoot!.querySelectorAll<T>(`[part~="${name}"]`),
 ];
 
+/** Resolves when the animations in el's tree (the sheet's slide-in) have ended. */
+export async function animationsDone(el: Element) {
+  const root = el.shadowRoot ?? (el.getRootNode() as Document | ShadowRoot);
+  await Promise.all(root.getAnimations().map(a => a.finished.catch(() => {})));
+}
+
 /** A trusted click at the element's centre, as a person's would be (gives user activation). */
 export async function clickOn(el: Element) {
-  // Wait for the sheet's slide-in to end, or the point moves under the click.
-  const root = el.getRootNode() as Document | ShadowRoot;
-  await Promise.all(root.getAnimations().map(a => a.finished.catch(() => {})));
+  await animationsDone(el); // or the point moves under the click
   el.scrollIntoView({block: 'nearest'});
   const r = el.getBoundingClientRect();
   await sendMouse({type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)]});

@@ -1,0 +1,100 @@
+// The demo page: every option as a control, both ways in (function and element), a live log,
+// the results, and the reference document's own sample running as written.
+import {chooseImage, my, revokeTempFiles} from '../src/index.js';
+
+const form = document.querySelector('#controls');
+const log = document.querySelector('#log');
+const results = document.querySelector('#results');
+const declarative = document.querySelector('#declarative');
+
+function options() {
+  const data = new FormData(form);
+  return {
+    count: Number(data.get('count')),
+    sizeType: data.getAll('sizeType'),
+    sourceType: data.getAll('sourceType'),
+    camera: data.get('camera'),
+    locale: data.get('locale'),
+  };
+}
+
+function write(line) {
+  const li = document.createElement('li');
+  li.textContent = `${new Date().toLocaleTimeString()}  ${line}`;
+  log.prepend(li);
+}
+
+function show(result) {
+  results.replaceChildren(
+    ...result.tempFiles.map(f => {
+      const li = document.createElement('li');
+      const img = document.createElement('img');
+      img.src = f.path;
+      img.alt = f.file.name;
+      const meta = document.createElement('small');
+      meta.textContent = `${f.width}×${f.height} · ${(f.size / 1024).toFixed(1)} kB · ${f.type}`;
+      li.append(img, meta);
+      return li;
+    })
+  );
+}
+
+const callbacks = {
+  success: res => {
+    write(`success ${JSON.stringify(res.tempFilePaths)}`);
+    show(res);
+  },
+  fail: err => write(`fail ${JSON.stringify(err)}`),
+  complete: () => write('complete'),
+};
+
+document.querySelector('#call').addEventListener('click', () => {
+  chooseImage({...options(), ...callbacks}).catch(() => {});
+});
+
+document.querySelector('#element').addEventListener('click', () => {
+  Object.assign(declarative, options());
+  declarative.show().catch(() => {});
+});
+for (const name of ['success', 'fail', 'complete']) {
+  declarative.addEventListener(name, e => write(`<choose-image-sheet> ${name} event`));
+}
+declarative.addEventListener('success', e => show(e.detail));
+
+document.querySelector('#revoke').addEventListener('click', () => {
+  revokeTempFiles();
+  write('revokeTempFiles(): every blob URL released');
+});
+
+form.addEventListener('change', () => {
+  const {locale} = options();
+  document.documentElement.lang = locale;
+  const theme = new FormData(form).get('theme');
+  document.body.className = theme === 'default' ? '' : theme;
+});
+
+// The reference document's sample, as written (previewImage and showToast come with issue 8;
+// until then the sample's calls to them are logged here).
+window.my = my;
+my.previewImage ??= ({urls}) => write(`my.previewImage ${urls.length} urls`);
+my.showToast ??= ({content}) => write(`my.showToast ${content}`);
+document.querySelector('#sample').addEventListener('click', function selectImage() {
+  my.chooseImage({
+    sourceType: ['camera', 'album'],
+    count: 2,
+    success: res => {
+      console.log(res);
+      my.previewImage({
+        current: 2,
+        urls: res.tempFilePaths,
+      });
+      show(res);
+    },
+    fail: res => {
+      my.showToast({type: 'fail', content: `错误码：${res.error}`, duration: 1000});
+    },
+    complete: () => {
+      console.log('调用结束，无论成功和失败都会运行');
+    },
+  });
+});

@@ -1,0 +1,226 @@
+import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {sendKeys} from '@web/test-runner-commands';
+import {ChooseImageSheet, type ChooseImageError} from '../src/index.js';
+import {animationsDone, clickOn, part, partReady} from './helpers/index.js';
+
+const shadowFocus = (el: ChooseImageSheet) => el.shadowRoot!.activeElement as HTMLElement | null;
+
+describe('<choose-image-sheet>', () => {
+  it('should not throw when a second copy of the package loads', async () => {
+    // The bundled build is a second, separate copy of every class.
+    const bundled = await import(new URL('/dist/choose-image-sheet.bundled.js', location.href).href);
+    expect(bundled.ChooseImageSheet).to.not.equal(ChooseImageSheet);
+    expect(customElements.get('choose-image-sheet')).to.equal(ChooseImageSheet);
+    expect(typeof bundled.my.chooseImage).to.equal('function');
+  });
+
+  describe('properties and attributes', () => {
+    it('should read every option from plain HTML attributes', async () => {
+      const el = await fixture<ChooseImageSheet>(
+        html`<choose-image-sheet count="3" size-type="original" source-type="album" camera="front" locale="en"></choose-image-sheet>`
+      );
+      expect(el.count).to.equal(3);
+      expect(el.sizeType).to.deep.equal(['original']);
+      expect(el.sourceType).to.deep.equal(['album']);
+      expect(el.camera).to.equal('front');
+      expect(el.locale).to.equal('en');
+      expect(el.open).to.equal(false);
+    });
+
+    it('should round-trip space-separated lists and reflect open', async () => {
+      const el = await fixture<ChooseImageSheet>(html`<choose-image-sheet></choose-image-sheet>`);
+      el.setAttribute('size-type', 'original compressed');
+      el.setAttribute('source-type', ' camera  album ');
+      expect(el.sizeType).to.deep.equal(['original', 'compressed']);
+      expect(el.sourceType).to.deep.equal(['camera', 'album']);
+      const shown = el.show().catch(e => e);
+      await el.updateComplete;
+      expect(el.hasAttribute('open')).to.equal(true);
+      el.close();
+      await shown;
+      await el.updateComplete;
+      expect(el.hasAttribute('open')).to.equal(false);
+    });
+
+    it('should open from the open attribute alone and report through events', async () => {
+      const el = await fixture<ChooseImageSheet>(html`<choose-image-sheet></choose-image-sheet>`);
+      el.setAttribute('open', '');
+      await el.updateComplete;
+      expect(part(el, 'sheet')!.matches('dialog[open]')).to.equal(true);
+      const events: string[] = [];
+      for (const name of ['success', 'fail', 'complete']) el.addEventListener(name, () => events.push(name));
+      el.removeAttribute('open');
+      await el.updateComplete;
+      expect(events).to.deep.equal(['fail', 'complete']);
+    });
+
+    it('should fail show() with code 2 naming the bad property', async () => {
+      const el = await fixture<ChooseImageSheet>(html`<choose-image-sheet count="0"></choose-image-sheet>`);
+      const failed = oneEvent(el, 'fail');
+      const err = (await el.show().catch(e => e)) as ChooseImageError;
+      expect(err.error).to.equal(2);
+      expect(err.errorMessage).to.contain('count');
+      expect((await failed).detail).to.equal(err);
+      expect(el.open).to.equal(false);
+    });
+  });
+
+  describe('events', () => {
+    it('should fire fail then complete, bubbling and composed, with the error as detail', async () => {
+      const host = await fixture<HTMLDivElement>(html`<div><choose-image-sheet></choose-image-sheet></div>`);
+      const el = host.querySelector('choose-image-sheet')!;
+      const seen: Array<[string, boolean, boolean, unknown]> = [];
+      for (const name of ['success', 'fail', 'complete']) {
+        host.addEventListener(name, e => seen.push([name, e.bubbles, e.composed, (e as CustomEvent).detail]));
+      }
+      const shown = el.show().catch(e => e);
+      await el.updateComplete;
+      el.close();
+      const err = await shown;
+      expect(seen.map(s => s.slice(0, 3))).to.deep.equal([
+        ['fail', true, true],
+        ['complete', true, true],
+      ]);
+      expect(seen[0][3]).to.equal(err);
+      expect(JSON.stringify(err)).to.equal('{"error":11,"errorMessage":"用户取消操作"}');
+    });
+
+    it('should refuse a second show() while open with code 3, without events', async () => {
+      const el = await fixture<ChooseImageSheet>(html`<choose-image-sheet></choose-image-sheet>`);
+      const first = el.show().catch(e => e);
+      await el.updateComplete;
+      let events = 0;
+      el.addEventListener('fail', () => events++);
+      const second = (await el.show().catch(e => e)) as ChooseImageError;
+      expect(second.error).to.equal(3);
+      expect(events).to.equal(0);
+      expect(el.open).to.equal(true);
+      el.close();
+      expect((await first).error).to.equal(11);
+    });
+
+    it('should cancel with 11 when removed while open', async () => {
+      const el = await fixture<ChooseImageSheet>(html`<choose-image-sheet></choose-image-sheet>`);
+      const shown = el.show().catch(e => e);
+      await el.updateComplete;
+      el.remove();
+      expect((await shown).error).to.equal(11);
+    });
+
+    it('should stay open when moved within the page', async () => {
+      const el = await fixture<ChooseImageSheet>(html`<choose-image-sheet></choose-image-sheet>`);
+      const shown = el.show().catch(e => e);
+      await el.updateComplete;
+      document.body.append(el);
+      await new Promise(r => setTimeout(r));
+      expect(el.open).to.equal(true);
+      el.close();
+      expect((await shown).error).to.equal(11);
+      el.remove();
+    });
+  });
+
+  describe('action sheet', () => {
+    it('should show camera, album and cancel in the active locale', async () => {
+      const el = await fixture<ChooseImageSheet>(html`<choose-image-sheet></choose-image-sheet>`);
+      const shown = el.show().catch(e => e);
+      await el.updateComplete;
+      expect(part(el, 'action-camera')!.textContent!.trim()).to.equal('拍照');
+      expect(part(el, 'action-album')!.textContent!.trim()).to.equal('从相册选择');
+      expect(part(el, 'action-cancel')!.textContent!.trim()).to.equal('取消');
+      el.locale = 'en';
+      await el.updateComplete;
+      expect(part(el, 'action-camera')!.textContent!.trim()).to.equal('Take photo');
+      expect(part(el, 'action-album')!.textContent!.trim()).to.equal('Choose from album');
+      el.close();
+      await shown;
+    });
+
+    it('should follow <html lang> when no locale is set', async () => {
+      const before = document.documentElement.lang;
+      document.documentElement.lang = 'en-GB';
+      const el = await fixture<ChooseImageSheet>(html`<choose-image-sheet></choose-image-sheet>`);
+      const shown = el.show().catch(e => e);
+      await el.updateComplete;
+      expect(part(el, 'action-cancel')!.textContent!.trim()).to.equal('Cancel');
+      document.documentElement.lang = 'zh-CN';
+      await waitUntil(() => part(el, 'action-cancel')!.textContent!.trim() === '取消', 'did not follow <html lang>');
+      document.documentElement.lang = before;
+      el.close();
+      await shown;
+    });
+
+    it('should skip the action sheet for a single camera source', async () => {
+      const el = await fixture<ChooseImageSheet>(html`<choose-image-sheet source-type="camera"></choose-image-sheet>`);
+      const shown = el.show().catch(e => e);
+      await partReady(el, 'shutter');
+      expect(part(el, 'action-camera')).to.equal(null);
+      el.close();
+      await shown;
+    });
+
+    it('should offer only the album button for a single album source without user activation', async () => {
+      const el = await fixture<ChooseImageSheet>(html`<choose-image-sheet source-type="album"></choose-image-sheet>`);
+      const shown = el.show().catch(e => e);
+      await el.updateComplete;
+      expect(part(el, 'action-camera')).to.equal(null);
+      expect(part(el, 'action-album')).to.exist;
+      el.close();
+      await shown;
+    });
+  });
+
+  describe('accessibility', () => {
+    it('should be a labelled modal dialog that passes axe', async () => {
+      const el = await fixture<ChooseImageSheet>(html`<choose-image-sheet></choose-image-sheet>`);
+      const shown = el.show().catch(e => e);
+      await el.updateComplete;
+      const dialog = part(el, 'sheet') as HTMLDialogElement;
+      expect(dialog.matches(':modal')).to.equal(true);
+      const label = el.shadowRoot!.getElementById(dialog.getAttribute('aria-labelledby')!);
+      expect(label!.textContent).to.equal('选择图片');
+      await animationsDone(el);
+      await expect(el).to.be.accessible();
+      el.close();
+      await shown;
+    });
+
+    it('should move focus in and trap Tab inside', async () => {
+      const el = await fixture<ChooseImageSheet>(html`<choose-image-sheet></choose-image-sheet>`);
+      const shown = el.show().catch(e => e);
+      await el.updateComplete;
+      await waitUntil(() => shadowFocus(el));
+      expect(shadowFocus(el)!.getAttribute('part')).to.equal('action-camera');
+      const visited: string[] = [];
+      for (let i = 0; i < 4; i++) {
+        await sendKeys({press: 'Tab'});
+        visited.push(shadowFocus(el)?.getAttribute('part') ?? 'outside');
+      }
+      expect(visited).to.deep.equal(['action-album', 'action-cancel', 'action-camera', 'action-album']);
+      await sendKeys({down: 'Shift'});
+      await sendKeys({press: 'Tab'});
+      await sendKeys({press: 'Tab'});
+      await sendKeys({up: 'Shift'});
+      expect(shadowFocus(el)!.getAttribute('part')).to.equal('action-cancel');
+      el.close();
+      await shown;
+    });
+
+    it('should cancel on Escape and on a click on the backdrop', async () => {
+      const el = await fixture<ChooseImageSheet>(html`<choose-image-sheet></choose-image-sheet>`);
+      let shown = el.show().catch(e => e);
+      await el.updateComplete;
+      await sendKeys({press: 'Escape'});
+      expect((await shown).error).to.equal(11);
+      shown = el.show().catch(e => e);
+      await el.updateComplete;
+      const sheet = part(el, 'sheet')!;
+      await clickOn(part(el, 'action-camera')!.parentElement!); // inside: stays open
+      expect(el.open).to.equal(true);
+      const top = sheet.getBoundingClientRect().top;
+      const {sendMouse} = await import('@web/test-runner-commands');
+      await sendMouse({type: 'click', position: [10, Math.max(1, Math.round(top / 2))]});
+      expect((await shown).error).to.equal(11);
+    });
+  });
+});
