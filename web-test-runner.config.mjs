@@ -17,7 +17,8 @@ const chromium = (...args) =>
     launchOptions: {executablePath, headless: true, args: [...baseChromeArgs, ...args]},
   });
 
-const fakeCamera = '--use-fake-device-for-media-stream';
+// Two fake cameras, so switching between them is tested for real.
+const fakeCamera = '--use-fake-device-for-media-stream=device-count=2';
 const autoGrant = '--use-fake-ui-for-media-stream';
 
 export default {

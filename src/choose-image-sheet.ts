@@ -339,7 +339,7 @@ export class ChooseImageSheet extends LitElement {
     if (!this.video || this.busy) return;
     this.busy = true;
     try {
-      const {blob, width, height} = await this.cameraCtl.capture(this.video);
+      const {blob, width, height} = await this.cameraCtl.capture(this.video, {fullResolution: this.sizeChoice === 'original'});
       const shot = {id: ++shotId, blob, url: this.urls.create(blob), width, height};
       if (this.options!.count === 1) {
         this.review = shot;

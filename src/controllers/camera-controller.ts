@@ -57,6 +57,8 @@ export class CameraController implements ReactiveController {
   /** deviceId per facing, for devices that report no facingMode (desktop webcams). */
   private readonly deviceIds = new Map<Facing, string>();
   private facingModeSupported = true;
+  /** deviceIds of the video inputs, known once a camera was live. */
+  private inputs: string[] = [];
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -99,18 +101,22 @@ export class CameraController implements ReactiveController {
   }
 
   /**
-   * The current frame as a JPEG at the stream's resolution, unmirrored; through
-   * ImageCapture.takePhoto where the camera offers more pixels than the stream.
+   * The frame on screen when the shutter was pressed, as a JPEG at the stream's resolution,
+   * unmirrored. With `fullResolution`, ImageCapture.takePhoto replaces it where the camera
+   * offers more pixels than the stream.
    */
-  async capture(video: HTMLVideoElement, quality = 0.92): Promise<Capture> {
+  async capture(video: HTMLVideoElement, {quality = 0.92, fullResolution = false} = {}): Promise<Capture> {
     const track = this.stream?.getVideoTracks()[0];
-    if (!track || this.status !== CameraStatus.LIVE) throw new DOMException('the camera is not live', 'InvalidStateError');
-    const photo = await takeLargerPhoto(track, video.videoWidth * video.videoHeight);
-    if (photo) return photo;
+    if (!track || this.status !== CameraStatus.LIVE || !(await hasFrame(video))) {
+      throw new DOMException('the camera is not live', 'InvalidStateError');
+    }
+    // Draw first: asking ImageCapture for its capabilities can restart the camera.
     const canvas = document.createElement('canvas');
     canvas.width = video.videoWidth;
     canvas.height = video.videoHeight;
     canvas.getContext('2d')!.drawImage(video, 0, 0);
+    const photo = fullResolution ? await takeLargerPhoto(track, canvas.width * canvas.height, quality) : undefined;
+    if (photo) return photo;
     const blob = await new Promise<Blob | null>(r => canvas.toBlob(r, 'image/jpeg', quality));
     if (!blob) throw new DOMException('the frame could not be encoded', 'EncodingError');
     return {blob, width: canvas.width, height: canvas.height};
@@ -198,8 +204,6 @@ export class CameraController implements ReactiveController {
     });
   }
 
-  private inputs: string[] = [];
-
   private deviceIdFor(facing: Facing): string | undefined {
     const other = this.deviceIds.get(facing === 'back' ? 'front' : 'back');
     return this.deviceIds.get(facing) ?? this.inputs.find(id => id !== other);
@@ -226,21 +230,45 @@ interface ImageCaptureLike {
 }
 declare const ImageCapture: {new (track: MediaStreamTrack): ImageCaptureLike} | undefined;
 
-/** A still from ImageCapture when it has more pixels than the stream; otherwise undefined. */
-async function takeLargerPhoto(track: MediaStreamTrack, streamPixels: number): Promise<Capture | undefined> {
-  if (typeof ImageCapture === 'undefined') return undefined;
+/** True once the video shows a frame, waiting up to 2 s (a camera restarting has none). */
+async function hasFrame(video: HTMLVideoElement): Promise<boolean> {
+  for (let waited = 0; !video.videoWidth && waited < 2000; waited += 50) await new Promise(r => setTimeout(r, 50));
+  return video.videoWidth > 0;
+}
+
+/** Tracks known to give no more pixels by ImageCapture than by the stream. */
+const noLargerPhoto = new WeakSet<MediaStreamTrack>();
+
+/**
+ * A still from ImageCapture, as JPEG, when it really has more pixels than the stream (its
+ * advertised photo size can overstate); otherwise undefined. Only tried where the track's own
+ * capabilities promise more, and given up for the track after the first miss.
+ */
+async function takeLargerPhoto(track: MediaStreamTrack, streamPixels: number, quality: number): Promise<Capture | undefined> {
+  const caps = track.getCapabilities?.() ?? {};
+  const promised = (caps.width?.max ?? 0) * (caps.height?.max ?? 0);
+  if (typeof ImageCapture === 'undefined' || promised <= streamPixels || noLargerPhoto.has(track)) return undefined;
   try {
     const capture = new ImageCapture(track);
-    const caps = await capture.getPhotoCapabilities();
-    const width = caps.imageWidth?.max ?? 0;
-    const height = caps.imageHeight?.max ?? 0;
-    if (width * height <= streamPixels) return undefined;
-    const blob = await capture.takePhoto({imageWidth: width, imageHeight: height});
+    const photoCaps = await capture.getPhotoCapabilities();
+    const blob = await capture.takePhoto({imageWidth: photoCaps.imageWidth?.max, imageHeight: photoCaps.imageHeight?.max});
     const bitmap = await createImageBitmap(blob);
-    const size = {width: bitmap.width, height: bitmap.height};
+    const {width, height} = bitmap;
+    if (width * height <= streamPixels) {
+      bitmap.close();
+      noLargerPhoto.add(track);
+      return undefined;
+    }
+    if (blob.type === 'image/jpeg') {
+      bitmap.close();
+      return {blob, width, height};
+    }
+    const canvas = new OffscreenCanvas(width, height);
+    canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
     bitmap.close();
-    return {blob, ...size};
+    return {blob: await canvas.convertToBlob({type: 'image/jpeg', quality}), width, height};
   } catch {
+    noLargerPhoto.add(track);
     return undefined;
   }
 }

@@ -2,6 +2,7 @@
 // strip of shots up to `count`; messages and fallbacks when the camera cannot be used.
 import {html, nothing} from 'lit';
 import {classMap} from 'lit/directives/class-map.js';
+import {live} from 'lit/directives/live.js';
 import {repeat} from 'lit/directives/repeat.js';
 import {CameraStatus} from '../controllers/camera-controller.js';
 import type {Translation} from '../locales/index.js';
@@ -44,7 +45,7 @@ function failureMessage(t: Translation, status: CameraStatus) {
 
 export function cameraView(p: CameraViewProps) {
   const {t, status, count, shots, review} = p;
-  const live = status === CameraStatus.LIVE;
+  const isLive = status === CameraStatus.LIVE;
   const unusable = status === CameraStatus.UNAVAILABLE || status === CameraStatus.ENDED;
   const full = shots.length >= count;
   const message = unusable ? failureMessage(t, status) : status === CameraStatus.STARTING ? t.cameraStarting : p.hint;
@@ -55,15 +56,16 @@ export function cameraView(p: CameraViewProps) {
         <button part="close" class="icon" aria-label=${t.close} @click=${p.onClose}>✕</button>
         <h2 id="title" class="title">${t.cameraTitle}</h2>
         ${p.canSwitch && !review
-          ? html`<button part="switch-camera" class="icon" aria-label=${t.switchCamera} ?disabled=${!live} @click=${p.onSwitch}>⟲</button>`
+          ? html`<button part="switch-camera" class="icon" aria-label=${t.switchCamera} ?disabled=${!isLive} @click=${p.onSwitch}>⟲</button>`
           : html`<span class="icon-space"></span>`}
       </header>
       <div class="stage">
+        <!-- live(): Lit re-sets object values on every render, and re-setting srcObject reloads the video. -->
         <video
           part="video"
           class=${classMap({mirrored: p.mirrored})}
-          ?hidden=${!!review || !live}
-          .srcObject=${p.stream}
+          ?hidden=${!!review || !isLive}
+          .srcObject=${live(p.stream)}
           autoplay
           muted
           playsinline
@@ -98,7 +100,7 @@ export function cameraView(p: CameraViewProps) {
                     </button>`
                   : nothing}
               </span>
-              <button part="shutter" class="shutter" aria-label=${t.shutter} ?disabled=${!live || full || p.busy} @click=${p.onShutter}></button>
+              <button part="shutter" class="shutter" aria-label=${t.shutter} ?disabled=${!isLive || full || p.busy} @click=${p.onShutter}></button>
               <span class="slot"></span>`}
       </footer>
     </div>

@@ -119,3 +119,12 @@ export function recorder() {
 }
 
 export const nextFrame = () => new Promise(r => requestAnimationFrame(() => r(undefined)));
+
+/** Hides the test page behind another tab (a real visibilitychange), or brings it back. */
+export const hidePage = () => executeServerCommand('hide-page');
+export const showPage = () => executeServerCommand('show-page');
+
+/** Resolves when the video shows frames. */
+export async function videoPlaying(video: HTMLVideoElement) {
+  await waitUntil(() => video.readyState >= 2 && video.videoWidth > 0 && !video.paused, 'the preview did not play', {timeout: 5000});
+}

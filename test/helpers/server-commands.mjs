@@ -7,6 +7,7 @@ import {join} from 'node:path';
 
 const fixtureDir = mkdtempSync(join(tmpdir(), 'choose-image-sheet-'));
 let fixtureId = 0;
+const coverPages = new Map();
 
 function pageOf(session) {
   const page = session.browser.getPage?.(session.id);
@@ -34,6 +35,19 @@ export function serverCommands() {
             .waitForFileChooser({timeout: 10000})
             .then(chooser => (payload.paths ? chooser.accept(payload.paths) : chooser.cancel()))
             .catch(() => {});
+          return true;
+        }
+        // Another tab in front hides the test page for real (visibilitychange, hidden state).
+        case 'hide-page': {
+          const page = pageOf(session);
+          coverPages.set(session.id, await page.browser().newPage());
+          await coverPages.get(session.id).bringToFront();
+          return true;
+        }
+        case 'show-page': {
+          await coverPages.get(session.id)?.close();
+          coverPages.delete(session.id);
+          await pageOf(session).bringToFront();
           return true;
         }
         // payload: {setting: 'granted' | 'denied' | 'prompt'}

@@ -1,0 +1,209 @@
+// The live camera against Chromium's real getUserMedia and its fake capture devices (two of
+// them, a moving test pattern with a timestamp at the top left).
+import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {chooseImage, ChooseImageSheet, type ChooseImageError, type ChooseImageResult} from '../src/index.js';
+import {animationsDone, clickOn, hidePage, openedSheet, part, partReady, recordStreams, showPage, videoPlaying} from './helpers/index.js';
+
+type Recorder = ReturnType<typeof recordStreams>;
+
+async function openCamera(options: Parameters<typeof chooseImage>[0] = {}) {
+  const pending = chooseImage({sourceType: ['camera'], ...options}).then(
+    r => r,
+    e => e as ChooseImageError
+  );
+  const sheet = await openedSheet();
+  const video = await partReady<HTMLVideoElement>(sheet, 'video');
+  await videoPlaying(video);
+  return {pending, sheet, video};
+}
+
+/** Share of pixels in a region with some red: the fake camera's timestamp on its green field. */
+function textShare(bitmap: ImageBitmap, x: number, y: number, w: number, h: number) {
+  const c = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const ctx = c.getContext('2d')!;
+  ctx.drawImage(bitmap, 0, 0);
+  const d = ctx.getImageData(Math.round(x * bitmap.width), Math.round(y * bitmap.height), Math.round(w * bitmap.width), Math.round(h * bitmap.height)).data;
+  let busy = 0;
+  for (let i = 0; i < d.length; i += 4) if (d[i] > 40) busy++;
+  return busy / (d.length / 4);
+}
+
+describe('<choose-image-sheet> camera', () => {
+  let rec: Recorder;
+  beforeEach(() => (rec = recordStreams()));
+  afterEach(async () => {
+    rec.restore();
+    document.querySelectorAll('choose-image-sheet').forEach(el => el.remove());
+    await showPage();
+  });
+
+  it('should play a live preview with real pixels', async () => {
+    const {pending, sheet, video} = await openCamera();
+    const c = new OffscreenCanvas(video.videoWidth, video.videoHeight);
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(video, 0, 0);
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    let lit = 0;
+    for (let i = 0; i < d.length; i += 400) lit += d[i] + d[i + 1] + d[i + 2] > 0 ? 1 : 0;
+    expect(lit).to.be.greaterThan(0);
+    expect(video.muted).to.equal(true);
+    expect(video.hasAttribute('playsinline')).to.equal(true);
+    await animationsDone(sheet);
+    await expect(sheet).to.be.accessible();
+    sheet.close();
+    expect((await pending as ChooseImageError).error).to.equal(11);
+  });
+
+  it('should review one shot (count 1) and return it at the stream\'s resolution', async () => {
+    const {pending, sheet} = await openCamera({sizeType: ['original']});
+    const settings = rec.streams[0].getVideoTracks()[0].getSettings();
+    await clickOn(part(sheet, 'shutter')!);
+    const retake = await partReady(sheet, 'retake');
+    expect(part(sheet, 'video')!.checkVisibility()).to.equal(false);
+    await clickOn(retake);
+    await videoPlaying(await partReady<HTMLVideoElement>(sheet, 'video'));
+    await clickOn(part(sheet, 'shutter')!);
+    await clickOn(await partReady(sheet, 'confirm'));
+    const result = (await pending) as ChooseImageResult;
+    expect(result.tempFiles).to.have.length(1);
+    const [f] = result.tempFiles;
+    expect([f.width, f.height]).to.deep.equal([settings.width, settings.height]);
+    expect(f.type).to.equal('image/jpeg');
+    expect(f.size).to.equal(f.file.size);
+    expect(result.tempFilePaths[0]).to.equal(f.path);
+    const decoded = await createImageBitmap(await (await fetch(f.path)).blob());
+    expect([decoded.width, decoded.height]).to.deep.equal([settings.width, settings.height]);
+    expect(rec.liveTracks()).to.have.length(0);
+  });
+
+  it('should compress a capture by default (both size types, original off)', async () => {
+    const {pending, sheet} = await openCamera({compress: {maxSize: 640, quality: 0.8}});
+    await clickOn(part(sheet, 'shutter')!);
+    await clickOn(await partReady(sheet, 'confirm'));
+    const {tempFiles} = (await pending) as ChooseImageResult;
+    expect([tempFiles[0].width, tempFiles[0].height]).to.deep.equal([640, 360]);
+    expect(tempFiles[0].file.name).to.match(/^IMG_\d{8}_\d{6}_\d+\.jpg$/);
+  });
+
+  it('should take up to count shots in order, refuse more with a hint, and drop a removed one', async () => {
+    const {pending, sheet} = await openCamera({count: 2, sizeType: ['original']});
+    const shutter = part<HTMLButtonElement>(sheet, 'shutter')!;
+    const shots = () => sheet.shadowRoot!.querySelectorAll('.strip li').length;
+    for (let i = 1; i <= 2; i++) {
+      await waitUntil(() => !shutter.disabled, 'the shutter stayed disabled');
+      await clickOn(shutter);
+      await waitUntil(() => shots() === i, `shot ${i} did not join the strip`, {timeout: 3000});
+    }
+    await waitUntil(() => shutter.disabled, 'the shutter stayed enabled at the cap');
+    await clickOn(shutter); // refused: a disabled shutter takes nothing
+    expect(sheet.shadowRoot!.querySelectorAll('.strip li').length).to.equal(2);
+    expect(part(sheet, 'message')!.textContent).to.contain('最多只能拍 2 张');
+    expect(part(sheet, 'confirm')!.textContent!.trim()).to.equal('完成 (2/2)');
+    const shotUrls = [...sheet.shadowRoot!.querySelectorAll<HTMLImageElement>('.strip img')].map(i => i.src);
+    const shotSizes = await Promise.all(shotUrls.map(async u => (await (await fetch(u)).blob()).size));
+
+    await clickOn(sheet.shadowRoot!.querySelector('.strip li:first-child .remove')!);
+    await waitUntil(() => !shutter.disabled, 'removing a shot did not free the shutter');
+    expect(part(sheet, 'confirm')!.textContent!.trim()).to.equal('完成 (1/2)');
+    await videoPlaying(part<HTMLVideoElement>(sheet, 'video')!);
+    await clickOn(shutter);
+    await waitUntil(() => shots() === 2 && !part<HTMLButtonElement>(sheet, 'confirm')!.disabled, 'the new shot did not join');
+    await clickOn(part(sheet, 'confirm')!);
+    const {tempFiles} = (await pending) as ChooseImageResult;
+    expect(tempFiles).to.have.length(2);
+    expect(tempFiles[0].size).to.equal(shotSizes[1]); // the kept shot comes first, as taken
+    expect(rec.liveTracks()).to.have.length(0);
+  });
+
+  it('should switch cameras, stopping the old tracks before the new stream starts', async () => {
+    const {pending, sheet} = await openCamera();
+    const sw = await partReady(sheet, 'switch-camera');
+    const first = rec.streams[0];
+    const firstDevice = first.getVideoTracks()[0].getSettings().deviceId;
+    await clickOn(sw);
+    await waitUntil(() => rec.streams.length === 2 && rec.streams[1].active, 'no second stream');
+    expect(first.getTracks().every(t => t.readyState === 'ended')).to.equal(true);
+    expect(rec.streams[1].getVideoTracks()[0].getSettings().deviceId).to.not.equal(firstDevice);
+    expect(rec.liveTracks()).to.have.length(1);
+    sheet.close();
+    await pending;
+    expect(rec.liveTracks()).to.have.length(0);
+  });
+
+  it('should mirror the front camera in the preview only, not in the capture', async () => {
+    const {pending, sheet, video} = await openCamera({camera: 'front', sizeType: ['original']});
+    expect(getComputedStyle(video).transform).to.equal('matrix(-1, 0, 0, 1, 0, 0)');
+    await clickOn(part(sheet, 'shutter')!);
+    await clickOn(await partReady(sheet, 'confirm'));
+    const {tempFiles} = (await pending) as ChooseImageResult;
+    const bitmap = await createImageBitmap(tempFiles[0].file);
+    // The fake camera draws its timestamp at the top left: it must still be there.
+    const left = textShare(bitmap, 0.065, 0.02, 0.115, 0.04);
+    const right = textShare(bitmap, 0.82, 0.02, 0.115, 0.04); // where a mirrored capture would have it
+    expect(left).to.be.greaterThan(0.02);
+    expect(right).to.be.lessThan(0.005);
+  });
+
+  for (const [how, act] of [
+    ['close()', (s: ChooseImageSheet) => s.close()],
+    ['the close button', (s: ChooseImageSheet) => clickOn(part(s, 'close')!)],
+    ['element removal', (s: ChooseImageSheet) => s.remove()],
+  ] as const) {
+    it(`should end every track after ${how}`, async () => {
+      const {pending, sheet} = await openCamera();
+      expect(rec.liveTracks()).to.have.length(1);
+      await act(sheet);
+      expect((await pending as ChooseImageError).error).to.equal(11);
+      expect(rec.liveTracks()).to.have.length(0);
+    });
+  }
+
+  it('should stop the camera while the page is hidden and restart it on return', async () => {
+    const {pending, sheet} = await openCamera();
+    await hidePage();
+    await waitUntil(() => document.visibilityState === 'hidden');
+    await waitUntil(() => rec.liveTracks().length === 0, 'tracks still live on a hidden page');
+    await showPage();
+    await waitUntil(() => rec.liveTracks().length === 1, 'the camera did not restart', {timeout: 5000});
+    await videoPlaying(part<HTMLVideoElement>(sheet, 'video')!);
+    expect(sheet.open).to.equal(true);
+    sheet.close();
+    await pending;
+    expect(rec.liveTracks()).to.have.length(0);
+  });
+
+  it('should stop the camera on pagehide', async () => {
+    const {pending, sheet} = await openCamera();
+    window.dispatchEvent(new PageTransitionEvent('pagehide', {persisted: true}));
+    expect(rec.liveTracks()).to.have.length(0);
+    window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}));
+    await waitUntil(() => rec.liveTracks().length === 1, 'the camera did not restart on pageshow');
+    sheet.close();
+    await pending;
+  });
+
+  it('should go back to the action sheet camera button path from the element too', async () => {
+    const el = await fixture<ChooseImageSheet>(html`<choose-image-sheet></choose-image-sheet>`);
+    const shown = el.show().catch(e => e);
+    await el.updateComplete;
+    await clickOn(part(el, 'action-camera')!);
+    await videoPlaying(await partReady<HTMLVideoElement>(el, 'video'));
+    el.remove();
+    expect((await shown).error).to.equal(11);
+    expect(rec.liveTracks()).to.have.length(0);
+  });
+
+  it('should leave no track after 100 open → camera → cancel cycles', async function () {
+    this.timeout(120000);
+    for (let i = 0; i < 100; i++) {
+      const pending = chooseImage({sourceType: ['camera']}).catch(e => e);
+      const sheet = await openedSheet();
+      if (i % 10 === 0) await videoPlaying(await partReady<HTMLVideoElement>(sheet, 'video'));
+      sheet.close();
+      expect((await pending).error).to.equal(11);
+    }
+    await new Promise(r => setTimeout(r, 300)); // stale getUserMedia answers arrive and are stopped
+    expect(rec.liveTracks()).to.have.length(0);
+    expect(document.querySelectorAll('choose-image-sheet')).to.have.length(0);
+  });
+});
