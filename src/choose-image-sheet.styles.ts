@@ -4,7 +4,7 @@ import {css} from 'lit';
 
 export default css`
   :host {
-    --_accent: var(--choose-image-sheet-accent, #1677ff);
+    --_accent: var(--choose-image-sheet-accent, #0958d9);
     --_on-accent: var(--choose-image-sheet-on-accent, #fff);
     --_surface: var(--choose-image-sheet-surface, #fff);
     --_on-surface: var(--choose-image-sheet-on-surface, #1f1f1f);
@@ -23,6 +23,7 @@ export default css`
       --_on-surface: var(--choose-image-sheet-on-surface, #f0f0f0);
       --_muted: var(--choose-image-sheet-muted, #2c2c2e);
       --_accent: var(--choose-image-sheet-accent, #4096ff);
+      --_on-accent: var(--choose-image-sheet-on-accent, #000);
     }
   }
 

@@ -11,7 +11,8 @@ import {cancelled, ChooseImageError, ErrorCode, unknownError} from './errors.js'
 import {emit, type Outcome} from './events.js';
 import {deepActiveElement, tabbables, trapTab} from './internal/focus.js';
 import {newItems, type GalleryItem} from './internal/gallery-item.js';
-import {processImage, type ProcessedImage} from './internal/image.js';
+import {imageFileName, processImage, type ProcessedImage} from './internal/image.js';
+import {Prefetch} from './internal/prefetch.js';
 import {Selection} from './internal/selection.js';
 import {normalizeOptions, type CompressOptions, type Facing, type NormalizedOptions, type SizeType, type SourceType} from './options.js';
 import {toResult, type ChooseImageResult} from './temp-files.js';
@@ -62,8 +63,8 @@ let shotId = 0;
  * @csspart close - Closes the camera or the gallery (code 11).
  * @csspart message - Hints and errors, announced politely.
  *
- * @cssproperty [--choose-image-sheet-accent=#1677ff] - Primary buttons, selection badges, focus ring.
- * @cssproperty [--choose-image-sheet-on-accent=#fff] - Text on the accent colour.
+ * @cssproperty [--choose-image-sheet-accent=#0958d9] - Primary buttons, selection badges, focus ring (dark: #4096ff).
+ * @cssproperty [--choose-image-sheet-on-accent=#fff] - Text on the accent colour (dark: #000).
  * @cssproperty [--choose-image-sheet-surface=#fff] - Sheet background (dark: #1f1f1f).
  * @cssproperty [--choose-image-sheet-on-surface=#1f1f1f] - Sheet text (dark: #f0f0f0).
  * @cssproperty [--choose-image-sheet-muted=#f2f3f5] - Separators and secondary surfaces (dark: #2c2c2e).
@@ -116,6 +117,7 @@ export class ChooseImageSheet extends LitElement {
   @state() private busy = false;
 
   private call: Call | null = null;
+  private readonly prefetch = new Prefetch();
 
   override disconnectedCallback() {
     super.disconnectedCallback();
@@ -129,6 +131,10 @@ export class ChooseImageSheet extends LitElement {
     if (changed.has('open')) {
       if (this.open && !this.call) void this.begin();
       else if (!this.open && this.call) this.settle({ok: false, error: cancelled()});
+    }
+    // A selected file that turned out undecodable leaves the selection.
+    for (const item of this.selection.items) {
+      if (item.state === 'unusable') this.deselect(item);
     }
   }
 
@@ -203,6 +209,7 @@ export class ChooseImageSheet extends LitElement {
     if (!call) return;
     this.call = null;
     this.cameraCtl.stop();
+    this.prefetch.clear();
     this.thumbs.clear();
     this.urls.releaseAll();
     this.dialog?.close();
@@ -244,20 +251,40 @@ export class ChooseImageSheet extends LitElement {
     if (only?.length === 1 && only[0] === 'album' && navigator.userActivation?.isActive) this.pickFiles();
   }
 
-  private async finish(make: () => Promise<ProcessedImage[]>) {
+  /**
+   * Returns the images of `jobs` (prepared ahead) when all succeed. A failure to decode keeps
+   * the sheet open with the others still chosen: nothing the user chose is lost.
+   */
+  private async finish(jobs: Array<Promise<ProcessedImage>>, onFailed: (index: number) => void) {
     if (this.busy) return;
     this.busy = true;
     this.hint = this.localize.t.processing;
-    try {
-      const images = await make();
-      this.settle({ok: true, value: toResult(images)});
-    } catch (e) {
-      this.settle({ok: false, error: unknownError(e)});
-    }
+    const outcomes = await Promise.allSettled(jobs);
+    if (!this.call) return;
+    this.busy = false;
+    this.hint = '';
+    const failed = outcomes.flatMap((o, i) => (o.status === 'rejected' ? [i] : []));
+    if (failed.length) return failed.forEach(onFailed);
+    this.settle({ok: true, value: toResult(outcomes.map(o => (o as PromiseFulfilledResult<ProcessedImage>).value))});
   }
 
-  private process(blob: Blob): Promise<ProcessedImage> {
-    return processImage(blob, this.sizeChoice, this.options!.compress);
+  /** Starts (or finds) the processing of one chosen image in the size now chosen. */
+  private prepare(key: string, make: (signal: AbortSignal) => Promise<ProcessedImage>) {
+    return this.prefetch.get(`${key}:${this.sizeChoice}`, make);
+  }
+
+  private prepareItem(item: GalleryItem) {
+    return this.prepare(`g${item.id}`, signal => processImage(item.file, this.sizeChoice, this.options!.compress, signal));
+  }
+
+  private prepareShot(shot: Shot) {
+    return this.prepare(`s${shot.id}`, signal => this.captureResult(shot, signal));
+  }
+
+  private deselect(item: GalleryItem) {
+    this.selection.remove(item);
+    this.prefetch.drop(`g${item.id}:`);
+    this.requestUpdate('selection');
   }
 
   // --- dialog ---------------------------------------------------------------------------
@@ -325,10 +352,12 @@ export class ChooseImageSheet extends LitElement {
     const added = newItems(this.items, files);
     this.items = [...this.items, ...added];
     for (const item of added) {
-      if (item.state !== 'unusable' && this.selection.add(item)) this.thumbs.request(item, true);
+      if (item.state !== 'unusable' && this.selection.add(item)) {
+        this.thumbs.request(item, true);
+        void this.prepareItem(item);
+      }
     }
     this.focusId ??= this.items[0]?.id;
-    this.selection = this.selection; // the same object, changed: tell Lit
     this.requestUpdate('selection');
     this.view = 'gallery';
   }
@@ -341,6 +370,7 @@ export class ChooseImageSheet extends LitElement {
     try {
       const {blob, width, height} = await this.cameraCtl.capture(this.video, {fullResolution: this.sizeChoice === 'original'});
       const shot = {id: ++shotId, blob, url: this.urls.create(blob), width, height};
+      void this.prepareShot(shot);
       if (this.options!.count === 1) {
         this.review = shot;
       } else {
@@ -356,11 +386,13 @@ export class ChooseImageSheet extends LitElement {
 
   private handleRetake() {
     this.urls.release(this.review?.url);
+    this.prefetch.drop(`s${this.review?.id}:`);
     this.review = null;
   }
 
   private handleRemoveShot(shot: Shot) {
     this.urls.release(shot.url);
+    this.prefetch.drop(`s${shot.id}:`);
     this.shots = this.shots.filter(s => s !== shot);
     this.hint = '';
   }
@@ -371,13 +403,16 @@ export class ChooseImageSheet extends LitElement {
 
   private handleCameraConfirm() {
     const shots = this.review ? [this.review] : this.shots;
-    void this.finish(() => Promise.all(shots.map(s => this.captureResult(s))));
+    void this.finish(
+      shots.map(s => this.prepareShot(s)),
+      () => this.settle({ok: false, error: unknownError('a photo could not be encoded')})
+    );
   }
 
   /** A capture is the "original" as taken; compressed goes through the pipeline. */
-  private async captureResult(shot: Shot): Promise<ProcessedImage> {
-    if (this.sizeChoice === 'compressed') return this.process(shot.blob);
-    const file = (await processImage(shot.blob, 'original', this.options!.compress)).file;
+  private async captureResult(shot: Shot, signal: AbortSignal): Promise<ProcessedImage> {
+    if (this.sizeChoice === 'compressed') return processImage(shot.blob, 'compressed', this.options!.compress, signal);
+    const file = new File([shot.blob], imageFileName('image/jpeg'), {type: 'image/jpeg'});
     return {file, type: file.type, width: shot.width, height: shot.height};
   }
 
@@ -389,7 +424,7 @@ export class ChooseImageSheet extends LitElement {
   private handleSystemCameraChange() {
     const file = this.systemCameraInput.files?.[0];
     this.systemCameraInput.value = '';
-    if (file) void this.finish(async () => [await this.process(file)]);
+    if (file) void this.finish([processImage(file, this.sizeChoice, this.options!.compress)], () => this.showUnusable(file));
   }
 
   // --- gallery --------------------------------------------------------------------------
@@ -397,13 +432,21 @@ export class ChooseImageSheet extends LitElement {
   private handleToggle(item: GalleryItem) {
     this.focusId = item.id;
     if (item.state === 'unusable') return;
-    if (this.selection.toggle(item)) {
+    if (this.selection.position(item)) {
+      this.deselect(item);
+      this.hint = '';
+    } else if (this.selection.add(item)) {
       this.hint = '';
       this.thumbs.request(item, true);
+      void this.prepareItem(item);
     } else {
       this.hint = this.localize.t.selectLimit(this.selection.cap);
     }
     this.requestUpdate('selection');
+  }
+
+  private showUnusable(file: File) {
+    this.hint = this.localize.t.unusable(file.name);
   }
 
   private handleGridKeydown(event: KeyboardEvent) {
@@ -426,12 +469,20 @@ export class ChooseImageSheet extends LitElement {
 
   private handleOriginal() {
     this.original = !this.original;
+    this.selection.items.forEach(item => void this.prepareItem(item));
   }
 
   private handleGalleryConfirm() {
     const chosen = [...this.selection.items];
     if (!chosen.length) return;
-    void this.finish(() => Promise.all(chosen.map(item => this.process(item.file))));
+    void this.finish(
+      chosen.map(item => this.prepareItem(item)),
+      index => {
+        chosen[index].state = 'unusable';
+        this.deselect(chosen[index]);
+        this.showUnusable(chosen[index].file);
+      }
+    );
   }
 
   // --- render ---------------------------------------------------------------------------

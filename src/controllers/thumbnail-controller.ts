@@ -95,7 +95,10 @@ export class ThumbnailController implements ReactiveController {
         imageOrientation: 'from-image',
       });
       const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-      canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
+      const ctx = canvas.getContext('2d')!;
+      ctx.fillStyle = '#fff'; // transparent images on white, as the compressed result is
+      ctx.fillRect(0, 0, canvas.width, canvas.height);
+      ctx.drawImage(bitmap, 0, 0);
       bitmap.close();
       return this.urls.create(await canvas.convertToBlob({type: 'image/jpeg', quality: 0.8}));
     } catch {

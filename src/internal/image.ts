@@ -50,12 +50,12 @@ const asFile = (blob: Blob, type = blob.type) =>
  * Produces the image to return. `original`: the input's bytes untouched. `compressed`: JPEG,
  * orientation applied, long edge ≤ target.maxSize, or the input where that is not smaller.
  */
-export async function processImage(input: Blob, size: SizeType, target: CompressTarget): Promise<ProcessedImage> {
+export async function processImage(input: Blob, size: SizeType, target: CompressTarget, signal?: AbortSignal): Promise<ProcessedImage> {
   if (size === 'original' || (await isAnimatedGif(input))) {
     const file = asFile(input);
     return {file, type: file.type, ...(await imageSize(input))};
   }
-  const {blob, width, height, kept} = await compressLimited(input, target);
+  const {blob, width, height, kept} = await compressLimited(input, target, signal);
   const file = kept ? asFile(input) : asFile(blob, 'image/jpeg');
   return {file, type: file.type, width, height};
 }

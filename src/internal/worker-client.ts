@@ -73,10 +73,14 @@ async function run(blob: Blob, target: CompressTarget): Promise<Compressed> {
   }
 }
 
-/** compress() with the worker and the in-flight limit. */
-export async function compressLimited(blob: Blob, target: CompressTarget): Promise<Compressed> {
+/** compress() with the worker and the in-flight limit; a job still waiting when `signal` aborts is dropped. */
+export async function compressLimited(blob: Blob, target: CompressTarget, signal?: AbortSignal): Promise<Compressed> {
   clearTimeout(idleTimer);
   while (inFlight >= MAX_IN_FLIGHT) await new Promise<void>(r => waiting.push(r));
+  if (signal?.aborted) {
+    waiting.shift()?.(); // pass the free place on
+    throw signal.reason;
+  }
   inFlight++;
   try {
     return await run(blob, target);

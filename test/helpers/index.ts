@@ -75,7 +75,10 @@ async function base64(blob: Blob) {
 
 /** Writes the files to disk on the runner's side; returns their paths there. */
 export async function writeFiles(files: File[]): Promise<string[]> {
-  return executeServerCommand('write-files', await Promise.all(files.map(async f => ({name: f.name, base64: await base64(f)}))));
+  return executeServerCommand(
+    'write-files',
+    await Promise.all(files.map(async f => ({name: f.name, base64: await base64(f), lastModified: f.lastModified})))
+  );
 }
 
 /**
@@ -128,3 +131,15 @@ export const showPage = () => executeServerCommand('show-page');
 export async function videoPlaying(video: HTMLVideoElement) {
   await waitUntil(() => video.readyState >= 2 && video.videoWidth > 0 && !video.paused, 'the preview did not play', {timeout: 5000});
 }
+
+/** Drops files on the element's centre as a person dragging them from the desktop would. */
+export async function dropFiles(target: Element, files: File[]) {
+  const paths = await writeFiles(files);
+  await animationsDone(target);
+  const r = target.getBoundingClientRect();
+  await executeServerCommand('drop-files', {paths, x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2)});
+}
+
+/** Bytes that start like a JPEG and then are not one. */
+export const corruptJpeg = (name = 'broken.jpg') =>
+  new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, ...Array(500).fill(7)])], name, {type: 'image/jpeg'});

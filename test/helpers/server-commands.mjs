@@ -1,7 +1,7 @@
 // Test-runner plugin: commands the browser side asks the Node side to do, because a page
 // cannot do them itself: answer a real file chooser, write fixture files to disk, and set
 // the real camera permission of the page's origin.
-import {mkdtempSync, writeFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, utimesSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 
@@ -20,11 +20,16 @@ export function serverCommands() {
     name: 'choose-image-sheet-commands',
     async executeCommand({command, payload, session}) {
       switch (command) {
-        // payload: [{name, base64}] -> absolute paths
+        // payload: [{name, base64, lastModified}] -> absolute paths. Each file keeps its name
+        // and lastModified, so the page sees the same File it wrote.
         case 'write-files':
-          return payload.map(({name, base64}) => {
-            const path = join(fixtureDir, `${++fixtureId}-${name}`);
+          return payload.map(({name, base64, lastModified}) => {
+            const dir = join(fixtureDir, String(++fixtureId));
+            mkdirSync(dir);
+            const path = join(dir, name);
             writeFileSync(path, Buffer.from(base64, 'base64'));
+            const time = new Date(lastModified);
+            utimesSync(path, time, time);
             return path;
           });
         // payload: {paths: string[] | null}; null dismisses the chooser. Resolves at once; the
@@ -35,6 +40,17 @@ export function serverCommands() {
             .waitForFileChooser({timeout: 10000})
             .then(chooser => (payload.paths ? chooser.accept(payload.paths) : chooser.cancel()))
             .catch(() => {});
+          return true;
+        }
+        // payload: {paths, x, y}: a real drag of files from the desktop, dropped at (x, y).
+        case 'drop-files': {
+          const page = pageOf(session);
+          const cdp = await page.createCDPSession();
+          const data = {items: [], files: payload.paths, dragOperationsMask: 1};
+          for (const type of ['dragEnter', 'dragOver', 'drop']) {
+            await cdp.send('Input.dispatchDragEvent', {type, x: payload.x, y: payload.y, data});
+          }
+          await cdp.detach();
           return true;
         }
         // Another tab in front hides the test page for real (visibilitychange, hidden state).

@@ -1,0 +1,189 @@
+// The album: real files through the real file chooser (opened by a real click), a real drop.
+import {expect, waitUntil} from '@open-wc/testing';
+import {sendKeys} from '@web/test-runner-commands';
+import {chooseImage, type ChooseImageError, type ChooseImageResult, type ChooseImageSheet} from '../src/index.js';
+import {animationsDone, asFile, chooseFiles, clickOn, corruptJpeg, dropFiles, makeImage, openedSheet, part, partReady, parts} from './helpers/index.js';
+
+const items = (el: ChooseImageSheet) => parts<HTMLButtonElement>(el, 'gallery-item');
+const badges = (el: ChooseImageSheet) => items(el).map(i => i.querySelector('.badge')!.textContent!.trim());
+const confirmText = (el: ChooseImageSheet) => part(el, 'confirm')!.textContent!.trim();
+const bytes = async (b: Blob) => new Uint8Array(await b.arrayBuffer());
+
+async function photos(n: number, prefix = 'photo') {
+  return Promise.all([...Array(n)].map(async (_, i) => asFile(await makeImage(320 + i * 16, 240, 'image/jpeg', {seed: i + 1}), `${prefix}-${i + 1}.jpg`, 1_700_000_000_000 + i)));
+}
+
+/** chooseImage for the album, with files picked through the action sheet's album button. */
+async function pick(files: File[], options: Parameters<typeof chooseImage>[0] = {}) {
+  const pending = chooseImage({sourceType: ['camera', 'album'], ...options}).then(
+    r => r,
+    e => e as ChooseImageError
+  );
+  const sheet = await openedSheet();
+  await chooseFiles(part(sheet, 'action-album')!, files);
+  await partReady(sheet, 'gallery');
+  await waitUntil(() => items(sheet).length === files.length, 'not every file reached the gallery');
+  return {pending, sheet};
+}
+
+describe('<choose-image-sheet> gallery', () => {
+  afterEach(() => document.querySelectorAll('choose-image-sheet').forEach(el => el.remove()));
+
+  it('should preselect the first count files, refuse one more with an announced hint', async () => {
+    const {pending, sheet} = await pick(await photos(4), {count: 2});
+    expect(sheet.shadowRoot!.querySelector<HTMLInputElement>('input.album')!.multiple).to.equal(true);
+    expect(badges(sheet)).to.deep.equal(['1', '2', '', '']);
+    expect(items(sheet).map(i => i.getAttribute('aria-pressed'))).to.deep.equal(['true', 'true', 'false', 'false']);
+    expect(confirmText(sheet)).to.equal('完成 (2/2)');
+    await clickOn(items(sheet)[2]);
+    const message = part(sheet, 'message')!;
+    expect(message.textContent).to.contain('最多只能选择 2 张');
+    expect(message.getAttribute('aria-live')).to.equal('polite');
+    expect(badges(sheet)).to.deep.equal(['1', '2', '', '']);
+    await animationsDone(sheet);
+    await expect(sheet).to.be.accessible();
+    sheet.close();
+    expect(((await pending) as ChooseImageError).error).to.equal(11);
+  });
+
+  it('should renumber on deselect and return images in selection order', async () => {
+    const files = await photos(3);
+    const {pending, sheet} = await pick(files, {count: 3, sizeType: ['original']});
+    expect(badges(sheet)).to.deep.equal(['1', '2', '3']);
+    await clickOn(items(sheet)[0]);
+    expect(badges(sheet)).to.deep.equal(['', '1', '2']);
+    expect(confirmText(sheet)).to.equal('完成 (2/3)');
+    await clickOn(items(sheet)[0]);
+    expect(badges(sheet)).to.deep.equal(['3', '1', '2']);
+    await clickOn(part(sheet, 'confirm')!);
+    const result = (await pending) as ChooseImageResult;
+    expect(result.tempFiles.map(f => f.file.name)).to.deep.equal(['photo-2.jpg', 'photo-3.jpg', 'photo-1.jpg']);
+    expect(result.tempFiles.map(f => f.width)).to.deep.equal([336, 352, 320]);
+  });
+
+  it('should return the picked bytes untouched for original, and a smaller JPEG for compressed', async () => {
+    const big = asFile(await makeImage(2400, 1800, 'image/jpeg', {quality: 0.95}), 'big.jpg');
+    let {pending, sheet} = await pick([big], {sizeType: ['original']});
+    await clickOn(part(sheet, 'confirm')!);
+    let result = (await pending) as ChooseImageResult;
+    expect(await bytes(result.tempFiles[0].file)).to.deep.equal(await bytes(big));
+    expect(result.tempFiles[0]).to.include({size: big.size, width: 2400, height: 1800, type: 'image/jpeg'});
+
+    ({pending, sheet} = await pick([big], {sizeType: ['compressed']}));
+    expect(part(sheet, 'original-toggle')).to.equal(null);
+    await clickOn(part(sheet, 'confirm')!);
+    result = (await pending) as ChooseImageResult;
+    expect(result.tempFiles[0]).to.include({width: 1920, height: 1440, type: 'image/jpeg'});
+    expect(result.tempFiles[0].size).to.be.lessThan(big.size);
+  });
+
+  it('should let the user switch to the original when both size types are allowed', async () => {
+    const big = asFile(await makeImage(2400, 1800, 'image/jpeg', {quality: 0.95}), 'big.jpg');
+    const {pending, sheet} = await pick([big]);
+    const toggle = part(sheet, 'original-toggle')!;
+    expect(toggle.getAttribute('aria-checked')).to.equal('false');
+    expect(toggle.textContent!.trim()).to.equal('原图');
+    await clickOn(toggle);
+    expect(toggle.getAttribute('aria-checked')).to.equal('true');
+    await clickOn(part(sheet, 'confirm')!);
+    const result = (await pending) as ChooseImageResult;
+    expect(result.tempFiles[0].size).to.equal(big.size);
+  });
+
+  it('should append with add-more and not add the same file twice', async () => {
+    const [a, b, c] = await photos(3);
+    const {pending, sheet} = await pick([a, b], {count: 9});
+    await chooseFiles(part(sheet, 'add-more')!, [new File([b], b.name, {type: b.type, lastModified: b.lastModified}), c]);
+    await waitUntil(() => items(sheet).length === 3, 'add-more did not append');
+    await new Promise(r => setTimeout(r, 100));
+    expect(items(sheet).map(i => i.getAttribute('aria-label'))).to.deep.equal([
+      'photo-1.jpg，已选第 1 张',
+      'photo-2.jpg，已选第 2 张',
+      'photo-3.jpg，已选第 3 张',
+    ]);
+    sheet.close();
+    await pending;
+  });
+
+  it('should add files dropped on the gallery and pasted into it', async () => {
+    const [a, b, c] = await photos(3);
+    const {pending, sheet} = await pick([a], {count: 3});
+    await dropFiles(part(sheet, 'gallery')!, [b]);
+    await waitUntil(() => items(sheet).length === 2, 'the drop was not added');
+    const clipboardData = new DataTransfer();
+    clipboardData.items.add(c);
+    part(sheet, 'gallery')!.dispatchEvent(new ClipboardEvent('paste', {clipboardData, bubbles: true, composed: true}));
+    await waitUntil(() => items(sheet).length === 3, 'the paste was not added');
+    expect(badges(sheet)).to.deep.equal(['1', '2', '3']);
+    await clickOn(part(sheet, 'confirm')!);
+    const result = (await pending) as ChooseImageResult;
+    expect(result.tempFiles).to.have.length(3);
+  });
+
+  it('should show undecodable and non-image files as unusable, and never return them', async () => {
+    const [good] = await photos(1);
+    const text = new File(['hello'], 'notes.txt', {type: 'text/plain'});
+    const {pending, sheet} = await pick([corruptJpeg(), text, good], {count: 3, sizeType: ['original']});
+    await waitUntil(() => items(sheet).filter(i => i.getAttribute('aria-disabled') === 'true').length === 2, 'no unusable items');
+    const [broken, notes, photo] = items(sheet);
+    expect(broken.getAttribute('aria-label')).to.equal('broken.jpg，无法读取此图片');
+    expect(notes.querySelector('.unusable-badge')!.textContent).to.equal('无法使用');
+    await clickOn(broken);
+    expect(broken.getAttribute('aria-pressed')).to.equal('false');
+    expect(photo.getAttribute('aria-pressed')).to.equal('true');
+    expect(confirmText(sheet)).to.equal('完成 (1/3)');
+    await clickOn(part(sheet, 'confirm')!);
+    const result = (await pending) as ChooseImageResult;
+    expect(result.tempFiles.map(f => f.file.name)).to.deep.equal(['photo-1.jpg']);
+  });
+
+  it('should keep the sheet open when the picker is dismissed', async () => {
+    const pending = chooseImage().catch(e => e as ChooseImageError);
+    const sheet = await openedSheet();
+    await chooseFiles(part(sheet, 'action-album')!, null);
+    await new Promise(r => setTimeout(r, 200));
+    expect(sheet.open).to.equal(true);
+    expect(part(sheet, 'action-album')).to.exist;
+    sheet.close();
+    expect((await pending).error).to.equal(11);
+  });
+
+  it('should work by keyboard: arrows move, Space toggles, Enter confirms', async () => {
+    const {pending, sheet} = await pick(await photos(4), {count: 2, sizeType: ['original']});
+    const focused = () => sheet.shadowRoot!.activeElement;
+    await waitUntil(() => focused() === items(sheet)[0], 'focus did not move to the first image');
+    await sendKeys({press: 'ArrowRight'});
+    expect(focused()).to.equal(items(sheet)[1]);
+    await sendKeys({press: 'Space'});
+    expect(badges(sheet)).to.deep.equal(['1', '', '', '']);
+    await sendKeys({press: 'ArrowRight'});
+    await sendKeys({press: 'ArrowRight'});
+    await sendKeys({press: 'Space'});
+    expect(badges(sheet)).to.deep.equal(['1', '', '', '2']);
+    await sendKeys({press: 'Enter'});
+    const result = (await pending) as ChooseImageResult;
+    expect(result.tempFiles.map(f => f.file.name)).to.deep.equal(['photo-1.jpg', 'photo-4.jpg']);
+  });
+
+  it('should cancel with 11 from the close button and release the thumbnails', async () => {
+    const {pending, sheet} = await pick(await photos(2), {count: 2});
+    await waitUntil(() => items(sheet).every(i => i.querySelector('img')), 'thumbnails did not load', {timeout: 5000});
+    const thumbs = items(sheet).map(i => i.querySelector('img')!.src);
+    await clickOn(part(sheet, 'close')!);
+    expect(((await pending) as ChooseImageError).error).to.equal(11);
+    for (const url of thumbs) {
+      const loaded = await fetch(url).then(() => true, () => false);
+      expect(loaded, url).to.equal(false);
+    }
+  });
+
+  it('should read the album in English with the locale option', async () => {
+    const {pending, sheet} = await pick(await photos(2), {count: 3, locale: 'en'});
+    expect(confirmText(sheet)).to.equal('Done (2/3)');
+    expect(part(sheet, 'add-more')!.getAttribute('aria-label')).to.equal('Add images');
+    await animationsDone(sheet);
+    await expect(sheet).to.be.accessible();
+    sheet.close();
+    await pending;
+  });
+});
