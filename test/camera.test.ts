@@ -172,6 +172,20 @@ describe('<choose-image-sheet> camera', () => {
     expect(rec.liveTracks()).to.have.length(0);
   });
 
+  it('should say so and offer a retry when the camera is unplugged while open', async () => {
+    const {pending, sheet} = await openCamera();
+    // An unplugged camera ends its track without stop(); the fake device cannot be unplugged.
+    rec.streams[0].getVideoTracks()[0].dispatchEvent(new Event('ended'));
+    await waitUntil(() => part(sheet, 'message')!.textContent!.includes('摄像头已断开'), 'no message');
+    expect(rec.liveTracks()).to.have.length(0);
+    const retry = [...sheet.shadowRoot!.querySelectorAll<HTMLElement>('.fallbacks button')].find(b => b.textContent === '重试')!;
+    await clickOn(retry);
+    await videoPlaying(await partReady<HTMLVideoElement>(sheet, 'video'));
+    expect(rec.liveTracks()).to.have.length(1);
+    sheet.close();
+    expect(((await pending) as ChooseImageError).error).to.equal(11);
+  });
+
   it('should stop the camera on pagehide', async () => {
     const {pending, sheet} = await openCamera();
     window.dispatchEvent(new PageTransitionEvent('pagehide', {persisted: true}));

@@ -1,0 +1,99 @@
+// The CameraController on a minimal host, against the real getUserMedia and fake devices.
+import {expect, fixture, waitUntil} from '@open-wc/testing';
+import {LitElement} from 'lit';
+import {html as staticHtml, unsafeStatic} from 'lit/static-html.js';
+import {CameraController, CameraStatus} from '../src/controllers/camera-controller.js';
+import type {Facing} from '../src/options.js';
+import {recordStreams} from './helpers/index.js';
+
+let tagCount = 0;
+
+/** A host with a generated tag, so each test defines its own. */
+function defineHost() {
+  class Host extends LitElement {
+    active = false;
+    facing: Facing = 'back';
+    camera = new CameraController(this, () => ({active: this.active, facing: this.facing}));
+    want(active: boolean, facing: Facing = this.facing) {
+      this.active = active;
+      this.facing = facing;
+      this.requestUpdate();
+    }
+  }
+  const tag = `camera-host-${++tagCount}`;
+  customElements.define(tag, Host);
+  return unsafeStatic(tag);
+}
+
+describe('CameraController', () => {
+  let rec: ReturnType<typeof recordStreams>;
+  beforeEach(() => (rec = recordStreams()));
+  afterEach(() => rec.restore());
+
+  it('should start when wanted and stop every track when not', async () => {
+    const tag = defineHost();
+    const host = await fixture<LitElement & {camera: CameraController; want(a: boolean): void}>(staticHtml`<${tag}></${tag}>`);
+    expect(host.camera.status).to.equal(CameraStatus.IDLE);
+    host.want(true);
+    await waitUntil(() => host.camera.status === CameraStatus.LIVE, 'never live');
+    expect(rec.liveTracks()).to.have.length(1);
+    host.want(false);
+    await host.updateComplete;
+    expect(host.camera.status).to.equal(CameraStatus.IDLE);
+    expect(rec.liveTracks()).to.have.length(0);
+  });
+
+  it('should stop stale answers when wanted and unwanted faster than the camera starts', async () => {
+    const tag = defineHost();
+    const host = await fixture<LitElement & {camera: CameraController; want(a: boolean): void}>(staticHtml`<${tag}></${tag}>`);
+    for (let i = 0; i < 20; i++) {
+      host.want(true);
+      await host.updateComplete;
+      host.want(false);
+      await host.updateComplete;
+    }
+    host.want(true);
+    await waitUntil(() => host.camera.status === CameraStatus.LIVE, 'never live');
+    await waitUntil(() => rec.streams.length >= 1 && rec.liveTracks().length === 1, 'stale streams still live', {timeout: 5000});
+    await new Promise(r => setTimeout(r, 300));
+    expect(rec.liveTracks()).to.have.length(1);
+    expect(rec.liveTracks()[0]).to.equal(host.camera.stream!.getVideoTracks()[0]);
+    host.remove();
+    expect(rec.liveTracks()).to.have.length(0);
+  });
+
+  it('should switch facing by device when the camera reports none, old tracks first', async () => {
+    const tag = defineHost();
+    const host = await fixture<LitElement & {camera: CameraController; want(a: boolean, f?: Facing): void}>(staticHtml`<${tag}></${tag}>`);
+    host.want(true, 'back');
+    await waitUntil(() => host.camera.status === CameraStatus.LIVE && host.camera.videoInputs === 2, 'never live with two inputs');
+    const back = host.camera.stream!;
+    host.want(true, 'front');
+    await host.updateComplete;
+    expect(back.getTracks().every(t => t.readyState === 'ended')).to.equal(true);
+    await waitUntil(() => host.camera.status === CameraStatus.LIVE);
+    const front = host.camera.stream!;
+    expect(front.getVideoTracks()[0].getSettings().deviceId).to.not.equal(back.getVideoTracks()[0].getSettings().deviceId);
+    host.want(true, 'back');
+    await waitUntil(() => host.camera.status === CameraStatus.LIVE && host.camera.stream !== front);
+    expect(host.camera.stream!.getVideoTracks()[0].getSettings().deviceId).to.equal(back.getVideoTracks()[0].getSettings().deviceId);
+    host.remove();
+    expect(rec.liveTracks()).to.have.length(0);
+  });
+
+  it('should report a track that ends in use and start again on retry', async () => {
+    const tag = defineHost();
+    const host = await fixture<LitElement & {camera: CameraController; want(a: boolean): void}>(staticHtml`<${tag}></${tag}>`);
+    host.want(true);
+    await waitUntil(() => host.camera.status === CameraStatus.LIVE);
+    // What an unplugged camera does: the track ends without stop() being called.
+    const track = host.camera.stream!.getVideoTracks()[0];
+    track.dispatchEvent(new Event('ended'));
+    await host.updateComplete;
+    expect(host.camera.status).to.equal(CameraStatus.ENDED);
+    expect(track.readyState).to.equal('ended');
+    host.camera.retry();
+    await waitUntil(() => host.camera.status === CameraStatus.LIVE, 'retry did not restart');
+    host.remove();
+  });
+});
