@@ -1,5 +1,5 @@
-// Two builds from src/index.ts: dist/index.js for bundlers (lit stays an import, so apps share
-// one copy; .d.ts beside it) and dist/choose-image-sheet.bundled.js with everything inside for a
+// Two builds from src/index.ts: dist/index.js (+ dist/preview.js) for bundlers (lit stays an
+// import, so apps share one copy; .d.ts beside it) and dist/choose-image-sheet.bundled.js with everything inside for a
 // plain <script type="module">. Both load the compression worker from the file beside them.
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -12,14 +12,19 @@ const minify = terser({ecma: 2021, module: true, format: {comments: false}});
 
 export default [
   {
-    input: {index: 'src/index.ts', 'compress-worker': 'src/internal/compress-worker.ts'},
+    input: {index: 'src/index.ts', preview: 'src/preview/index.ts', 'compress-worker': 'src/internal/compress-worker.ts'},
+    // The companion chunk imports shared code from the entry itself, so no facade chunk.
+    preserveEntrySignatures: 'allow-extension',
     external: id => id === 'lit' || id.startsWith('lit/') || id.startsWith('@lit/'),
     output: {dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: '[name].js'},
     plugins: [resolve(), ts(true)],
   },
   {
     input: 'src/index.ts',
-    output: {file: 'dist/choose-image-sheet.bundled.js', format: 'es', sourcemap: true, inlineDynamicImports: true},
+    preserveEntrySignatures: 'allow-extension',
+    // The companions stay a chunk of their own here too, loaded on first use; Lit lives in
+    // the entry and the chunk imports it from there.
+    output: {dir: 'dist', format: 'es', sourcemap: true, entryFileNames: 'choose-image-sheet.bundled.js', chunkFileNames: 'choose-image-sheet.[name].bundled.js'},
     plugins: [resolve(), ts(false), minify],
   },
 ];

@@ -2,33 +2,11 @@
 // unmount it, and call Alipay's callbacks in order.
 import type {ChooseImageSheet} from './choose-image-sheet.js';
 import {cancelled, ChooseImageError, ErrorCode, unknownError} from './errors.js';
+import {failWith, succeed} from './internal/callbacks.js';
 import {callbacksOf, normalizeOptions, type ChooseImageOptions, type NormalizedOptions} from './options.js';
 import type {ChooseImageResult} from './temp-files.js';
 
 let open: ChooseImageSheet | null = null;
-
-type Callbacks = Pick<NormalizedOptions, 'success' | 'fail' | 'complete'>;
-
-/** A callback that throws is reported and breaks nothing, as Lit's Task shields onComplete. */
-function call<T>(fn: ((arg: T) => void) | undefined, arg: T) {
-  try {
-    fn?.(arg);
-  } catch (e) {
-    reportError(e);
-  }
-}
-
-function succeed(callbacks: Callbacks, result: ChooseImageResult) {
-  call(callbacks.success, result);
-  call(callbacks.complete, result);
-  return result;
-}
-
-function failWith(callbacks: Callbacks, error: ChooseImageError): never {
-  call(callbacks.fail, error);
-  call(callbacks.complete, error);
-  throw error;
-}
 
 /**
  * Lets the user take photos or choose images, like Alipay's `my.chooseImage`.

@@ -29,4 +29,8 @@ export const en: Translation = {
   unusable: name => `${name}, this image cannot be read`,
   unusableBadge: 'Unusable',
   processing: 'Processing…',
+  previewTitle: 'Image preview',
+  previous: 'Previous image',
+  next: 'Next image',
+  imageOf: (n, total) => `Image ${n} of ${total}`,
 };

@@ -33,6 +33,10 @@ export interface Translation {
   unusable: (name: string) => string;
   unusableBadge: string;
   processing: string;
+  previewTitle: string;
+  previous: string;
+  next: string;
+  imageOf: (n: number, total: number) => string;
 }
 
 const tables: Record<string, Translation> = {'zh-CN': zhCN, en};

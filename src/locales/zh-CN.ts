@@ -29,4 +29,8 @@ export const zhCN: Translation = {
   unusable: name => `${name}，无法读取此图片`,
   unusableBadge: '无法使用',
   processing: '正在处理…',
+  previewTitle: '图片预览',
+  previous: '上一张',
+  next: '下一张',
+  imageOf: (n, total) => `第 ${n} 张，共 ${total} 张`,
 };

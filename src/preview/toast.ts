@@ -1,0 +1,82 @@
+// my.showToast / my.hideToast: one polite live-region toast at a time.
+import {css, html, LitElement} from 'lit';
+import {property} from 'lit/decorators.js';
+import {failWith, succeed, type Callbacks} from '../internal/callbacks.js';
+import {unknownError} from '../errors.js';
+import {normalizeToast, type ShowToastOptions, type ToastType} from './preview-options.js';
+
+const icons: Record<ToastType, string> = {success: '✓', fail: '✕', exception: '!', none: ''};
+
+/**
+ * A short message over the page, announced politely to screen readers.
+ * @tagname choose-image-toast
+ * @csspart toast - The message box.
+ */
+export class ChooseImageToast extends LitElement {
+  static override styles = css`
+    :host {
+      position: fixed;
+      inset: 0;
+      display: flex;
+      align-items: center;
+      justify-content: center;
+      pointer-events: none;
+      z-index: 2147483647;
+    }
+    .toast {
+      max-width: min(80vw, 320px);
+      padding: 12px 20px;
+      border-radius: 8px;
+      background: rgb(0 0 0 / 0.78);
+      color: #fff;
+      font: 15px/1.4 system-ui, sans-serif;
+      text-align: center;
+    }
+    .toast:empty {
+      display: none;
+    }
+    .icon {
+      display: block;
+      font-size: 28px;
+    }
+  `;
+
+  /** 'success', 'fail', 'exception' or 'none'. */
+  @property() type: ToastType = 'none';
+  /** The message. */
+  @property() content = '';
+
+  protected override render() {
+    // The live region is always in the DOM; its text changes, so it is announced.
+    return html`<div part="toast" class="toast" role="status" aria-live="polite">${this.content
+      ? html`${icons[this.type] ? html`<span class="icon" aria-hidden="true">${icons[this.type]}</span>` : ''}${this.content}`
+      : ''}</div>`;
+  }
+}
+
+let current: {el: ChooseImageToast; timer: ReturnType<typeof setTimeout>} | undefined;
+
+/** Alipay's my.showToast: shows `content` for `duration` ms (default 2000). */
+export async function showToast(options?: ShowToastOptions): Promise<void> {
+  let o: ReturnType<typeof normalizeToast>;
+  try {
+    o = normalizeToast(options);
+  } catch (e) {
+    return failWith((options ?? {}) as Callbacks<never>, unknownError(e));
+  }
+  hideToast();
+  const el = document.createElement('choose-image-toast') as ChooseImageToast;
+  document.body.append(el);
+  await el.updateComplete;
+  Object.assign(el, {type: o.type, content: o.content});
+  current = {el, timer: setTimeout(hideToast, o.duration)};
+  succeed(o as Callbacks<undefined>, undefined);
+}
+
+/** Alipay's my.hideToast: removes the toast now. */
+export function hideToast(): void {
+  if (!current) return;
+  clearTimeout(current.timer);
+  current.el.remove();
+  current = undefined;
+}
