@@ -26,11 +26,33 @@ function stopWorker() {
   pending.clear();
 }
 
+interface TrustedTypesLike {
+  createPolicy(name: string, rules: {createScriptURL: (url: string) => string}): {createScriptURL(url: string): string};
+}
+
+/**
+ * The worker's URL, through a Trusted Types policy where the page requires them
+ * (`require-trusted-types-for 'script'` makes `new Worker` a sink). The policy vouches for
+ * this one URL only. A page that also lists allowed policies must name `choose-image-sheet`.
+ */
+function workerUrl(): string {
+  const url = new URL('./compress-worker.js', import.meta.url).href;
+  const trustedTypes = (globalThis as {trustedTypes?: TrustedTypesLike}).trustedTypes;
+  if (!trustedTypes) return url;
+  const policy = trustedTypes.createPolicy('choose-image-sheet', {
+    createScriptURL: u => {
+      if (u !== url) throw new TypeError(`choose-image-sheet only loads its own worker, not ${u}`);
+      return u;
+    },
+  });
+  return policy.createScriptURL(url);
+}
+
 function startWorker(): Worker | null {
   if (worker !== undefined) return worker;
   try {
     if (typeof OffscreenCanvas === 'undefined') throw new Error('no OffscreenCanvas');
-    worker = new Worker(new URL('./compress-worker.js', import.meta.url), {type: 'module'});
+    worker = new Worker(workerUrl(), {type: 'module'});
     worker.onmessage = ({data}: MessageEvent<{id: number; result?: Compressed; error?: string}>) => {
       const p = pending.get(data.id);
       pending.delete(data.id);

@@ -83,10 +83,10 @@ export async function writeFiles(files: File[]): Promise<string[]> {
 
 /**
  * Clicks `trigger` for real and answers the file chooser it opens with `files` (written to
- * disk first), or dismisses it when `files` is null.
+ * disk first, or paths already written), or dismisses it when `files` is null.
  */
-export async function chooseFiles(trigger: Element, files: File[] | null) {
-  const paths = files ? await writeFiles(files) : null;
+export async function chooseFiles(trigger: Element, files: File[] | string[] | null) {
+  const paths = files && typeof files[0] !== 'string' ? await writeFiles(files as File[]) : files;
   await executeServerCommand('arm-file-chooser', {paths});
   await clickOn(trigger);
 }
@@ -143,3 +143,21 @@ export async function dropFiles(target: Element, files: File[]) {
 /** Bytes that start like a JPEG and then are not one. */
 export const corruptJpeg = (name = 'broken.jpg') =>
   new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, ...Array(500).fill(7)])], name, {type: 'image/jpeg'});
+
+/** Records every blob: URL created from now on (the real createObjectURL still makes it). */
+export function recordObjectUrls() {
+  const urls: string[] = [];
+  const real = URL.createObjectURL;
+  URL.createObjectURL = (obj: Blob | MediaSource) => {
+    const url = real(obj);
+    urls.push(url);
+    return url;
+  };
+  return {
+    urls,
+    alive: async () => (await Promise.all(urls.map(u => fetch(u).then(() => u, () => null)))).filter(Boolean),
+    restore: () => {
+      URL.createObjectURL = real;
+    },
+  };
+}

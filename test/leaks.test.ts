@@ -1,0 +1,64 @@
+// 100 real cycles through the album and the camera: afterwards no live track, none of our
+// blob: URLs alive, nothing of ours left in the container, and the JS heap (after a forced GC,
+// --js-flags=--expose-gc) grown by less than 2 MB.
+import {expect, waitUntil} from '@open-wc/testing';
+import {chooseImage, revokeTempFiles} from '../src/index.js';
+import {asFile, chooseFiles, makeImage, openedSheet, part, partReady, recordObjectUrls, recordStreams, videoPlaying, writeFiles} from './helpers/index.js';
+
+declare const gc: () => void;
+const heap = () => {
+  gc();
+  return (performance as unknown as {memory: {usedJSHeapSize: number}}).memory.usedJSHeapSize;
+};
+
+describe('leaks', () => {
+  it('should leave nothing behind after 100 album and camera cycles', async function () {
+    this.timeout(240_000);
+    const container = document.createElement('div');
+    document.body.append(container);
+    const files = await Promise.all([1, 2, 3, 4, 5].map(async i => asFile(await makeImage(1600, 1200, 'image/jpeg', {seed: i}), `leak-${i}.jpg`)));
+    const paths = await writeFiles(files);
+    const streams = recordStreams();
+
+    const albumCycle = async () => {
+      const pending = chooseImage({count: 5, container, sourceType: ['camera', 'album']});
+      const sheet = await openedSheet(container);
+      await chooseFiles(part(sheet, 'action-album')!, paths);
+      await waitUntil(() => part<HTMLButtonElement>(sheet, 'confirm')?.disabled === false, 'no confirm', {timeout: 5000});
+      part(sheet, 'confirm')!.click();
+      const result = await pending;
+      expect(result.tempFiles).to.have.length(5);
+      revokeTempFiles();
+    };
+    const cameraCycle = async () => {
+      const pending = chooseImage({container, sourceType: ['camera']}).catch(e => e);
+      const sheet = await openedSheet(container);
+      await videoPlaying(await partReady<HTMLVideoElement>(sheet, 'video'));
+      sheet.close();
+      expect((await pending).error).to.equal(11);
+    };
+
+    for (let i = 0; i < 5; i++) await albumCycle(); // warm up: lazy modules, the worker
+    await cameraCycle();
+    const urls = recordObjectUrls();
+    const before = heap();
+    for (let i = 0; i < 100; i++) {
+      await albumCycle();
+      if (i % 10 === 0) await cameraCycle();
+    }
+    await new Promise(r => setTimeout(r, 500));
+    const after = heap();
+    urls.restore();
+    streams.restore();
+
+    expect(streams.liveTracks()).to.have.length(0);
+    expect(urls.urls.length).to.be.greaterThan(500); // results and thumbnails were made…
+    expect(await urls.alive()).to.deep.equal([]); // …and every one released
+    expect(container.childNodes.length).to.equal(0);
+    expect(document.querySelectorAll('choose-image-sheet')).to.have.length(0);
+    const growth = after - before;
+    console.log(`heap growth over 100 cycles: ${(growth / 1024).toFixed(0)} kB`);
+    expect(growth).to.be.lessThan(2 * 1024 * 1024);
+    container.remove();
+  });
+});
