@@ -27,7 +27,9 @@ export const strictCsp =
 
 async function cspHeader(ctx, next) {
   await next();
-  if (ctx.path.startsWith('/test/csp/') && ctx.path.endsWith('.html')) ctx.set('Content-Security-Policy', strictCsp);
+  if (!ctx.path.startsWith('/test/csp/') || !ctx.path.endsWith('.html')) return;
+  // no-worker.html: the same policy, with workers forbidden, to prove the main-thread fallback.
+  ctx.set('Content-Security-Policy', ctx.path.endsWith('no-worker.html') ? `${strictCsp}; worker-src 'none'` : strictCsp);
 }
 
 export default {

@@ -2,7 +2,7 @@
 import {expect, fixture, waitUntil} from '@open-wc/testing';
 import {LitElement} from 'lit';
 import {html as staticHtml, unsafeStatic} from 'lit/static-html.js';
-import {CameraController, CameraStatus} from '../src/controllers/camera-controller.js';
+import {CameraController, CameraStatus, statusForError} from '../src/controllers/camera-controller.js';
 import type {Facing} from '../src/options.js';
 import {recordStreams} from './helpers/index.js';
 
@@ -26,6 +26,20 @@ function defineHost() {
 }
 
 describe('CameraController', () => {
+  it('should map every getUserMedia failure to refused (2001) or unavailable (fallbacks)', () => {
+    const table: Record<string, CameraStatus> = {
+      NotAllowedError: CameraStatus.REFUSED,
+      SecurityError: CameraStatus.REFUSED,
+      NotFoundError: CameraStatus.UNAVAILABLE,
+      NotReadableError: CameraStatus.UNAVAILABLE,
+      OverconstrainedError: CameraStatus.UNAVAILABLE,
+      AbortError: CameraStatus.UNAVAILABLE,
+      NotSupportedError: CameraStatus.UNAVAILABLE,
+      TypeError: CameraStatus.UNAVAILABLE,
+    };
+    for (const [name, status] of Object.entries(table)) expect(statusForError(name), name).to.equal(status);
+  });
+
   let rec: ReturnType<typeof recordStreams>;
   beforeEach(() => (rec = recordStreams()));
   afterEach(() => rec.restore());

@@ -7,6 +7,7 @@ import {asFile, chooseFiles, clickOn, makeImage, videoPlaying} from './helpers/i
 
 interface CspWindow extends Window {
   kit: typeof Kit;
+  processImage: typeof import('../src/internal/image.js').processImage;
   violations: string[];
   requests: () => Array<{url: string; initiator: string}>;
   ready?: boolean;
@@ -20,14 +21,18 @@ describe('strict Content-Security-Policy', () => {
     return sheet?.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
   };
 
+  async function load(src: string) {
+    const f = document.createElement('iframe');
+    f.allow = 'camera';
+    Object.assign(f.style, {position: 'fixed', inset: '0', width: '100vw', height: '100vh', border: '0'});
+    f.src = src;
+    document.body.append(f);
+    await waitUntil(() => (f.contentWindow as CspWindow | null)?.ready, `${src} did not load`, {timeout: 5000});
+    return f;
+  }
+
   before(async () => {
-    frame = document.createElement('iframe');
-    frame.allow = 'camera';
-    frame.className = 'csp-frame';
-    Object.assign(frame.style, {position: 'fixed', inset: '0', width: '100vw', height: '100vh', border: '0'});
-    frame.src = '/test/csp/page.html';
-    document.body.append(frame);
-    await waitUntil(() => (frame.contentWindow as CspWindow | null)?.ready, 'the CSP page did not load', {timeout: 5000});
+    frame = await load('/test/csp/page.html');
     win = frame.contentWindow as CspWindow;
   });
 
@@ -80,5 +85,15 @@ describe('strict Content-Security-Policy', () => {
     const urls = requests.map(r => new URL(r.url).pathname);
     expect(urls.every(u => /^\/(src|node_modules|test\/csp|__web-dev-server)/.test(u)), urls.join('\n')).to.equal(true);
     expect(urls).to.include('/src/internal/compress-worker.js'); // the worker ran, not the fallback
+  });
+
+  it('should compress on the main thread when the page forbids workers', async () => {
+    const noWorker = await load('/test/csp/no-worker.html');
+    const w = noWorker.contentWindow as CspWindow;
+    const photo = await makeImage(3000, 2000, 'image/jpeg', {quality: 0.95});
+    const out = await w.processImage(photo, 'compressed', {maxSize: 1920, quality: 0.8});
+    expect([out.width, out.height]).to.deep.equal([1920, 1280]);
+    expect(w.violations.some(v => v.startsWith('worker-src'))).to.equal(true); // the worker really was refused
+    noWorker.remove();
   });
 });

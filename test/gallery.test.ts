@@ -2,7 +2,8 @@
 import {expect, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import {chooseImage, type ChooseImageError, type ChooseImageResult, type ChooseImageSheet} from '../src/index.js';
-import {animationsDone, asFile, chooseFiles, clickOn, corruptJpeg, dropFiles, makeImage, openedSheet, part, partReady, parts} from './helpers/index.js';
+import {executeServerCommand} from '@web/test-runner-commands';
+import {animationsDone, asFile, chooseFiles, clickOn, corruptJpeg, dropFiles, makeImage, openedSheet, part, partReady, parts, writeFiles} from './helpers/index.js';
 
 const items = (el: ChooseImageSheet) => parts<HTMLButtonElement>(el, 'gallery-item');
 const badges = (el: ChooseImageSheet) => items(el).map(i => i.querySelector('.badge')!.textContent!.trim());
@@ -183,6 +184,52 @@ describe('<choose-image-sheet> gallery', () => {
     expect(part(sheet, 'add-more')!.getAttribute('aria-label')).to.equal('Add images');
     await animationsDone(sheet);
     await expect(sheet).to.be.accessible();
+    sheet.close();
+    await pending;
+  });
+
+  it('should keep the sheet and the other choices when an image fails to read at confirm', async () => {
+    const [a, b] = await photos(2);
+    const paths = await writeFiles([a, b]);
+    const pending = chooseImage({count: 2}).then(r => r, e => e as ChooseImageError);
+    const sheet = await openedSheet();
+    await chooseFiles(part(sheet, 'action-album')!, paths);
+    await waitUntil(() => items(sheet).length === 2 && items(sheet).every(i => i.querySelector('img')), 'no thumbnails', {timeout: 5000});
+    // The second file changes on disk after it was picked (another app edited or deleted it):
+    // switching to the original reads it again, and that read fails.
+    await executeServerCommand('overwrite-file', {path: paths[1], base64: btoa('changed')});
+    await clickOn(part(sheet, 'original-toggle')!);
+    await clickOn(part(sheet, 'confirm')!);
+    await waitUntil(() => part(sheet, 'message')!.textContent!.includes('无法读取'), 'no message about the failed image');
+    expect(sheet.open).to.equal(true);
+    expect(items(sheet)[1].getAttribute('aria-disabled')).to.equal('true');
+    expect(confirmText(sheet)).to.equal('完成 (1/2)');
+    await clickOn(part(sheet, 'confirm')!);
+    const result = (await pending) as ChooseImageResult;
+    expect(result.tempFiles.map(f => f.file.name)).to.deep.equal(['photo-1.jpg']);
+    expect(result.tempFiles[0].size).to.equal(a.size);
+  });
+
+  it('should cancel with 11 when removed mid-gallery, releasing the thumbnails', async () => {
+    const {pending, sheet} = await pick(await photos(3), {count: 3});
+    await waitUntil(() => items(sheet).every(i => i.querySelector('img')), 'no thumbnails', {timeout: 5000});
+    const thumbs = items(sheet).map(i => i.querySelector('img')!.src);
+    sheet.remove();
+    expect(((await pending) as ChooseImageError).error).to.equal(11);
+    for (const url of thumbs) expect(await fetch(url).then(() => true, () => false)).to.equal(false);
+  });
+
+  it('should decode thumbnails lazily as they scroll into view', async () => {
+    const many = await Promise.all([...Array(80)].map(async (_, i) => asFile(await makeImage(200, 150, 'image/jpeg', {seed: i % 9}), `many-${i}.jpg`, 1_700_000_000_000 + i)));
+    const {pending, sheet} = await pick(many, {count: 2});
+    const loaded = () => items(sheet).filter(i => i.querySelector('img')).length;
+    await waitUntil(() => loaded() > 10, 'the first screen did not load', {timeout: 5000});
+    await new Promise(r => setTimeout(r, 300));
+    const firstScreen = loaded();
+    expect(firstScreen).to.be.lessThan(80);
+    expect(items(sheet)[79].querySelector('img')).to.equal(null);
+    part(sheet, 'gallery')!.scrollTop = 1e6;
+    await waitUntil(() => items(sheet)[79].querySelector('img'), 'the last image did not load after scrolling', {timeout: 5000});
     sheet.close();
     await pending;
   });

@@ -32,6 +32,15 @@ export interface Capture {
 
 const failed: CameraStatus[] = [CameraStatus.REFUSED, CameraStatus.BLOCKED, CameraStatus.UNAVAILABLE, CameraStatus.ENDED];
 
+/**
+ * What a getUserMedia failure means for the sheet: refused (code 2001) for NotAllowedError and
+ * SecurityError, and unavailable for everything else (NotFoundError, NotReadableError,
+ * OverconstrainedError, AbortError, NotSupportedError…), where the sheet offers fallbacks.
+ */
+export function statusForError(name: string): CameraStatus {
+  return name === 'NotAllowedError' || name === 'SecurityError' ? CameraStatus.REFUSED : CameraStatus.UNAVAILABLE;
+}
+
 const stopTracks = (stream: MediaStream | null) => stream?.getTracks().forEach(t => t.stop());
 
 /** The camera permission before we ask, where the Permissions API can tell. */
@@ -156,7 +165,7 @@ export class CameraController implements ReactiveController {
       const name = e instanceof DOMException || e instanceof Error ? e.name : 'Error';
       if (id === this.callId) {
         this.error = name;
-        this.status = name === 'NotAllowedError' || name === 'SecurityError' ? CameraStatus.REFUSED : CameraStatus.UNAVAILABLE;
+        this.status = statusForError(name);
       }
     }
     if (id !== this.callId) {

@@ -32,6 +32,10 @@ export function serverCommands() {
             utimesSync(path, time, time);
             return path;
           });
+        // payload: {path, base64}: the file changes on disk after it was picked.
+        case 'overwrite-file':
+          writeFileSync(payload.path, Buffer.from(payload.base64, 'base64'));
+          return true;
         // payload: {paths: string[] | null}; null dismisses the chooser. Resolves at once; the
         // next chooser the page opens (by a real click) is answered.
         case 'arm-file-chooser': {
