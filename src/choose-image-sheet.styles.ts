@@ -156,10 +156,13 @@ export default css`
     width: 44px;
     height: 44px;
     flex: none;
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    padding: 0;
     border: none;
     background: none;
     border-radius: 50%;
-    font-size: 20px;
   }
 
   .message {
@@ -233,7 +236,7 @@ export default css`
     display: flex;
     gap: 8px;
     margin: 0;
-    padding: 8px var(--_space);
+    padding: 12px var(--_space) 8px;
     list-style: none;
     overflow-x: auto;
   }
@@ -250,15 +253,24 @@ export default css`
   }
   .strip .remove {
     position: absolute;
-    top: -6px;
-    right: -6px;
+    top: -8px;
+    right: -8px;
     width: 24px;
     height: 24px;
-    padding: 0;
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    padding: 4px;
     border: none;
     border-radius: 50%;
-    background: rgb(0 0 0 / 0.7);
-    font-size: 12px;
+    background: rgb(0 0 0 / 0.75);
+  }
+  .strip .remove svg {
+    width: 14px;
+    height: 14px;
+  }
+  .strip li:last-child {
+    margin-right: 8px;
   }
 
   /* gallery */

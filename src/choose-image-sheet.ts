@@ -83,7 +83,10 @@ export class ChooseImageSheet extends LitElement {
     facing: this.facing,
   }));
   private readonly urls = new ObjectUrlController(this);
-  private readonly thumbs = new ThumbnailController(this);
+  // A selected image is prepared once its thumbnail is decoded: thumbnails first, on 2 cores.
+  private readonly thumbs = new ThumbnailController(this, item => {
+    if (this.selection.position(item)) void this.prepareItem(item);
+  });
 
   @query('dialog') private readonly dialog!: HTMLDialogElement;
   @query('video') private readonly video?: HTMLVideoElement;
@@ -352,10 +355,7 @@ export class ChooseImageSheet extends LitElement {
     const added = newItems(this.items, files);
     this.items = [...this.items, ...added];
     for (const item of added) {
-      if (item.state !== 'unusable' && this.selection.add(item)) {
-        this.thumbs.request(item, true);
-        void this.prepareItem(item);
-      }
+      if (item.state !== 'unusable' && this.selection.add(item)) this.thumbs.request(item, true);
     }
     this.focusId ??= this.items[0]?.id;
     this.requestUpdate('selection');
@@ -437,8 +437,8 @@ export class ChooseImageSheet extends LitElement {
       this.hint = '';
     } else if (this.selection.add(item)) {
       this.hint = '';
-      this.thumbs.request(item, true);
-      void this.prepareItem(item);
+      if (item.state === 'ready') void this.prepareItem(item);
+      else this.thumbs.request(item, true);
     } else {
       this.hint = this.localize.t.selectLimit(this.selection.cap);
     }

@@ -43,10 +43,10 @@ export function statusForError(name: string): CameraStatus {
 
 const stopTracks = (stream: MediaStream | null) => stream?.getTracks().forEach(t => t.stop());
 
-/** The camera permission before we ask, where the Permissions API can tell. */
-async function permissionState(): Promise<PermissionState | undefined> {
+/** The camera's PermissionStatus (its `state` stays current), where the Permissions API can tell. */
+async function permissionStatus(): Promise<PermissionStatus | undefined> {
   try {
-    return (await navigator.permissions.query({name: 'camera' as PermissionName})).state;
+    return await navigator.permissions.query({name: 'camera' as PermissionName});
   } catch {
     return undefined;
   }
@@ -66,6 +66,8 @@ export class CameraController implements ReactiveController {
   /** deviceId per facing, for devices that report no facingMode (desktop webcams). */
   private readonly deviceIds = new Map<Facing, string>();
   private facingModeSupported = true;
+  /** Asked ahead, so that a tap on the camera does not wait for the Permissions API. */
+  private permission?: Promise<PermissionStatus | undefined>;
   /** deviceIds of the video inputs, known once a camera was live. */
   private inputs: string[] = [];
 
@@ -77,6 +79,7 @@ export class CameraController implements ReactiveController {
   }
 
   hostConnected() {
+    this.permission ??= permissionStatus();
     document.addEventListener('visibilitychange', this.handlePageChange);
     window.addEventListener('pagehide', this.handlePageHide);
     window.addEventListener('pageshow', this.handlePageChange);
@@ -155,7 +158,8 @@ export class CameraController implements ReactiveController {
       if (!navigator.mediaDevices?.getUserMedia) {
         throw new DOMException('getUserMedia is not available (insecure context?)', 'NotSupportedError');
       }
-      if ((await permissionState()) === 'denied') {
+      // Read before this call's getUserMedia, so "denied" means blocked earlier (2002).
+      if ((await (this.permission ??= permissionStatus()))?.state === 'denied') {
         this.error = 'NotAllowedError';
         this.status = CameraStatus.BLOCKED;
       } else if (id === this.callId) {
@@ -249,8 +253,8 @@ async function hasFrame(video: HTMLVideoElement): Promise<boolean> {
 const noLargerPhoto = new WeakSet<MediaStreamTrack>();
 
 /**
- * A still from ImageCapture, as JPEG, when it really has more pixels than the stream (its
- * advertised photo size can overstate); otherwise undefined. Only tried where the track's own
+ * A still from ImageCapture, as JPEG, when it really has more pixels than the stream: its
+ * photo capabilities must promise more, and the photo must keep the promise (it can overstate). Only tried where the track's own
  * capabilities promise more, and given up for the track after the first miss.
  */
 async function takeLargerPhoto(track: MediaStreamTrack, streamPixels: number, quality: number): Promise<Capture | undefined> {
@@ -260,6 +264,10 @@ async function takeLargerPhoto(track: MediaStreamTrack, streamPixels: number, qu
   try {
     const capture = new ImageCapture(track);
     const photoCaps = await capture.getPhotoCapabilities();
+    if ((photoCaps.imageWidth?.max ?? 0) * (photoCaps.imageHeight?.max ?? 0) <= streamPixels) {
+      noLargerPhoto.add(track);
+      return undefined;
+    }
     const blob = await capture.takePhoto({imageWidth: photoCaps.imageWidth?.max, imageHeight: photoCaps.imageHeight?.max});
     const bitmap = await createImageBitmap(blob);
     const {width, height} = bitmap;

@@ -15,8 +15,10 @@ export class ThumbnailController implements ReactiveController {
   private running = 0;
   private generation = 0;
 
+  /** `onReady` runs once an item's thumbnail is decoded. */
   constructor(
     private readonly host: ReactiveControllerHost,
+    private readonly onReady: (item: GalleryItem) => void = () => {},
     private readonly size = 256
   ) {
     host.addController(this);
@@ -78,6 +80,7 @@ export class ThumbnailController implements ReactiveController {
         if (url) {
           item.thumb = url;
           item.state = 'ready';
+          this.onReady(item);
         } else {
           item.state = 'unusable';
         }

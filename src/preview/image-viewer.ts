@@ -182,7 +182,7 @@ export class ChooseImageViewer extends LitElement {
           })}
         </div>
         <p part="indicator" class="indicator" aria-live="polite">${this.current + 1} / ${total}</p>
-        <button part="close" class="close" aria-label=${t.close} @click=${this.close}>✕</button>
+        <button part="close" class="close" aria-label=${t.close} @click=${this.close}>×</button>
         <button part="previous" class="previous" aria-label=${t.previous} ?hidden=${this.current === 0} @click=${() => this.go(-1)}>‹</button>
         <button part="next" class="next" aria-label=${t.next} ?hidden=${this.current >= total - 1} @click=${() => this.go(1)}>›</button>
       </dialog>

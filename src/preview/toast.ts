@@ -5,7 +5,7 @@ import {failWith, succeed, type Callbacks} from '../internal/callbacks.js';
 import {unknownError} from '../errors.js';
 import {normalizeToast, type ShowToastOptions, type ToastType} from './preview-options.js';
 
-const icons: Record<ToastType, string> = {success: '✓', fail: '✕', exception: '!', none: ''};
+const icons: Record<ToastType, string> = {success: "✓", fail: "×", exception: "!", none: ""};
 
 /**
  * A short message over the page, announced politely to screen readers.

@@ -6,6 +6,7 @@ import {live} from 'lit/directives/live.js';
 import {repeat} from 'lit/directives/repeat.js';
 import {CameraStatus} from '../controllers/camera-controller.js';
 import type {Translation} from '../locales/index.js';
+import {closeIcon, switchIcon} from './icons.js';
 
 export interface Shot {
   id: number;
@@ -53,10 +54,10 @@ export function cameraView(p: CameraViewProps) {
   return html`
     <div class="view camera">
       <header class="bar">
-        <button part="close" class="icon" aria-label=${t.close} @click=${p.onClose}>✕</button>
+        <button part="close" class="icon" aria-label=${t.close} @click=${p.onClose}>${closeIcon}</button>
         <h2 id="title" class="title">${t.cameraTitle}</h2>
         ${p.canSwitch && !review
-          ? html`<button part="switch-camera" class="icon" aria-label=${t.switchCamera} ?disabled=${!isLive} @click=${p.onSwitch}>⟲</button>`
+          ? html`<button part="switch-camera" class="icon" aria-label=${t.switchCamera} ?disabled=${!isLive} @click=${p.onSwitch}>${switchIcon}</button>`
           : html`<span class="icon-space"></span>`}
       </header>
       <div class="stage">
@@ -85,7 +86,7 @@ export function cameraView(p: CameraViewProps) {
         ? html`<ol class="strip">
             ${repeat(shots, s => s.id, (s, i) => html`<li>
                 <img src=${s.url} alt=${t.shot(i + 1)} />
-                <button class="remove" aria-label=${t.removeShot(i + 1)} @click=${() => p.onRemoveShot(s)}>✕</button>
+                <button class="remove" aria-label=${t.removeShot(i + 1)} @click=${() => p.onRemoveShot(s)}>${closeIcon}</button>
               </li>`)}
           </ol>`
         : nothing}

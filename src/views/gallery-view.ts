@@ -6,6 +6,7 @@ import {ref} from 'lit/directives/ref.js';
 import {repeat} from 'lit/directives/repeat.js';
 import type {GalleryItem} from '../internal/gallery-item.js';
 import type {Translation} from '../locales/index.js';
+import {closeIcon, plusIcon} from './icons.js';
 
 export interface GalleryViewProps {
   t: Translation;
@@ -52,9 +53,9 @@ function item(p: GalleryViewProps, it: GalleryItem) {
 export const galleryView = (p: GalleryViewProps) => html`
   <div class="view gallery">
     <header class="bar">
-      <button part="close" class="icon" aria-label=${p.t.close} @click=${p.onClose}>✕</button>
+      <button part="close" class="icon" aria-label=${p.t.close} @click=${p.onClose}>${closeIcon}</button>
       <h2 id="title" class="title">${p.t.galleryTitle}</h2>
-      <button part="add-more" class="icon" aria-label=${p.t.addMore} @click=${p.onAddMore}>＋</button>
+      <button part="add-more" class="icon" aria-label=${p.t.addMore} @click=${p.onAddMore}>${plusIcon}</button>
     </header>
     <div part="gallery" class="grid" role="group" aria-label=${p.t.galleryTitle} @keydown=${p.onGridKeydown}>
       ${repeat(p.items, it => it.id, it => item(p, it))}
