@@ -28,8 +28,8 @@ export const strictCsp =
 async function cspHeader(ctx, next) {
   await next();
   if (!ctx.path.startsWith('/test/csp/') || !ctx.path.endsWith('.html')) return;
-  // no-worker.html: the same policy, with workers forbidden, to prove the main-thread fallback.
-  ctx.set('Content-Security-Policy', ctx.path.endsWith('no-worker.html') ? `${strictCsp}; worker-src 'none'` : strictCsp);
+  // ?no-worker: the same policy with workers forbidden, to prove the main-thread fallback.
+  ctx.set('Content-Security-Policy', 'no-worker' in ctx.query ? `${strictCsp}; worker-src 'none'` : strictCsp);
 }
 
 export default {

@@ -88,7 +88,7 @@ describe('strict Content-Security-Policy', () => {
   });
 
   it('should compress on the main thread when the page forbids workers', async () => {
-    const noWorker = await load('/test/csp/no-worker.html');
+    const noWorker = await load('/test/csp/page.html?no-worker');
     const w = noWorker.contentWindow as CspWindow;
     const photo = await makeImage(3000, 2000, 'image/jpeg', {quality: 0.95});
     const out = await w.processImage(photo, 'compressed', {maxSize: 1920, quality: 0.8});
