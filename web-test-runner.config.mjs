@@ -38,7 +38,7 @@ export default {
   // One page at a time: focus, animations and page visibility are real only in the front page.
   concurrency: 1,
   testFramework: {config: {timeout: 10000}},
-  testsFinishTimeout: 5 * 60 * 1000,
+  testsFinishTimeout: 20 * 60 * 1000,
   // gc() and exact heap sizes for the leak tests.
   browsers: [chromium(fakeCamera, autoGrant, '--js-flags=--expose-gc', '--enable-precise-memory-info')],
   files: ['test/**/*.test.ts', '!test/camera-refused/**', '!test/no-camera/**'],

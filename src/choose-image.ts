@@ -2,6 +2,7 @@
 // unmount it, and call Alipay's callbacks in order.
 import type {ChooseImageSheet} from './choose-image-sheet.js';
 import {cancelled, ChooseImageError, ErrorCode, unknownError} from './errors.js';
+import type {Outcome} from './events.js';
 import {failWith, succeed} from './internal/callbacks.js';
 import {callbacksOf, normalizeOptions, type ChooseImageOptions, type NormalizedOptions} from './options.js';
 import type {ChooseImageResult} from './temp-files.js';
@@ -42,7 +43,7 @@ export async function chooseImage(options?: ChooseImageOptions): Promise<ChooseI
   open = sheet;
   const abort = () => sheet.close();
   opts.signal?.addEventListener('abort', abort);
-  let outcome: {ok: true; value: ChooseImageResult} | {ok: false; error: ChooseImageError};
+  let outcome: Outcome;
   try {
     outcome = {ok: true, value: await sheet.show()};
   } catch (e) {

@@ -57,8 +57,6 @@ export class CameraController implements ReactiveController {
   stream: MediaStream | null = null;
   /** DOMException name of the last failure, for messages and tests. */
   error = '';
-  /** Video inputs seen by enumerateDevices once the camera was live. */
-  videoInputs = 0;
 
   private callId = 0;
   private facing: Facing | undefined;
@@ -70,6 +68,11 @@ export class CameraController implements ReactiveController {
   private permission?: Promise<PermissionStatus | undefined>;
   /** deviceIds of the video inputs, known once a camera was live. */
   private inputs: string[] = [];
+
+  /** How many cameras there are (0 until one was live): the switch shows for more than one. */
+  get videoInputs() {
+    return this.inputs.length;
+  }
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -211,7 +214,6 @@ export class CameraController implements ReactiveController {
       this.host.requestUpdate();
     });
     void navigator.mediaDevices.enumerateDevices().then(devices => {
-      this.videoInputs = devices.filter(d => d.kind === 'videoinput').length;
       this.inputs = devices.filter(d => d.kind === 'videoinput').map(d => d.deviceId);
       this.host.requestUpdate();
     });

@@ -3,7 +3,7 @@
 import {expect, waitUntil} from '@open-wc/testing';
 import {executeServerCommand} from '@web/test-runner-commands';
 import {chooseImage, ChooseImageError} from '../../src/index.js';
-import {clickOn, openedSheet, part, recordStreams, recorder} from '../helpers/index.js';
+import {clickOn, openedSheet, part, recordStreams, recorder, failure} from '../helpers/index.js';
 
 const cameraPermission = async () => (await navigator.permissions.query({name: 'camera' as PermissionName})).state;
 
@@ -16,7 +16,7 @@ describe('camera permission refused', () => {
     await executeServerCommand('set-camera-permission', {setting: 'prompt'});
     expect(await cameraPermission()).to.equal('prompt');
     const calls = recorder();
-    const pending = chooseImage({...calls}).catch(e => e as ChooseImageError);
+    const pending = failure(chooseImage({...calls}));
     const sheet = await openedSheet();
     await clickOn(part(sheet, 'action-camera')!);
     const err = await pending;
@@ -29,14 +29,14 @@ describe('camera permission refused', () => {
   // Runs after the refusal above, as the same person's next tap would.
   it('should give 2002 to the next call after a refusal', async () => {
     await waitUntil(async () => (await cameraPermission()) === 'denied', 'the refusal did not block the site');
-    const second = await chooseImage({sourceType: ['camera']}).catch(e => e as ChooseImageError);
+    const second = await failure(chooseImage({sourceType: ['camera']}));
     expect(second.error).to.equal(2002);
   });
 
   it('should fail at once with 2002 when the camera was blocked before the call', async () => {
     await executeServerCommand('set-camera-permission', {setting: 'denied'});
     expect(await cameraPermission()).to.equal('denied');
-    const err = await chooseImage({sourceType: ['camera']}).catch(e => e as ChooseImageError);
+    const err = await failure(chooseImage({sourceType: ['camera']}));
     expect(err.error).to.equal(2002);
     expect(err.errorMessage).to.contain('请在浏览器的网站设置中允许使用摄像头');
     expect(rec.streams).to.have.length(0);

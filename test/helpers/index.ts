@@ -2,7 +2,7 @@
 // real files through the real file chooser, and a pass-through getUserMedia recorder.
 import {waitUntil} from '@open-wc/testing';
 import {executeServerCommand, sendMouse} from '@web/test-runner-commands';
-import type {ChooseImageSheet} from '../../src/index.js';
+import type {ChooseImageError, ChooseImageSheet} from '../../src/index.js';
 
 /** The element(s) carrying a part, inside the sheet's shadow root. */
 export const part = <T extends HTMLElement = HTMLElement>(el: ChooseImageSheet, name: string) =>
@@ -114,7 +114,7 @@ export function recordStreams() {
 export function recorder() {
   const calls: string[] = [];
   const args: unknown[] = [];
-  const cb = (name: string) => (arg: unknown) => {
+  const cb = (name: string) => (arg?: unknown) => {
     calls.push(name);
     args.push(arg);
   };
@@ -161,3 +161,12 @@ export function recordObjectUrls() {
     },
   };
 }
+
+/** The error a call failed with; fails the test if the call succeeded instead. */
+export const failure = (call: Promise<unknown>) =>
+  call.then(
+    () => {
+      throw new Error('expected the call to fail');
+    },
+    e => e as ChooseImageError
+  );

@@ -2,12 +2,12 @@
 // and the album instead of failing.
 import {expect, waitUntil} from '@open-wc/testing';
 import {chooseImage, ChooseImageError} from '../../src/index.js';
-import {chooseFiles, makeImage, asFile, openedSheet, part, partReady, recordStreams} from '../helpers/index.js';
+import {chooseFiles, makeImage, asFile, openedSheet, part, partReady, recordStreams, failure} from '../helpers/index.js';
 
 describe('no camera', () => {
   it('should say so in words and offer the system camera and the album', async () => {
     const rec = recordStreams();
-    const pending = chooseImage({sourceType: ['camera', 'album']}).catch(e => e as ChooseImageError);
+    const pending = failure(chooseImage({sourceType: ['camera', 'album']}));
     const sheet = await openedSheet();
     part(sheet, 'action-camera')!.click();
     const message = await partReady(sheet, 'message');
