@@ -40,10 +40,7 @@ function show(result) {
 }
 
 const callbacks = {
-  success: res => {
-    write(`success ${JSON.stringify(res.tempFilePaths)}`);
-    show(res);
-  },
+  success: res => write(`success ${JSON.stringify(res.tempFilePaths)}`),
   fail: err => write(`fail ${JSON.stringify(err)}`),
   complete: () => write('complete'),
 };
@@ -59,7 +56,6 @@ document.querySelector('#element').addEventListener('click', () => {
 for (const name of ['success', 'fail', 'complete']) {
   declarative.addEventListener(name, e => write(`<choose-image-sheet> ${name} event`));
 }
-declarative.addEventListener('success', e => show(e.detail));
 
 document.querySelector('#revoke').addEventListener('click', () => {
   revokeTempFiles();
@@ -73,26 +69,34 @@ form.addEventListener('change', () => {
   document.body.className = theme === 'default' ? '' : theme;
 });
 
-// The reference document's sample, as written: my.previewImage and my.showToast load on
-// first use.
+// Every sheet's success event bubbles out of it (composed), whichever way it was opened.
+document.addEventListener('success', e => show(e.detail));
+
+// The reference document's sample, verbatim inside selectImage(). my.previewImage and
+// my.showToast load on first use.
 window.my = my;
 document.querySelector('#sample').addEventListener('click', function selectImage() {
   my.chooseImage({
-    sourceType: ['camera', 'album'],
+    sourceType: ['camera','album'],
     count: 2,
-    success: res => {
+    success: (res) => {
       console.log(res);
       my.previewImage({
         current: 2,
+        // res.tempFilePaths本地临时文件列表
         urls: res.tempFilePaths,
       });
-      show(res);
     },
-    fail: res => {
-      my.showToast({type: 'fail', content: `错误码：${res.error}`, duration: 1000});
+    fail:(res)=>{
+    // 错误处理的一些自定义操作：推荐以下2种处理方式，具体处理方法可根据业务场景自定义。
+    // 方式一：可以直接展示错误码
+        my.showToast({type:'fail',content:`错误码：${res.error}`,duration:1000})
+    // 方式二：还可以展示错误信息
+    //  my.showToast({type:'fail',content:`${JSON.stringify(res)}`,duration:1000})
     },
-    complete: () => {
-      console.log('调用结束，无论成功和失败都会运行');
-    },
-  });
+    complete:()=>{
+        // 进行一些调用结束后的操作
+        console.log('调用结束，无论成功和失败都会运行')
+    }
+  })
 });

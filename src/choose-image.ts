@@ -13,7 +13,16 @@ let open: ChooseImageSheet | null = null;
  * Lets the user take photos or choose images, like Alipay's `my.chooseImage`.
  * Settles exactly once: `success` or `fail`, then `complete`, then the promise.
  */
-export async function chooseImage(options?: ChooseImageOptions): Promise<ChooseImageResult> {
+export function chooseImage(options?: ChooseImageOptions): Promise<ChooseImageResult> {
+  const result = run(options);
+  // Mini-program code handles failure in `fail`/`complete` and never looks at the promise: a
+  // cancel must not surface as an unhandled rejection there. Awaiting it still throws.
+  const {fail, complete} = callbacksOf(options);
+  if (fail || complete) result.catch(() => {});
+  return result;
+}
+
+async function run(options?: ChooseImageOptions): Promise<ChooseImageResult> {
   let opts: NormalizedOptions;
   try {
     opts = normalizeOptions(options);

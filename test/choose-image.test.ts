@@ -122,6 +122,19 @@ describe('chooseImage', () => {
     expect(((await next) as {e: ChooseImageError}).e.error).to.equal(11);
   });
 
+  it('should not report an unhandled rejection when fail or complete handles the failure', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: PromiseRejectionEvent) => unhandled.push(e.reason);
+    window.addEventListener('unhandledrejection', onUnhandled);
+    let failed = false;
+    void my.chooseImage({fail: () => (failed = true)}); // the promise is ignored, as mini-program code does
+    (await openedSheet()).close();
+    await waitUntil(() => failed);
+    await new Promise(r => setTimeout(r, 50));
+    window.removeEventListener('unhandledrejection', onUnhandled);
+    expect(unhandled).to.deep.equal([]);
+  });
+
   it('should run mini-program code through my.chooseImage', async () => {
     const rec = recorder();
     const result = my.chooseImage({sourceType: ['camera', 'album'], count: 2, ...rec});
