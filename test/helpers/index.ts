@@ -11,10 +11,11 @@ export const parts = <T extends HTMLElement = HTMLElement>(el: ChooseImageSheet,
   ...el.shadowRoot!.querySelectorAll<T>(`[part~="${name}"]`),
 ];
 
-/** Resolves when the animations in el's tree (the sheet's slide-in) have ended. */
+/** Resolves when the animations in el's tree (the sheet's slide-in) have ended, or after 2 s. */
 export async function animationsDone(el: Element) {
   const root = el.shadowRoot ?? (el.getRootNode() as Document | ShadowRoot);
-  await Promise.all(root.getAnimations().map(a => a.finished.catch(() => {})));
+  const ended = Promise.all(root.getAnimations().map(a => a.finished.catch(() => {})));
+  await Promise.race([ended, new Promise(r => setTimeout(r, 2000))]);
 }
 
 /** A trusted click at the element's centre, as a person's would be (gives user activation). */
