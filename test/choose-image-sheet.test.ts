@@ -154,7 +154,7 @@ describe('<choose-image-sheet>', () => {
       const el = await fixture<ChooseImageSheet>(html`<choose-image-sheet source-type="camera"></choose-image-sheet>`);
       const shown = el.show().catch(e => e);
       await partReady(el, 'shutter');
-      expect(part(el, 'action-camera')).to.equal(null);
+      expect(part(el, 'action-camera') === null, 'should be absent').to.equal(true);
       el.close();
       await shown;
     });
@@ -163,7 +163,7 @@ describe('<choose-image-sheet>', () => {
       const el = await fixture<ChooseImageSheet>(html`<choose-image-sheet source-type="album"></choose-image-sheet>`);
       const shown = el.show().catch(e => e);
       await el.updateComplete;
-      expect(part(el, 'action-camera')).to.equal(null);
+      expect(part(el, 'action-camera') === null, 'should be absent').to.equal(true);
       expect(part(el, 'action-album')).to.exist;
       el.close();
       await shown;

@@ -29,7 +29,7 @@ describe('chooseImage', () => {
         expect(JSON.stringify((out as {e: ChooseImageError}).e)).to.equal('{"error":11,"errorMessage":"用户取消操作"}');
         expect(rec.calls).to.deep.equal(['fail', 'complete']);
         expect(rec.args[0]).to.equal((out as {e: unknown}).e);
-        expect(document.querySelector('choose-image-sheet')).to.equal(null);
+        expect(document.querySelector('choose-image-sheet') === null, 'should be absent').to.equal(true);
       });
     }
   });
@@ -39,7 +39,7 @@ describe('chooseImage', () => {
     const out = await settle(chooseImage({...rec, signal: AbortSignal.abort()}));
     expect((out as {e: ChooseImageError}).e.error).to.equal(11);
     expect(rec.calls).to.deep.equal(['fail', 'complete']);
-    expect(document.querySelector('choose-image-sheet')).to.equal(null);
+    expect(document.querySelector('choose-image-sheet') === null, 'should be absent').to.equal(true);
   });
 
   it('should fail a second call with 3 and leave the open one going', async () => {
@@ -73,7 +73,7 @@ describe('chooseImage', () => {
     document.body.append(container);
     const pending = settle(chooseImage({container}));
     const sheet = await openedSheet(container);
-    expect(sheet.parentElement).to.equal(container);
+    expect(sheet.parentElement === container, 'mounted in the container').to.equal(true);
     sheet.close();
     await pending;
     expect(container.childNodes.length).to.equal(0);
@@ -157,7 +157,7 @@ describe('chooseImage', () => {
     await waitUntil(() => sheet.shadowRoot!.activeElement, 'focus did not move into the sheet');
     await sendKeys({press: 'Escape'});
     await pending;
-    expect(document.activeElement).to.equal(button);
+    expect(document.activeElement === button, 'focus went back to the button').to.equal(true);
     button.remove();
   });
 });

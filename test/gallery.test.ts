@@ -71,7 +71,7 @@ describe('<choose-image-sheet> gallery', () => {
     expect(result.tempFiles[0]).to.include({size: big.size, width: 2400, height: 1800, type: 'image/jpeg'});
 
     ({pending, sheet} = await pick([big], {sizeType: ['compressed']}));
-    expect(part(sheet, 'original-toggle')).to.equal(null);
+    expect(part(sheet, 'original-toggle') === null, 'should be absent').to.equal(true);
     await clickOn(part(sheet, 'confirm')!);
     result = (await pending) as ChooseImageResult;
     expect(result.tempFiles[0]).to.include({width: 1920, height: 1440, type: 'image/jpeg'});
@@ -154,7 +154,7 @@ describe('<choose-image-sheet> gallery', () => {
     const focused = () => sheet.shadowRoot!.activeElement;
     await waitUntil(() => focused() === items(sheet)[0], 'focus did not move to the first image');
     await sendKeys({press: 'ArrowRight'});
-    expect(focused()).to.equal(items(sheet)[1]);
+    expect(focused() === items(sheet)[1], 'focus moved to the second image').to.equal(true);
     await sendKeys({press: 'Space'});
     expect(badges(sheet)).to.deep.equal(['1', '', '', '']);
     await sendKeys({press: 'ArrowRight'});
@@ -227,7 +227,7 @@ describe('<choose-image-sheet> gallery', () => {
     await new Promise(r => setTimeout(r, 300));
     const firstScreen = loaded();
     expect(firstScreen).to.be.lessThan(80);
-    expect(items(sheet)[79].querySelector('img')).to.equal(null);
+    expect(items(sheet)[79].querySelector('img') === null, 'should be absent').to.equal(true);
     part(sheet, 'gallery')!.scrollTop = 1e6;
     await waitUntil(() => items(sheet)[79].querySelector('img'), 'the last image did not load after scrolling', {timeout: 5000});
     sheet.close();

@@ -60,7 +60,7 @@ describe('chooseImage options', () => {
       expect(err.error).to.equal(2);
       expect(err.errorMessage).to.contain('接口参数无效');
       expect(err.errorMessage).to.contain(name);
-      expect(document.querySelector('choose-image-sheet')).to.equal(null);
+      expect(document.querySelector('choose-image-sheet') === null, 'should be absent').to.equal(true);
       expect(document.body.children.length).to.equal(before);
       // The callbacks that are functions are still called, once each, fail then complete.
       const expected = ['success', 'fail', 'complete'].filter(

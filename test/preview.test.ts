@@ -30,7 +30,10 @@ async function swipe(dx: number) {
 }
 
 describe('my.previewImage', () => {
-  afterEach(() => viewer()?.close());
+  afterEach(async () => {
+    viewer()?.close();
+    await waitUntil(() => !viewer(), 'the viewer stayed'); // its close event comes a task later
+  });
 
   it('should show the second of two images for the reference sample\'s current: 2', async () => {
     const list = await urls(2);
@@ -50,7 +53,7 @@ describe('my.previewImage', () => {
       expect(err.errorMessage).to.contain('urls');
       expect(rec.calls).to.deep.equal(['fail', 'complete']);
     }
-    expect(viewer()).to.equal(null);
+    expect(viewer() === null, 'should be absent').to.equal(true);
   });
 
   it('should page with arrow keys and swipes, loading only the shown image and its neighbours', async () => {
@@ -104,7 +107,7 @@ describe('my.previewImage', () => {
       await open(await urls(2));
       await act();
       await waitUntil(() => !viewer(), 'the viewer did not close');
-      expect(document.activeElement).to.equal(button);
+      expect(document.activeElement === button, 'focus went back to the button').to.equal(true);
       button.remove();
     });
   }
@@ -129,7 +132,7 @@ describe('my.showToast', () => {
     await my.showToast({content: 'two', duration: 5000});
     expect(document.querySelectorAll('choose-image-toast')).to.have.length(1);
     await my.hideToast();
-    expect(document.querySelector('choose-image-toast')).to.equal(null);
+    expect(document.querySelector('choose-image-toast') === null, 'should be absent').to.equal(true);
     const err = (await my.showToast({type: 'loud' as never}).catch(e => e)) as ChooseImageError;
     expect(err.error).to.equal(2);
     expect(err.errorMessage).to.contain('type');

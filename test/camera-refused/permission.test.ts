@@ -23,7 +23,7 @@ describe('camera permission refused', () => {
     expect(JSON.stringify(err)).to.equal('{"error":2001,"errorMessage":"用户不允许授权"}');
     expect(calls.calls).to.deep.equal(['fail', 'complete']);
     expect(rec.liveTracks()).to.have.length(0);
-    expect(document.querySelector('choose-image-sheet')).to.equal(null);
+    expect(document.querySelector('choose-image-sheet') === null, 'should be absent').to.equal(true);
   });
 
   // Runs after the refusal above, as the same person's next tap would.
