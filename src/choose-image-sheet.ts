@@ -504,7 +504,6 @@ export class ChooseImageSheet extends LitElement {
           review: this.review,
           busy: this.busy,
           hint: this.hint,
-          offerAlbum: options.sourceType.includes('album'),
           onShutter: () => void this.handleShutter(),
           onSwitch: () => this.handleSwitch(),
           onRetake: () => this.handleRetake(),

@@ -28,7 +28,6 @@ export interface CameraViewProps {
   review: Shot | null;
   busy: boolean;
   hint: string;
-  offerAlbum: boolean;
   onShutter: () => void;
   onSwitch: () => void;
   onRetake: () => void;
@@ -78,7 +77,7 @@ export function cameraView(p: CameraViewProps) {
           ? html`<div class="fallbacks">
               ${status === CameraStatus.ENDED ? html`<button class="action" @click=${p.onRetry}>${t.retry}</button>` : nothing}
               <button class="action" @click=${p.onSystemCamera}>${t.systemCamera}</button>
-              ${p.offerAlbum ? html`<button part="action-album" class="action" @click=${p.onAlbum}>${t.chooseFromAlbum}</button>` : nothing}
+              <button part="action-album" class="action" @click=${p.onAlbum}>${t.chooseFromAlbum}</button>
             </div>`
           : nothing}
       </div>

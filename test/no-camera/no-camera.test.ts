@@ -30,6 +30,7 @@ describe('no camera', () => {
     const pending = chooseImage({sourceType: ['camera'], sizeType: ['original']});
     const sheet = await openedSheet();
     await waitUntil(() => sheet.shadowRoot!.querySelector('.fallbacks'), 'no fallbacks offered');
+    expect(part(sheet, 'action-album'), 'SPEC: the album is offered even for sourceType camera').to.exist;
     const systemCameraButton = [...sheet.shadowRoot!.querySelectorAll<HTMLElement>('.fallbacks button')].find(b =>
       b.textContent!.includes('系统相机')
     )!;
