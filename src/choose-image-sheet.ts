@@ -182,9 +182,10 @@ export class ChooseImageSheet extends LitElement {
           compress: this.compress,
         });
       } catch (e) {
+        const outcome: Outcome = {ok: false, error: unknownError(e)};
         this.open = false;
-        this.emitOutcome({ok: false, error: unknownError(e)});
-        resolve({ok: false, error: unknownError(e)});
+        this.emitOutcome(outcome);
+        resolve(outcome);
         return;
       }
       this.call = {options, resolve, returnFocusTo: deepActiveElement()};
@@ -313,11 +314,7 @@ export class ChooseImageSheet extends LitElement {
   }
 
   private handlePaste(event: ClipboardEvent) {
-    const files = [...(event.clipboardData?.files ?? [])];
-    if (files.length && this.view !== 'camera') {
-      event.preventDefault();
-      this.addFiles(files);
-    }
+    this.takeFiles(event, event.clipboardData?.files);
   }
 
   private handleDragOver(event: DragEvent) {
@@ -325,7 +322,12 @@ export class ChooseImageSheet extends LitElement {
   }
 
   private handleDrop(event: DragEvent) {
-    const files = [...(event.dataTransfer?.files ?? [])];
+    this.takeFiles(event, event.dataTransfer?.files);
+  }
+
+  /** Files pasted or dropped join the gallery (not while the camera is open). */
+  private takeFiles(event: Event, list: FileList | undefined) {
+    const files = [...(list ?? [])];
     if (files.length && this.view !== 'camera') {
       event.preventDefault();
       this.addFiles(files);
@@ -384,15 +386,19 @@ export class ChooseImageSheet extends LitElement {
     }
   }
 
+  /** Releases a shot's preview and drops its prepared result. */
+  private discardShot(shot: Shot) {
+    this.urls.release(shot.url);
+    this.prefetch.drop(`s${shot.id}:`);
+  }
+
   private handleRetake() {
-    this.urls.release(this.review?.url);
-    this.prefetch.drop(`s${this.review?.id}:`);
+    if (this.review) this.discardShot(this.review);
     this.review = null;
   }
 
   private handleRemoveShot(shot: Shot) {
-    this.urls.release(shot.url);
-    this.prefetch.drop(`s${shot.id}:`);
+    this.discardShot(shot);
     this.shots = this.shots.filter(s => s !== shot);
     this.hint = '';
   }
