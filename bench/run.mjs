@@ -2,7 +2,7 @@
 // Serves the repo with @web/dev-server (src/*.ts compiled on the fly, as `npm start` does),
 // drives headless Chromium through puppeteer-core on bench/bench.html, prints one table per
 // section and writes every number to bench/results.json.
-import {mkdtemp, rm, writeFile} from 'node:fs/promises';
+import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import {join} from 'node:path';
@@ -304,9 +304,14 @@ async function gallerySection(page) {
 // --- main -----------------------------------------------------------------------------------
 
 const inBrowser = {compress: compressSection, open: openSection, camera: cameraSection, gallery: gallerySection};
+// Sections not run this time keep their last numbers, so `npm run bench -- size` does not wipe
+// the rest; `ranAt` says when each section was measured.
+const previous = await readFile(new URL('./results.json', import.meta.url), 'utf8').then(JSON.parse, () => ({}));
 const results = {
+  ...previous,
   machine: {date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, totalMemBytes: os.totalmem(), platform: `${os.platform()} ${os.release()}`},
-  sections: wanted,
+  sections: [...new Set([...(previous.sections ?? []), ...wanted])],
+  ranAt: {...previous.ranAt},
 };
 
 let server, browser, url;
@@ -334,6 +339,7 @@ try {
     console.error(`\n[${section}] running…`);
     if (!inBrowser[section]) {
       results[section] = await sizeSection();
+      results.ranAt[section] = results.machine.date;
       continue;
     }
     // A fresh page per section: no worker, camera or memory left over from the one before.
@@ -344,6 +350,7 @@ try {
     await page.goto(url);
     await page.waitForFunction(() => window.bench);
     results[section] = await inBrowser[section](page);
+    results.ranAt[section] = results.machine.date;
     await page.close();
     console.error(`[${section}] ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
