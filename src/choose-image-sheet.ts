@@ -1,26 +1,42 @@
 // <choose-image-sheet>: the bottom sheet of my.chooseImage — action sheet, live camera and
 // album gallery in one modal dialog. It is defined by index.ts, never here.
-import {html, LitElement, nothing, type PropertyValues} from 'lit';
-import {property, query, state} from 'lit/decorators.js';
-import {CameraController, CameraStatus} from './controllers/camera-controller.js';
+import {adoptStyles, html, LitElement, nothing, type CSSResult, type PropertyValues} from 'lit';
+import type {CameraController} from './controllers/camera-controller.js';
 import {LocalizeController} from './controllers/localize-controller.js';
 import {ObjectUrlController} from './controllers/object-url-controller.js';
-import {ThumbnailController} from './controllers/thumbnail-controller.js';
+import type {ThumbnailController} from './controllers/thumbnail-controller.js';
 import styles from './choose-image-sheet.styles.js';
 import {cancelled, ChooseImageError, ErrorCode, unknownError} from './errors.js';
 import {emit, type Outcome} from './events.js';
 import {deepActiveElement, tabbables, trapTab} from './internal/focus.js';
-import {newItems, type GalleryItem} from './internal/gallery-item.js';
-import {imageFileName, processImage, type ProcessedImage} from './internal/image.js';
+import type {GalleryItem} from './internal/gallery-item.js';
+import type {ProcessedImage} from './internal/image.js';
 import {Prefetch} from './internal/prefetch.js';
 import {Selection} from './internal/selection.js';
-import {normalizeOptions, type CompressOptions, type Facing, type NormalizedOptions, type SizeType, type SourceType} from './options.js';
+import type {CompressOptions, Facing, NormalizedOptions, SizeType, SourceType} from './options.js';
+import {normalizeOptions} from './options.js';
 import {toResult, type ChooseImageResult} from './temp-files.js';
 import {actionSheet} from './views/action-sheet.js';
-import {cameraView, type Shot} from './views/camera-view.js';
-import {galleryView} from './views/gallery-view.js';
+import type {Shot} from './views/camera-view.js';
 
 type View = 'actions' | 'camera' | 'gallery';
+
+/** Calls `load` once per page, on first use. */
+const once = <T>(load: () => Promise<T>) => {
+  let loaded: Promise<T> | undefined;
+  return () => (loaded ??= load());
+};
+
+// The camera, the gallery and the image pipeline load when a call may need them, so a page
+// that only imports the element fetches the action sheet alone.
+const loadCamera = once(() => import('./lazy/camera.js'));
+const loadGallery = once(() => import('./lazy/gallery.js'));
+const loadPipeline = once(() => import('./internal/image.js'));
+type CameraHalf = Awaited<ReturnType<typeof loadCamera>>;
+type GalleryHalf = Awaited<ReturnType<typeof loadGallery>>;
+
+// Reactive internal state. `attribute: false` too, or the manifest analyzer lists it as attributes.
+const internal = {state: true, attribute: false} as const;
 
 /** Space-separated attribute ⇄ array property. */
 const listConverter = {
@@ -77,50 +93,78 @@ let shotId = 0;
 export class ChooseImageSheet extends LitElement {
   static override styles = styles;
 
-  private readonly localize = new LocalizeController(this);
-  private readonly cameraCtl = new CameraController(this, () => ({
-    active: this.open && this.view === 'camera' && !this.review,
-    facing: this.facing,
-  }));
-  private readonly urls = new ObjectUrlController(this);
-  // A selected image is prepared once its thumbnail is decoded: thumbnails first, on 2 cores.
-  private readonly thumbs = new ThumbnailController(this, item => {
-    if (this.selection.position(item)) void this.prepareItem(item);
-  });
-
-  @query('dialog') private readonly dialog!: HTMLDialogElement;
-  @query('video') private readonly video?: HTMLVideoElement;
-  @query('input.album') private readonly albumInput!: HTMLInputElement;
-  @query('input.system-camera') private readonly systemCameraInput!: HTMLInputElement;
+  static override properties = {
+    count: {type: Number},
+    sizeType: {attribute: 'size-type', converter: listConverter},
+    sourceType: {attribute: 'source-type', converter: listConverter},
+    camera: {},
+    locale: {},
+    open: {type: Boolean, reflect: true},
+    compress: {attribute: false},
+    view: internal,
+    facing: internal,
+    shots: internal,
+    review: internal,
+    items: internal,
+    selection: internal,
+    original: internal,
+    focusId: internal,
+    hint: internal,
+    busy: internal,
+  };
 
   /** Most images the user may choose, an integer ≥ 1. */
-  @property({type: Number}) count = 1;
+  count = 1;
   /** 'original', 'compressed' or both; attribute `size-type` is space-separated. */
-  @property({attribute: 'size-type', converter: listConverter}) sizeType: SizeType[] = ['original', 'compressed'];
+  sizeType: SizeType[] = ['original', 'compressed'];
   /** 'camera', 'album' or both; attribute `source-type` is space-separated. One skips the action sheet. */
-  @property({attribute: 'source-type', converter: listConverter}) sourceType: SourceType[] = ['camera', 'album'];
+  sourceType: SourceType[] = ['camera', 'album'];
   /** Which camera the live view opens with: 'back' or 'front'. */
-  @property() camera: Facing = 'back';
+  camera: Facing = 'back';
   /** 'zh-CN' or 'en'; unset follows `<html lang>`, else zh-CN. */
-  @property() locale?: string;
+  locale?: string;
   /** Whether the sheet is open. Setting it opens (like show()) or cancels (like close()). */
-  @property({type: Boolean, reflect: true}) open = false;
+  open = false;
   /** Target of the "compressed" size type: `{maxSize: 1920, quality: 0.8}` by default. */
-  @property({attribute: false}) compress?: CompressOptions;
+  compress?: CompressOptions;
 
-  @state() private view: View = 'actions';
-  @state() private facing: Facing = 'back';
-  @state() private shots: Shot[] = [];
-  @state() private review: Shot | null = null;
-  @state() private items: GalleryItem[] = [];
-  @state() private selection = new Selection<GalleryItem>(1);
-  @state() private original = false;
-  @state() private focusId: number | undefined;
-  @state() private hint = '';
-  @state() private busy = false;
+  private view: View = 'actions';
+  private facing: Facing = 'back';
+  private shots: Shot[] = [];
+  private review: Shot | null = null;
+  private items: GalleryItem[] = [];
+  private selection = new Selection<GalleryItem>(1);
+  private original = false;
+  private focusId: number | undefined;
+  private hint = '';
+  private busy = false;
 
-  private call: Call | null = null;
+  private readonly localize = new LocalizeController(this);
+  private readonly urls = new ObjectUrlController(this);
   private readonly prefetch = new Prefetch();
+  private call: Call | null = null;
+  /** Each half with its controller, once loaded. */
+  private cameraHalf?: CameraHalf;
+  private cameraCtl?: CameraController;
+  private galleryHalf?: GalleryHalf;
+  private thumbs?: ThumbnailController;
+  private readonly lazyStyles: CSSResult[] = [];
+
+  private find<T extends Element>(selector: string) {
+    return this.shadowRoot?.querySelector<T>(selector) ?? undefined;
+  }
+  private get dialog() {
+    return this.find<HTMLDialogElement>('dialog')!;
+  }
+  private get video() {
+    return this.find<HTMLVideoElement>('video');
+  }
+  private get albumInput() {
+    return this.find<HTMLInputElement>('input.album')!;
+  }
+  private get systemCameraInput() {
+    return this.find<HTMLInputElement>('input.system-camera')!;
+  }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
@@ -142,6 +186,10 @@ export class ChooseImageSheet extends LitElement {
   }
 
   protected override updated(changed: PropertyValues) {
+    // Set only when it changes: setting srcObject again reloads the video.
+    const stream = this.cameraCtl?.stream ?? null;
+    if (this.video && this.video.srcObject !== stream) this.video.srcObject = stream;
+    if (this.view === 'gallery') this.thumbs?.observeAll(this.dialog, this.items);
     if (changed.has('open') && this.open && this.call && !this.dialog.open) {
       this.dialog.showModal();
       this.focusView();
@@ -149,9 +197,9 @@ export class ChooseImageSheet extends LitElement {
     } else if (changed.has('view') && this.open) {
       this.focusView();
     }
-    const status = this.cameraCtl.status;
-    if (this.call && this.view === 'camera' && (status === CameraStatus.REFUSED || status === CameraStatus.BLOCKED)) {
-      const code = status === CameraStatus.BLOCKED ? ErrorCode.PERMISSION_BLOCKED : ErrorCode.PERMISSION_REFUSED;
+    const status = this.cameraCtl?.status;
+    if (this.call && this.view === 'camera' && (status === 'refused' || status === 'blocked')) {
+      const code = status === 'blocked' ? ErrorCode.PERMISSION_BLOCKED : ErrorCode.PERMISSION_REFUSED;
       this.settle({ok: false, error: new ChooseImageError(code)});
     }
   }
@@ -191,7 +239,52 @@ export class ChooseImageSheet extends LitElement {
       this.call = {options, resolve, returnFocusTo: deepActiveElement()};
       this.reset(options);
       this.open = true;
+      this.loadHalves(options.sourceType);
     });
+  }
+
+  /** Starts loading what this call may use; a module that fails to load ends the call (code 3). */
+  private loadHalves(sources: SourceType[]) {
+    const failed = (e: unknown) => this.settle({ok: false, error: unknownError(e)});
+    if (sources.includes('camera')) this.useCamera().catch(failed);
+    if (sources.includes('album')) this.useGallery().catch(failed);
+    loadPipeline().catch(failed);
+  }
+
+  private async useCamera() {
+    const half = await loadCamera();
+    if (this.cameraHalf) return;
+    this.cameraHalf = half;
+    this.adoptLazyStyles(half.styles);
+    this.cameraCtl = new half.CameraController(this, () => ({
+      active: this.open && this.view === 'camera' && !this.review,
+      facing: this.facing,
+    }));
+  }
+
+  private async useGallery() {
+    const half = await loadGallery();
+    if (!this.galleryHalf) {
+      this.galleryHalf = half;
+      this.adoptLazyStyles(half.styles);
+      // A selected image is prepared once its thumbnail is decoded: thumbnails first, on 2 cores.
+      this.thumbs = new half.ThumbnailController(this, item => {
+        if (this.selection.position(item)) void this.prepareItem(item);
+      });
+    }
+    return half;
+  }
+
+  private adoptLazyStyles(sheet: CSSResult) {
+    this.lazyStyles.push(sheet);
+    if (this.shadowRoot) adoptStyles(this.shadowRoot, [...ChooseImageSheet.elementStyles, ...this.lazyStyles]);
+    this.requestUpdate();
+  }
+
+  protected override createRenderRoot() {
+    const root = super.createRenderRoot() as ShadowRoot;
+    if (this.lazyStyles.length) adoptStyles(root, [...ChooseImageSheet.elementStyles, ...this.lazyStyles]);
+    return root;
   }
 
   private reset(options: NormalizedOptions) {
@@ -212,9 +305,9 @@ export class ChooseImageSheet extends LitElement {
     const call = this.call;
     if (!call) return;
     this.call = null;
-    this.cameraCtl.stop();
+    this.cameraCtl?.stop();
     this.prefetch.clear();
-    this.thumbs.clear();
+    this.thumbs?.clear();
     this.urls.releaseAll();
     this.dialog?.close();
     this.open = false;
@@ -277,8 +370,14 @@ export class ChooseImageSheet extends LitElement {
     return this.prefetch.get(`${key}:${this.sizeChoice}`, make);
   }
 
+  /** Runs the image pipeline (loaded on first use) for the size now chosen. */
+  private async process(input: Blob, signal?: AbortSignal, size = this.sizeChoice) {
+    const target = this.options!.compress;
+    return (await loadPipeline()).processImage(input, size, target, signal);
+  }
+
   private prepareItem(item: GalleryItem) {
-    return this.prepare(`g${item.id}`, signal => processImage(item.file, this.sizeChoice, this.options!.compress, signal));
+    return this.prepare(`g${item.id}`, signal => this.process(item.file, signal));
   }
 
   private prepareShot(shot: Shot) {
@@ -330,7 +429,7 @@ export class ChooseImageSheet extends LitElement {
     const files = [...(list ?? [])];
     if (files.length && this.view !== 'camera') {
       event.preventDefault();
-      this.addFiles(files);
+      void this.addFiles(files);
     }
   }
 
@@ -349,15 +448,17 @@ export class ChooseImageSheet extends LitElement {
   private handleAlbumChange() {
     const files = [...(this.albumInput.files ?? [])];
     this.albumInput.value = '';
-    if (files.length) this.addFiles(files);
+    if (files.length) void this.addFiles(files);
   }
 
-  private addFiles(files: File[]) {
-    if (!this.call) return;
-    const added = newItems(this.items, files);
+  private async addFiles(files: File[]) {
+    const call = this.call;
+    const half = await this.useGallery().catch((e: unknown) => this.settle({ok: false, error: unknownError(e)}));
+    if (!half || !this.call || this.call !== call) return;
+    const added = half.newItems(this.items, files);
     this.items = [...this.items, ...added];
     for (const item of added) {
-      if (item.state !== 'unusable' && this.selection.add(item)) this.thumbs.request(item, true);
+      if (item.state !== 'unusable' && this.selection.add(item)) this.thumbs!.request(item, true);
     }
     this.focusId ??= this.items[0]?.id;
     this.requestUpdate('selection');
@@ -367,7 +468,7 @@ export class ChooseImageSheet extends LitElement {
   // --- camera ---------------------------------------------------------------------------
 
   private async handleShutter() {
-    if (!this.video || this.busy) return;
+    if (!this.video || !this.cameraCtl || this.busy) return;
     this.busy = true;
     try {
       const {blob, width, height} = await this.cameraCtl.capture(this.video, {fullResolution: this.sizeChoice === 'original'});
@@ -417,8 +518,8 @@ export class ChooseImageSheet extends LitElement {
 
   /** A capture is the "original" as taken; compressed goes through the pipeline. */
   private async captureResult(shot: Shot, signal: AbortSignal): Promise<ProcessedImage> {
-    if (this.sizeChoice === 'compressed') return processImage(shot.blob, 'compressed', this.options!.compress, signal);
-    const file = new File([shot.blob], imageFileName('image/jpeg'), {type: 'image/jpeg'});
+    if (this.sizeChoice === 'compressed') return this.process(shot.blob, signal);
+    const file = new File([shot.blob], (await loadPipeline()).imageFileName('image/jpeg'), {type: 'image/jpeg'});
     return {file, type: file.type, width: shot.width, height: shot.height};
   }
 
@@ -430,7 +531,7 @@ export class ChooseImageSheet extends LitElement {
   private handleSystemCameraChange() {
     const file = this.systemCameraInput.files?.[0];
     this.systemCameraInput.value = '';
-    if (file) void this.finish([processImage(file, this.sizeChoice, this.options!.compress)], () => this.showUnusable(file));
+    if (file) void this.finish([this.process(file)], () => this.showUnusable(file));
   }
 
   // --- gallery --------------------------------------------------------------------------
@@ -444,7 +545,7 @@ export class ChooseImageSheet extends LitElement {
     } else if (this.selection.add(item)) {
       this.hint = '';
       if (item.state === 'ready') void this.prepareItem(item);
-      else this.thumbs.request(item, true);
+      else this.thumbs?.request(item, true);
     } else {
       this.hint = this.localize.t.selectLimit(this.selection.cap);
     }
@@ -456,19 +557,14 @@ export class ChooseImageSheet extends LitElement {
   }
 
   private handleGridKeydown(event: KeyboardEvent) {
-    const buttons = [...(event.currentTarget as HTMLElement).querySelectorAll<HTMLElement>('[part~="gallery-item"]')];
-    const index = buttons.indexOf(event.target as HTMLElement);
-    if (index < 0) return;
-    if (event.key === 'Enter') {
+    if (event.key === 'Enter' && (event.target as Element).matches('[part~="gallery-item"]')) {
       event.preventDefault();
       this.handleGalleryConfirm();
       return;
     }
-    const columns = Math.max(1, getComputedStyle(event.currentTarget as Element).gridTemplateColumns.split(' ').length);
-    const step = {ArrowLeft: -1, ArrowRight: 1, ArrowUp: -columns, ArrowDown: columns, Home: -index, End: buttons.length}[event.key];
-    if (step === undefined) return;
+    const next = this.galleryHalf?.gridKeyTarget(event);
+    if (!next) return;
     event.preventDefault();
-    const next = buttons[Math.min(buttons.length - 1, Math.max(0, index + step))];
     this.focusId = Number(next.dataset.id);
     next.focus();
   }
@@ -497,31 +593,33 @@ export class ChooseImageSheet extends LitElement {
     const t = this.localize.t;
     const options = this.options;
     if (!options) return nothing;
+    const camera = this.cameraCtl;
     switch (this.view) {
       case 'camera':
-        return cameraView({
-          t,
-          status: this.cameraCtl.status,
-          stream: this.cameraCtl.stream,
-          mirrored: this.facing === 'front',
-          canSwitch: this.cameraCtl.videoInputs > 1,
-          count: options.count,
-          shots: this.shots,
-          review: this.review,
-          busy: this.busy,
-          hint: this.hint,
-          onShutter: () => void this.handleShutter(),
-          onSwitch: () => this.handleSwitch(),
-          onRetake: () => this.handleRetake(),
-          onConfirm: () => this.handleCameraConfirm(),
-          onClose: () => this.close(),
-          onRemoveShot: shot => this.handleRemoveShot(shot),
-          onRetry: () => this.cameraCtl.retry(),
-          onSystemCamera: () => this.handleSystemCamera(),
-          onAlbum: () => this.pickFiles(),
-        });
+        return !camera
+          ? nothing
+          : this.cameraHalf!.cameraView({
+              t,
+              status: camera.status,
+              mirrored: this.facing === 'front',
+              canSwitch: camera.videoInputs > 1,
+              count: options.count,
+              shots: this.shots,
+              review: this.review,
+              busy: this.busy,
+              hint: this.hint,
+              onShutter: () => void this.handleShutter(),
+              onSwitch: () => this.handleSwitch(),
+              onRetake: () => this.handleRetake(),
+              onConfirm: () => this.handleCameraConfirm(),
+              onClose: () => this.close(),
+              onRemoveShot: shot => this.handleRemoveShot(shot),
+              onRetry: () => camera.retry(),
+              onSystemCamera: () => this.handleSystemCamera(),
+              onAlbum: () => this.pickFiles(),
+            });
       case 'gallery':
-        return galleryView({
+        return this.galleryHalf!.galleryView({
           t,
           items: this.items,
           position: item => this.selection.position(item),
@@ -532,7 +630,6 @@ export class ChooseImageSheet extends LitElement {
           original: this.original,
           hint: this.hint,
           busy: this.busy,
-          observe: (el, item) => this.thumbs.observe(el, item),
           onToggle: item => this.handleToggle(item),
           onGridKeydown: e => this.handleGridKeydown(e),
           onOriginal: () => this.handleOriginal(),

@@ -25,19 +25,23 @@ export class ThumbnailController implements ReactiveController {
     this.urls = new ObjectUrlController(host);
   }
 
-  /** Decodes the item's thumbnail when `el` scrolls into view. */
-  observe(el: Element, item: GalleryItem) {
-    if (this.items.get(el) === item) return;
-    this.items.set(el, item);
-    this.observer ??= new IntersectionObserver(entries => {
-      for (const e of entries) {
-        if (!e.isIntersecting) continue;
-        this.observer?.unobserve(e.target);
-        const item = this.items.get(e.target);
-        if (item) this.request(item);
-      }
-    }, {rootMargin: '200px'});
-    this.observer.observe(el);
+  /** Watches the grid buttons under `root` (by `data-id`): each decodes when it scrolls into view. */
+  observeAll(root: ParentNode, items: readonly GalleryItem[]) {
+    const byId = new Map(items.map(i => [String(i.id), i]));
+    for (const el of root.querySelectorAll<HTMLElement>('[part~="gallery-item"]')) {
+      const item = byId.get(el.dataset.id!);
+      if (!item || this.items.get(el) === item) continue;
+      this.items.set(el, item);
+      this.observer ??= new IntersectionObserver(entries => {
+        for (const e of entries) {
+          if (!e.isIntersecting) continue;
+          this.observer?.unobserve(e.target);
+          const item = this.items.get(e.target);
+          if (item) this.request(item);
+        }
+      }, {rootMargin: '200px'});
+      this.observer.observe(el);
+    }
   }
 
   /** Decodes now (ahead of the queue): a selected item must be known decodable. */

@@ -1,8 +1,6 @@
 // <choose-image-viewer>: the full-screen viewer behind previewImage(). Paging by swipe and
 // arrow keys, zoom by pinch, wheel and double tap; only the image shown and its neighbours load.
 import {html, LitElement, nothing, type PropertyValues} from 'lit';
-import {property, query, state} from 'lit/decorators.js';
-import {classMap} from 'lit/directives/class-map.js';
 import {LocalizeController} from '../controllers/localize-controller.js';
 import styles from './image-viewer.styles.js';
 
@@ -26,22 +24,33 @@ const clampScale = (s: number) => Math.min(MAX_SCALE, Math.max(1, s));
 export class ChooseImageViewer extends LitElement {
   static override styles = styles;
 
-  private readonly localize = new LocalizeController(this);
-
-  @query('dialog') private readonly dialog!: HTMLDialogElement;
-  @query('.track') private readonly track!: HTMLElement;
-  @query('[part~="image"]') private readonly image?: HTMLElement;
+  static override properties = {
+    urls: {attribute: false},
+    current: {type: Number},
+    locale: {},
+    // `attribute: false` too, or the manifest analyzer lists internal state as attributes.
+    scale: {state: true, attribute: false},
+    pan: {state: true, attribute: false},
+    drag: {state: true, attribute: false},
+  };
 
   /** Image URLs in order. */
-  @property({attribute: false}) urls: string[] = [];
+  urls: string[] = [];
   /** Index of the image shown. */
-  @property({type: Number}) current = 0;
+  current = 0;
   /** 'zh-CN' or 'en'; unset follows `<html lang>`. */
-  @property() locale?: string;
+  locale?: string;
 
-  @state() private scale = 1;
-  @state() private pan = {x: 0, y: 0};
-  @state() private drag = 0;
+  private scale = 1;
+  private pan = {x: 0, y: 0};
+  private drag = 0;
+
+  private readonly localize = new LocalizeController(this);
+
+  /** Null before the first render. */
+  private get dialog() {
+    return this.shadowRoot?.querySelector('dialog') ?? null;
+  }
 
   private readonly pointers = new Map<number, {x: number; y: number}>();
   private gesture = {startX: 0, startY: 0, moved: 0, pinchDistance: 0, pinchScale: 1, panX: 0, panY: 0};
@@ -51,14 +60,15 @@ export class ChooseImageViewer extends LitElement {
   /** Opens the viewer as a modal dialog. */
   async show() {
     await this.updateComplete;
-    if (!this.dialog.open) this.dialog.showModal();
-    this.dialog.querySelector<HTMLElement>('.close')?.focus();
+    const dialog = this.dialog!;
+    if (!dialog.open) dialog.showModal();
+    dialog.querySelector<HTMLElement>('.close')?.focus();
   }
 
   /** Closes the viewer and fires `close`. */
   close() {
     clearTimeout(this.tapTimer);
-    if (this.dialog?.open) this.dialog.close();
+    this.dialog?.close();
   }
 
   override disconnectedCallback() {
@@ -75,8 +85,10 @@ export class ChooseImageViewer extends LitElement {
 
   protected override updated() {
     // Through the CSSOM, not a style attribute, which a strict CSP (style-src 'self') blocks.
-    this.track.style.transform = `translateX(calc(${-this.current * 100}% + ${this.drag}px))`;
-    if (this.image) this.image.style.transform = `translate(${this.pan.x}px, ${this.pan.y}px) scale(${this.scale})`;
+    const root = this.shadowRoot!;
+    root.querySelector<HTMLElement>('.track')!.style.transform = `translateX(calc(${-this.current * 100}% + ${this.drag}px))`;
+    const image = root.querySelector<HTMLElement>('[part~="image"]');
+    if (image) image.style.transform = `translate(${this.pan.x}px, ${this.pan.y}px) scale(${this.scale})`;
   }
 
   private go(step: number) {
@@ -160,7 +172,7 @@ export class ChooseImageViewer extends LitElement {
     return html`
       <dialog part="viewer" lang=${t.lang} aria-label=${t.previewTitle} @keydown=${this.handleKeydown} @close=${this.handleClose}>
         <div
-          class=${classMap({track: true, dragging: this.drag !== 0})}
+          class="track ${this.drag !== 0 ? 'dragging' : ''}"
           @pointerdown=${this.handlePointerDown}
           @pointermove=${this.handlePointerMove}
           @pointerup=${this.handlePointerUp}

@@ -1,6 +1,5 @@
 // my.showToast / my.hideToast: one polite live-region toast at a time.
 import {css, html, LitElement} from 'lit';
-import {property} from 'lit/decorators.js';
 import {failWith, succeed, type Callbacks} from '../internal/callbacks.js';
 import {unknownError} from '../errors.js';
 import {normalizeToast, type ShowToastOptions, type ToastType} from './preview-options.js';
@@ -41,10 +40,12 @@ export class ChooseImageToast extends LitElement {
     }
   `;
 
+  static override properties = {type: {}, content: {}};
+
   /** 'success', 'fail', 'exception' or 'none'. */
-  @property() type: ToastType = 'none';
+  type: ToastType = 'none';
   /** The message. */
-  @property() content = '';
+  content = '';
 
   protected override render() {
     // The live region is always in the DOM; its text changes, so it is announced.

@@ -1,9 +1,6 @@
 // The live camera: preview, shutter, switch, and either a review of one shot (count 1) or a
 // strip of shots up to `count`; messages and fallbacks when the camera cannot be used.
 import {html, nothing} from 'lit';
-import {classMap} from 'lit/directives/class-map.js';
-import {live} from 'lit/directives/live.js';
-import {repeat} from 'lit/directives/repeat.js';
 import {CameraStatus} from '../controllers/camera-controller.js';
 import type {Translation} from '../locales/index.js';
 import {closeIcon, switchIcon} from './icons.js';
@@ -19,7 +16,6 @@ export interface Shot {
 export interface CameraViewProps {
   t: Translation;
   status: CameraStatus;
-  stream: MediaStream | null;
   mirrored: boolean;
   canSwitch: boolean;
   count: number;
@@ -60,12 +56,11 @@ export function cameraView(p: CameraViewProps) {
           : html`<span class="icon-space"></span>`}
       </header>
       <div class="stage">
-        <!-- live(): Lit re-sets object values on every render, and re-setting srcObject reloads the video. -->
+        <!-- srcObject is set by the sheet only when the stream changes: setting it again reloads the video. -->
         <video
           part="video"
-          class=${classMap({mirrored: p.mirrored})}
+          class=${p.mirrored ? 'mirrored' : ''}
           ?hidden=${!!review || !isLive}
-          .srcObject=${live(p.stream)}
           autoplay
           muted
           playsinline
@@ -83,7 +78,7 @@ export function cameraView(p: CameraViewProps) {
       </div>
       ${count > 1 && shots.length
         ? html`<ol class="strip">
-            ${repeat(shots, s => s.id, (s, i) => html`<li>
+            ${shots.map((s, i) => html`<li>
                 <img src=${s.url} alt=${t.shot(i + 1)} />
                 <button class="remove" aria-label=${t.removeShot(i + 1)} @click=${() => p.onRemoveShot(s)}>${closeIcon}</button>
               </li>`)}

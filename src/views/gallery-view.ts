@@ -1,9 +1,6 @@
 // The album gallery: a grid of picked images with numbered selection badges, the original
 // toggle, "add more" and "完成 (k/count)".
 import {html, nothing} from 'lit';
-import {classMap} from 'lit/directives/class-map.js';
-import {ref} from 'lit/directives/ref.js';
-import {repeat} from 'lit/directives/repeat.js';
 import type {GalleryItem} from '../internal/gallery-item.js';
 import type {Translation} from '../locales/index.js';
 import {closeIcon, plusIcon} from './icons.js';
@@ -20,7 +17,6 @@ export interface GalleryViewProps {
   original: boolean;
   hint: string;
   busy: boolean;
-  observe: (el: Element, item: GalleryItem) => void;
   onToggle: (item: GalleryItem) => void;
   onGridKeydown: (event: KeyboardEvent) => void;
   onOriginal: () => void;
@@ -35,13 +31,12 @@ function item(p: GalleryViewProps, it: GalleryItem) {
   const label = unusable ? p.t.unusable(it.file.name) : p.t.item(it.file.name, order);
   return html`<button
     part="gallery-item"
-    class=${classMap({item: true, selected: order > 0, unusable})}
+    class="item ${order > 0 ? 'selected' : ''} ${unusable ? 'unusable' : ''}"
     data-id=${it.id}
     tabindex=${it.id === p.focusId ? 0 : -1}
     aria-pressed=${order > 0 ? 'true' : 'false'}
     aria-disabled=${unusable ? 'true' : 'false'}
     aria-label=${label}
-    ${ref(el => el && p.observe(el, it))}
     @click=${() => p.onToggle(it)}
   >
     ${it.thumb ? html`<img src=${it.thumb} alt="" />` : nothing}
@@ -50,6 +45,18 @@ function item(p: GalleryViewProps, it: GalleryItem) {
   </button>`;
 }
 
+/** The grid button an arrow key, Home or End moves focus to, if the key does that. */
+export function gridKeyTarget(event: KeyboardEvent): HTMLElement | undefined {
+  const grid = event.currentTarget as HTMLElement;
+  const buttons = [...grid.querySelectorAll<HTMLElement>('[part~="gallery-item"]')];
+  const index = buttons.indexOf(event.target as HTMLElement);
+  if (index < 0) return undefined;
+  const columns = Math.max(1, getComputedStyle(grid).gridTemplateColumns.split(' ').length);
+  const step = {ArrowLeft: -1, ArrowRight: 1, ArrowUp: -columns, ArrowDown: columns, Home: -index, End: buttons.length}[event.key];
+  return step === undefined ? undefined : buttons[Math.min(buttons.length - 1, Math.max(0, index + step))];
+}
+
+// Items are only ever appended during a call, so a plain map() keeps each button with its item.
 export const galleryView = (p: GalleryViewProps) => html`
   <div class="view gallery">
     <header class="bar">
@@ -58,7 +65,7 @@ export const galleryView = (p: GalleryViewProps) => html`
       <button part="add-more" class="icon" aria-label=${p.t.addMore} @click=${p.onAddMore}>${plusIcon}</button>
     </header>
     <div part="gallery" class="grid" role="group" aria-label=${p.t.galleryTitle} @keydown=${p.onGridKeydown}>
-      ${repeat(p.items, it => it.id, it => item(p, it))}
+      ${p.items.map(it => item(p, it))}
     </div>
     <p part="message" class="message" role="status" aria-live="polite">${p.hint}</p>
     <footer class="bar">

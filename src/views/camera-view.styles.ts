@@ -1,0 +1,109 @@
+// Styles of the live camera view, adopted when the camera half loads.
+import {css} from 'lit';
+
+export default css`
+  .sheet.camera {
+    background: #000;
+    color: #fff;
+  }
+  .stage {
+    position: relative;
+    flex: 1;
+    min-height: 0;
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    justify-content: center;
+    gap: var(--_space);
+  }
+  .stage video,
+  .stage .review {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    object-fit: contain;
+  }
+  video.mirrored {
+    transform: scaleX(-1);
+  }
+  .stage .message {
+    position: relative;
+  }
+  .fallbacks {
+    position: relative;
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) / 2);
+  }
+  .fallbacks .action {
+    border: 1px solid currentColor;
+    border-radius: 24px;
+  }
+  .controls {
+    padding-bottom: max(var(--_space), env(safe-area-inset-bottom));
+  }
+  .controls .slot {
+    flex: 1;
+    display: flex;
+  }
+  .controls .slot:last-child {
+    justify-content: flex-end;
+  }
+  .shutter {
+    width: 72px;
+    height: 72px;
+    flex: none;
+    border-radius: 50%;
+    border: 4px solid #fff;
+    background: rgb(255 255 255 / 0.85);
+    background-clip: content-box;
+    padding: 4px;
+  }
+  .strip {
+    display: flex;
+    gap: 8px;
+    margin: 0;
+    padding: 12px var(--_space) 8px;
+    list-style: none;
+    overflow-x: auto;
+  }
+  .strip li {
+    position: relative;
+    flex: none;
+  }
+  .strip img {
+    display: block;
+    width: 56px;
+    height: 56px;
+    object-fit: cover;
+    border-radius: 6px;
+  }
+  .strip .remove {
+    position: absolute;
+    top: -8px;
+    right: -8px;
+    width: 24px;
+    height: 24px;
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    padding: 4px;
+    border: none;
+    border-radius: 50%;
+    background: rgb(0 0 0 / 0.75);
+  }
+  .strip .remove svg {
+    width: 14px;
+    height: 14px;
+  }
+  .strip li:last-child {
+    margin-right: 8px;
+  }
+
+  @media (forced-colors: active) {
+    .shutter {
+      border-color: ButtonText;
+    }
+  }
+`;
