@@ -68,13 +68,17 @@ async function decodeThenDraw(blob, smoothing) {
   return drawn(bitmap, ...fit(bitmap.width, bitmap.height), smoothing);
 }
 
-/** Plain path 3: the classic <img> + <canvas> (default smoothing quality, 'low'). */
-async function viaImg(blob) {
+/**
+ * Plain path 3: the classic <img> + <canvas> (default smoothing quality, 'low'). With decode()
+ * Chromium decodes in full; drawn from onload it decodes to scale (n/8, as compressorjs gets).
+ */
+async function viaImg(blob, {decode = true} = {}) {
   const url = URL.createObjectURL(blob);
   try {
     const img = new Image();
     img.src = url;
-    await img.decode();
+    if (decode) await img.decode();
+    else await new Promise((resolve, reject) => Object.assign(img, {onload: resolve, onerror: reject}));
     const canvas = document.createElement('canvas');
     [canvas.width, canvas.height] = fit(img.naturalWidth, img.naturalHeight);
     canvas.getContext('2d').drawImage(img, 0, 0, canvas.width, canvas.height);
@@ -83,6 +87,16 @@ async function viaImg(blob) {
   } finally {
     URL.revokeObjectURL(url);
   }
+}
+
+/** Plain path 4: WebCodecs ImageDecoder at the smallest n/8 scale that still reaches MAX, then drawn. */
+async function imageDecoderScaled(blob) {
+  const {width, height} = await jpegSize(blob);
+  const n = Math.min(8, Math.ceil((8 * MAX) / Math.max(width, height)));
+  const decoder = new ImageDecoder({data: blob.stream(), type: blob.type, desiredWidth: Math.ceil((width * n) / 8), desiredHeight: Math.ceil((height * n) / 8)});
+  const {image} = await decoder.decode();
+  decoder.close();
+  return drawn(image, ...fit(width, height), 'high');
 }
 
 const bic = {maxWidthOrHeight: MAX, initialQuality: QUALITY, fileType: 'image/jpeg', maxSizeMB: 1e6};
@@ -102,6 +116,8 @@ const contenders = {
   'plain: cIB + draw high': b => decodeThenDraw(b, 'high'),
   'plain: cIB + draw low': b => decodeThenDraw(b, 'low'),
   'plain: <img> + canvas': viaImg,
+  'plain: <img> onload + canvas': b => viaImg(b, {decode: false}),
+  'plain: ImageDecoder n/8 + draw': imageDecoderScaled,
 };
 
 export const contenderNames = () => Object.keys(contenders);

@@ -39,6 +39,25 @@ describe('image pipeline', () => {
     expect(await bytes(original.file)).to.deep.equal(await bytes(rotated));
   });
 
+  it('should turn a large EXIF orientation 6 JPEG upright when it is decoded to scale', async () => {
+    // 4032 wide: decoded at 4/8 by ImageDecoder where available, the orientation from the frame
+    const photo = await makeImage(4032, 3024, 'image/jpeg', {quality: 0.95});
+    const rotated = asFile(await withExifOrientation(photo, 6), 'rotated.jpg');
+    const out = await compress(rotated, target);
+    expect([out.width, out.height]).to.deep.equal([1440, 1920]);
+    const upright = await createImageBitmap(photo);
+    const c = new OffscreenCanvas(1440, 1920);
+    const ctx = c.getContext('2d')!;
+    ctx.translate(1440, 0);
+    ctx.rotate(Math.PI / 2); // orientation 6: 90° clockwise
+    ctx.drawImage(upright, 0, 0, 1920, 1440);
+    const expected = await c.convertToBlob();
+    for (const [x, y] of [[40, 40], [1400, 40], [40, 1880], [1400, 1880], [720, 960]]) {
+      const [a, b] = [await pixel(out.blob, x, y), await pixel(expected, x, y)];
+      expect(Math.max(...a.map((v, i) => Math.abs(v - b[i]))), `at ${x},${y}`).to.be.lessThan(40);
+    }
+  });
+
   it('should cap the long edge at 1920 and encode JPEG', async () => {
     const big = asFile(await makeImage(4032, 3024, 'image/jpeg', {quality: 0.95}), 'big.jpg');
     const out = await processImage(big, 'compressed', target);
