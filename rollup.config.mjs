@@ -4,6 +4,7 @@
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import {minifyCss} from './scripts/minify-css.mjs';
 
 const ts = (declarations) =>
   typescript({tsconfig: './tsconfig.json', declaration: declarations, declarationDir: declarations ? 'dist' : undefined, sourceMap: true});
@@ -17,7 +18,7 @@ export default [
     preserveEntrySignatures: 'allow-extension',
     external: id => id === 'lit' || id.startsWith('lit/') || id.startsWith('@lit/'),
     output: {dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: '[name].js'},
-    plugins: [resolve(), ts(true)],
+    plugins: [resolve(), ts(true), minifyCss()],
   },
   {
     input: 'src/index.ts',
@@ -25,6 +26,6 @@ export default [
     // The companions stay a chunk of their own here too, loaded on first use; Lit lives in
     // the entry and the chunk imports it from there.
     output: {dir: 'dist', format: 'es', sourcemap: true, entryFileNames: 'choose-image-sheet.bundled.js', chunkFileNames: 'choose-image-sheet.[name].bundled.js'},
-    plugins: [resolve(), ts(false), minify],
+    plugins: [resolve(), ts(false), minifyCss(), minify],
   },
 ];

@@ -8,6 +8,7 @@ import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import {rollup} from 'rollup';
+import {minifyCss} from '../scripts/minify-css.mjs';
 
 const BUNDLED = 'dist/choose-image-sheet.bundled.js';
 const isLit = id => /^(lit|lit-html|lit-element|@lit\/.*)(\/|$)/.test(id);
@@ -61,12 +62,12 @@ const virtual = (id, code) => ({
 export async function bundleSizes() {
   if (!existsSync(BUNDLED)) execSync('npm run build', {stdio: 'inherit'});
   const stale = newestIn('src') > statSync(BUNDLED).mtimeMs;
-  const ts = () => typescript({tsconfig: './tsconfig.json', declaration: false, declarationMap: false, sourceMap: false, outDir: undefined, noEmitOnError: false});
+  const ts = () => [typescript({tsconfig: './tsconfig.json', declaration: false, declarationMap: false, sourceMap: false, outDir: undefined, noEmitOnError: false}), minifyCss()];
 
   const published = readFileSync(BUNDLED);
   const publishedLazy = readdirSync('dist').filter(f => /^choose-image-sheet\..+\.bundled\.js$/.test(f));
-  const {entry: ours, lazy: oursLazy} = await bundle('src/index.ts', {external: isLit, plugins: [ts()]});
-  const worker = (await bundle('src/internal/compress-worker.ts', {plugins: [ts()]})).entry.code;
+  const {entry: ours, lazy: oursLazy} = await bundle('src/index.ts', {external: isLit, plugins: ts()});
+  const worker = (await bundle('src/internal/compress-worker.ts', {plugins: ts()})).entry.code;
   const subpaths = litImports();
   const litEntry = ["export * from 'lit';", ...subpaths.map((p, i) => `export * as m${i} from '${p}';`)].join('\n');
   const lit = (await bundle('lit-entry', {plugins: [virtual('lit-entry', litEntry)]})).entry.code;

@@ -1,6 +1,6 @@
 // Styles of <choose-image-sheet>: public custom properties read once into private tokens,
-// the bottom sheet, the action sheet and the bars the camera and gallery share, dark mode and
-// reduced motion. The camera's and gallery's own rules load with them (views/*.styles.ts).
+// the bottom sheet and the action sheet, dark mode and reduced motion. The camera's and the
+// gallery's rules load with their panes (views/*.styles.ts).
 import {css} from 'lit';
 
 export default css`
@@ -60,19 +60,6 @@ export default css`
   .sheet::backdrop {
     background: var(--_backdrop);
   }
-  .sheet.camera,
-  .sheet.gallery {
-    height: 100dvh;
-    border-radius: 0;
-  }
-  @media (min-width: 600px) {
-    .sheet.camera,
-    .sheet.gallery {
-      margin: auto;
-      height: min(90dvh, 820px);
-      border-radius: var(--_radius);
-    }
-  }
   @keyframes slide-up {
     from {
       transform: translateY(30%);
@@ -130,54 +117,5 @@ export default css`
   .actions .cancel {
     border-top: 8px solid var(--_muted);
     padding-bottom: env(safe-area-inset-bottom);
-  }
-  .action.primary {
-    min-height: 36px;
-    border-radius: 18px;
-    background: var(--_accent);
-    color: var(--_on-accent);
-    font-size: 15px;
-  }
-
-  /* bars of the camera and gallery */
-  .bar {
-    display: flex;
-    align-items: center;
-    justify-content: space-between;
-    gap: var(--_space);
-    padding: calc(var(--_space) / 2) var(--_space);
-  }
-  .bar .title {
-    flex: 1;
-    font-size: 16px;
-    opacity: 1;
-  }
-  .icon,
-  .icon-space {
-    width: 44px;
-    height: 44px;
-    flex: none;
-    display: inline-flex;
-    align-items: center;
-    justify-content: center;
-    padding: 0;
-    border: none;
-    background: none;
-    border-radius: 50%;
-  }
-
-  .message {
-    margin: 0;
-    padding: 0 var(--_space);
-    min-height: 1.4em;
-    font-size: 14px;
-    text-align: center;
-  }
-
-  @media (forced-colors: active) {
-    .action.primary {
-      outline: 2px solid Highlight;
-      forced-color-adjust: none;
-    }
   }
 `;

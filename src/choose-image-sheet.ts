@@ -1,23 +1,23 @@
 // <choose-image-sheet>: the bottom sheet of my.chooseImage — action sheet, live camera and
-// album gallery in one modal dialog. It is defined by index.ts, never here.
+// album gallery in one modal dialog. It is defined by index.ts, never here. The camera and the
+// gallery are panes loaded as chunks when a call may use them; this file is the shell: the
+// call's lifecycle, the dialog, the action sheet and the file inputs.
 import {adoptStyles, html, LitElement, nothing, type CSSResult, type PropertyValues} from 'lit';
-import type {CameraController} from './controllers/camera-controller.js';
 import {LocalizeController} from './controllers/localize-controller.js';
 import {ObjectUrlController} from './controllers/object-url-controller.js';
-import type {ThumbnailController} from './controllers/thumbnail-controller.js';
 import styles from './choose-image-sheet.styles.js';
 import {cancelled, ChooseImageError, ErrorCode, unknownError} from './errors.js';
 import {emit, type Outcome} from './events.js';
 import {deepActiveElement, tabbables, trapTab} from './internal/focus.js';
-import type {GalleryItem} from './internal/gallery-item.js';
 import type {ProcessedImage} from './internal/image.js';
 import {Prefetch} from './internal/prefetch.js';
-import {Selection} from './internal/selection.js';
 import type {CompressOptions, Facing, NormalizedOptions, SizeType, SourceType} from './options.js';
 import {normalizeOptions} from './options.js';
+import type {CameraPane} from './panes/camera-pane.js';
+import type {GalleryPane} from './panes/gallery-pane.js';
+import type {SheetPort} from './panes/sheet-port.js';
 import {toResult, type ChooseImageResult} from './temp-files.js';
 import {actionSheet} from './views/action-sheet.js';
-import type {Shot} from './views/camera-view.js';
 
 type View = 'actions' | 'camera' | 'gallery';
 
@@ -27,13 +27,10 @@ const once = <T>(load: () => Promise<T>) => {
   return () => (loaded ??= load());
 };
 
-// The camera, the gallery and the image pipeline load when a call may need them, so a page
-// that only imports the element fetches the action sheet alone.
-const loadCamera = once(() => import('./lazy/camera.js'));
-const loadGallery = once(() => import('./lazy/gallery.js'));
+// Loaded when a call may need them, so a page that only imports the element fetches the shell.
+const loadCamera = once(() => import('./panes/camera-pane.js'));
+const loadGallery = once(() => import('./panes/gallery-pane.js'));
 const loadPipeline = once(() => import('./internal/image.js'));
-type CameraHalf = Awaited<ReturnType<typeof loadCamera>>;
-type GalleryHalf = Awaited<ReturnType<typeof loadGallery>>;
 
 // Reactive internal state. `attribute: false` too, or the manifest analyzer lists it as attributes.
 const internal = {state: true, attribute: false} as const;
@@ -49,8 +46,6 @@ interface Call {
   resolve: (outcome: Outcome) => void;
   returnFocusTo: HTMLElement | null;
 }
-
-let shotId = 0;
 
 /**
  * A bottom sheet to take photos or choose images, with the contract of Alipay's
@@ -102,13 +97,7 @@ export class ChooseImageSheet extends LitElement {
     open: {type: Boolean, reflect: true},
     compress: {attribute: false},
     view: internal,
-    facing: internal,
-    shots: internal,
-    review: internal,
-    items: internal,
-    selection: internal,
     original: internal,
-    focusId: internal,
     hint: internal,
     busy: internal,
   };
@@ -129,35 +118,25 @@ export class ChooseImageSheet extends LitElement {
   compress?: CompressOptions;
 
   private view: View = 'actions';
-  private facing: Facing = 'back';
-  private shots: Shot[] = [];
-  private review: Shot | null = null;
-  private items: GalleryItem[] = [];
-  private selection = new Selection<GalleryItem>(1);
   private original = false;
-  private focusId: number | undefined;
   private hint = '';
   private busy = false;
 
   private readonly localize = new LocalizeController(this);
   private readonly urls = new ObjectUrlController(this);
   private readonly prefetch = new Prefetch();
+  private readonly port = this.createPort();
   private call: Call | null = null;
-  /** Each half with its controller, once loaded. */
-  private cameraHalf?: CameraHalf;
-  private cameraCtl?: CameraController;
-  private galleryHalf?: GalleryHalf;
-  private thumbs?: ThumbnailController;
-  private readonly lazyStyles: CSSResult[] = [];
+  private cameraPane?: CameraPane;
+  private galleryPane?: GalleryPane;
+  /** The panes' styles, adopted as they load. */
+  private readonly paneStyles = new Set<CSSResult>();
 
   private find<T extends Element>(selector: string) {
-    return this.shadowRoot?.querySelector<T>(selector) ?? undefined;
+    return this.shadowRoot?.querySelector<T>(selector) ?? null;
   }
   private get dialog() {
     return this.find<HTMLDialogElement>('dialog')!;
-  }
-  private get video() {
-    return this.find<HTMLVideoElement>('video');
   }
   private get albumInput() {
     return this.find<HTMLInputElement>('input.album')!;
@@ -174,22 +153,21 @@ export class ChooseImageSheet extends LitElement {
     });
   }
 
+  protected override createRenderRoot() {
+    const root = super.createRenderRoot() as ShadowRoot;
+    this.adoptPaneStyles(root);
+    return root;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('open')) {
       if (this.open && !this.call) void this.begin();
       else if (!this.open && this.call) this.settle({ok: false, error: cancelled()});
     }
-    // A selected file that turned out undecodable leaves the selection.
-    for (const item of this.selection.items) {
-      if (item.state === 'unusable') this.deselect(item);
-    }
+    this.galleryPane?.willUpdate();
   }
 
   protected override updated(changed: PropertyValues) {
-    // Set only when it changes: setting srcObject again reloads the video.
-    const stream = this.cameraCtl?.stream ?? null;
-    if (this.video && this.video.srcObject !== stream) this.video.srcObject = stream;
-    if (this.view === 'gallery') this.thumbs?.observeAll(this.dialog, this.items);
     if (changed.has('open') && this.open && this.call && !this.dialog.open) {
       this.dialog.showModal();
       this.focusView();
@@ -197,11 +175,8 @@ export class ChooseImageSheet extends LitElement {
     } else if (changed.has('view') && this.open) {
       this.focusView();
     }
-    const status = this.cameraCtl?.status;
-    if (this.call && this.view === 'camera' && (status === 'refused' || status === 'blocked')) {
-      const code = status === 'blocked' ? ErrorCode.PERMISSION_BLOCKED : ErrorCode.PERMISSION_REFUSED;
-      this.settle({ok: false, error: new ChooseImageError(code)});
-    }
+    this.cameraPane?.updated(this.find('video'));
+    this.galleryPane?.updated(this.dialog);
   }
 
   /** Opens the sheet. Resolves with the chosen images; rejects with a ChooseImageError. */
@@ -237,67 +212,48 @@ export class ChooseImageSheet extends LitElement {
         return;
       }
       this.call = {options, resolve, returnFocusTo: deepActiveElement()};
-      this.reset(options);
+      const sources = options.sourceType;
+      this.view = sources.length === 1 && sources[0] === 'camera' ? 'camera' : 'actions';
+      this.original = options.sizeType.length === 1 && options.sizeType[0] === 'original';
+      this.hint = '';
+      this.busy = false;
+      this.cameraPane?.reset(options.camera);
+      this.galleryPane?.reset(options.count);
       this.open = true;
-      this.loadHalves(options.sourceType);
+      // Start loading what this call may use; a module that fails to load ends it (code 3).
+      const failed = (e: unknown) => this.settle({ok: false, error: unknownError(e)});
+      if (sources.includes('camera')) this.useCamera().catch(failed);
+      if (sources.includes('album')) this.useGallery().catch(failed);
+      loadPipeline().catch(failed);
     });
   }
 
-  /** Starts loading what this call may use; a module that fails to load ends the call (code 3). */
-  private loadHalves(sources: SourceType[]) {
-    const failed = (e: unknown) => this.settle({ok: false, error: unknownError(e)});
-    if (sources.includes('camera')) this.useCamera().catch(failed);
-    if (sources.includes('album')) this.useGallery().catch(failed);
-    loadPipeline().catch(failed);
-  }
-
   private async useCamera() {
-    const half = await loadCamera();
-    if (this.cameraHalf) return;
-    this.cameraHalf = half;
-    this.adoptLazyStyles(half.styles);
-    this.cameraCtl = new half.CameraController(this, () => ({
-      active: this.open && this.view === 'camera' && !this.review,
-      facing: this.facing,
-    }));
+    const {CameraPane} = await loadCamera();
+    if (!this.cameraPane) {
+      this.cameraPane = new CameraPane(this.port);
+      this.addPaneStyles(CameraPane.styles);
+    }
+    return this.cameraPane;
   }
 
   private async useGallery() {
-    const half = await loadGallery();
-    if (!this.galleryHalf) {
-      this.galleryHalf = half;
-      this.adoptLazyStyles(half.styles);
-      // A selected image is prepared once its thumbnail is decoded: thumbnails first, on 2 cores.
-      this.thumbs = new half.ThumbnailController(this, item => {
-        if (this.selection.position(item)) void this.prepareItem(item);
-      });
+    const {GalleryPane} = await loadGallery();
+    if (!this.galleryPane) {
+      this.galleryPane = new GalleryPane(this.port);
+      this.addPaneStyles(GalleryPane.styles);
     }
-    return half;
+    return this.galleryPane;
   }
 
-  private adoptLazyStyles(sheet: CSSResult) {
-    this.lazyStyles.push(sheet);
-    if (this.shadowRoot) adoptStyles(this.shadowRoot, [...ChooseImageSheet.elementStyles, ...this.lazyStyles]);
+  private addPaneStyles(sheets: CSSResult[]) {
+    sheets.forEach(sheet => this.paneStyles.add(sheet));
+    if (this.shadowRoot) this.adoptPaneStyles(this.shadowRoot);
     this.requestUpdate();
   }
 
-  protected override createRenderRoot() {
-    const root = super.createRenderRoot() as ShadowRoot;
-    if (this.lazyStyles.length) adoptStyles(root, [...ChooseImageSheet.elementStyles, ...this.lazyStyles]);
-    return root;
-  }
-
-  private reset(options: NormalizedOptions) {
-    const only = options.sourceType.length === 1 ? options.sourceType[0] : undefined;
-    this.view = only === 'camera' ? 'camera' : 'actions';
-    this.facing = options.camera;
-    this.shots = [];
-    this.review = null;
-    this.items = [];
-    this.selection = new Selection(options.count);
-    this.original = options.sizeType.length === 1 && options.sizeType[0] === 'original';
-    this.hint = '';
-    this.busy = false;
+  private adoptPaneStyles(root: ShadowRoot) {
+    if (this.paneStyles.size) adoptStyles(root, [...ChooseImageSheet.elementStyles, ...this.paneStyles]);
   }
 
   /** The one place where a call ends. */
@@ -305,16 +261,13 @@ export class ChooseImageSheet extends LitElement {
     const call = this.call;
     if (!call) return;
     this.call = null;
-    this.cameraCtl?.stop();
+    this.cameraPane?.clear();
+    this.galleryPane?.clear();
     this.prefetch.clear();
-    this.thumbs?.clear();
     this.urls.releaseAll();
     this.dialog?.close();
     this.open = false;
     this.view = 'actions';
-    this.shots = [];
-    this.review = null;
-    this.items = [];
     this.emitOutcome(outcome);
     call.resolve(outcome);
     if (call.returnFocusTo?.isConnected) call.returnFocusTo.focus();
@@ -326,8 +279,47 @@ export class ChooseImageSheet extends LitElement {
     emit(this, 'complete', outcome.ok ? outcome.value : outcome.error);
   }
 
-  private get options(): NormalizedOptions | undefined {
-    return this.call?.options;
+  /** What the panes may use of this sheet and its open call. */
+  private createPort(): SheetPort {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getters below need it
+    const sheet = this;
+    return {
+      host: this,
+      get options() {
+        return sheet.call?.options;
+      },
+      get t() {
+        return sheet.localize.t;
+      },
+      shows: view => sheet.open && sheet.view === view,
+      get hint() {
+        return sheet.hint;
+      },
+      set hint(text) {
+        sheet.hint = text;
+      },
+      get busy() {
+        return sheet.busy;
+      },
+      set busy(value) {
+        sheet.busy = value;
+      },
+      get original() {
+        return sheet.original;
+      },
+      set original(value) {
+        sheet.original = value;
+      },
+      urls: this.urls,
+      prepare: (key, make) => this.prefetch.get(`${key}:${this.sizeChoice}`, make),
+      drop: prefix => this.prefetch.drop(prefix),
+      process: (input, signal) => this.process(input, signal),
+      finish: (jobs, onFailed) => this.finish(jobs, onFailed),
+      fail: error => this.settle({ok: false, error}),
+      close: () => this.close(),
+      pickFiles: () => this.pickFiles(),
+      systemCamera: () => this.handleSystemCamera(),
+    };
   }
 
   private get sizeChoice(): SizeType {
@@ -344,8 +336,15 @@ export class ChooseImageSheet extends LitElement {
 
   /** A single album source opens the picker at once, where the page still has user activation. */
   private openSourceDirectly() {
-    const only = this.options?.sourceType;
+    const only = this.call?.options.sourceType;
     if (only?.length === 1 && only[0] === 'album' && navigator.userActivation?.isActive) this.pickFiles();
+  }
+
+  /** Runs the image pipeline (loaded on first use) for the size now chosen. */
+  private async process(input: Blob, signal?: AbortSignal) {
+    const size = this.sizeChoice;
+    const target = this.call!.options.compress;
+    return (await loadPipeline()).processImage(input, size, target, signal);
   }
 
   /**
@@ -363,31 +362,6 @@ export class ChooseImageSheet extends LitElement {
     const failed = outcomes.flatMap((o, i) => (o.status === 'rejected' ? [i] : []));
     if (failed.length) return failed.forEach(onFailed);
     this.settle({ok: true, value: toResult(outcomes.map(o => (o as PromiseFulfilledResult<ProcessedImage>).value))});
-  }
-
-  /** Starts (or finds) the processing of one chosen image in the size now chosen. */
-  private prepare(key: string, make: (signal: AbortSignal) => Promise<ProcessedImage>) {
-    return this.prefetch.get(`${key}:${this.sizeChoice}`, make);
-  }
-
-  /** Runs the image pipeline (loaded on first use) for the size now chosen. */
-  private async process(input: Blob, signal?: AbortSignal, size = this.sizeChoice) {
-    const target = this.options!.compress;
-    return (await loadPipeline()).processImage(input, size, target, signal);
-  }
-
-  private prepareItem(item: GalleryItem) {
-    return this.prepare(`g${item.id}`, signal => this.process(item.file, signal));
-  }
-
-  private prepareShot(shot: Shot) {
-    return this.prepare(`s${shot.id}`, signal => this.captureResult(shot, signal));
-  }
-
-  private deselect(item: GalleryItem) {
-    this.selection.remove(item);
-    this.prefetch.drop(`g${item.id}:`);
-    this.requestUpdate('selection');
   }
 
   // --- dialog ---------------------------------------------------------------------------
@@ -433,14 +407,10 @@ export class ChooseImageSheet extends LitElement {
     }
   }
 
-  // --- action sheet ---------------------------------------------------------------------
-
-  private handleCamera() {
-    this.view = 'camera';
-  }
+  // --- sources --------------------------------------------------------------------------
 
   private pickFiles() {
-    this.albumInput.multiple = (this.options?.count ?? 1) > 1;
+    this.albumInput.multiple = (this.call?.options.count ?? 1) > 1;
     this.albumInput.value = '';
     this.albumInput.click();
   }
@@ -453,74 +423,10 @@ export class ChooseImageSheet extends LitElement {
 
   private async addFiles(files: File[]) {
     const call = this.call;
-    const half = await this.useGallery().catch((e: unknown) => this.settle({ok: false, error: unknownError(e)}));
-    if (!half || !this.call || this.call !== call) return;
-    const added = half.newItems(this.items, files);
-    this.items = [...this.items, ...added];
-    for (const item of added) {
-      if (item.state !== 'unusable' && this.selection.add(item)) this.thumbs!.request(item, true);
-    }
-    this.focusId ??= this.items[0]?.id;
-    this.requestUpdate('selection');
+    const gallery = await this.useGallery().catch((e: unknown) => this.settle({ok: false, error: unknownError(e)}));
+    if (!gallery || !call || this.call !== call) return;
+    gallery.add(files);
     this.view = 'gallery';
-  }
-
-  // --- camera ---------------------------------------------------------------------------
-
-  private async handleShutter() {
-    if (!this.video || !this.cameraCtl || this.busy) return;
-    this.busy = true;
-    try {
-      const {blob, width, height} = await this.cameraCtl.capture(this.video, {fullResolution: this.sizeChoice === 'original'});
-      const shot = {id: ++shotId, blob, url: this.urls.create(blob), width, height};
-      void this.prepareShot(shot);
-      if (this.options!.count === 1) {
-        this.review = shot;
-      } else {
-        this.shots = [...this.shots, shot];
-        if (this.shots.length >= this.options!.count) this.hint = this.localize.t.shotsLimit(this.options!.count);
-      }
-    } catch (e) {
-      if (this.call) this.settle({ok: false, error: unknownError(e)});
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  /** Releases a shot's preview and drops its prepared result. */
-  private discardShot(shot: Shot) {
-    this.urls.release(shot.url);
-    this.prefetch.drop(`s${shot.id}:`);
-  }
-
-  private handleRetake() {
-    if (this.review) this.discardShot(this.review);
-    this.review = null;
-  }
-
-  private handleRemoveShot(shot: Shot) {
-    this.discardShot(shot);
-    this.shots = this.shots.filter(s => s !== shot);
-    this.hint = '';
-  }
-
-  private handleSwitch() {
-    this.facing = this.facing === 'back' ? 'front' : 'back';
-  }
-
-  private handleCameraConfirm() {
-    const shots = this.review ? [this.review] : this.shots;
-    void this.finish(
-      shots.map(s => this.prepareShot(s)),
-      () => this.settle({ok: false, error: unknownError('a photo could not be encoded')})
-    );
-  }
-
-  /** A capture is the "original" as taken; compressed goes through the pipeline. */
-  private async captureResult(shot: Shot, signal: AbortSignal): Promise<ProcessedImage> {
-    if (this.sizeChoice === 'compressed') return this.process(shot.blob, signal);
-    const file = new File([shot.blob], (await loadPipeline()).imageFileName('image/jpeg'), {type: 'image/jpeg'});
-    return {file, type: file.type, width: shot.width, height: shot.height};
   }
 
   private handleSystemCamera() {
@@ -531,123 +437,29 @@ export class ChooseImageSheet extends LitElement {
   private handleSystemCameraChange() {
     const file = this.systemCameraInput.files?.[0];
     this.systemCameraInput.value = '';
-    if (file) void this.finish([this.process(file)], () => this.showUnusable(file));
-  }
-
-  // --- gallery --------------------------------------------------------------------------
-
-  private handleToggle(item: GalleryItem) {
-    this.focusId = item.id;
-    if (item.state === 'unusable') return;
-    if (this.selection.position(item)) {
-      this.deselect(item);
-      this.hint = '';
-    } else if (this.selection.add(item)) {
-      this.hint = '';
-      if (item.state === 'ready') void this.prepareItem(item);
-      else this.thumbs?.request(item, true);
-    } else {
-      this.hint = this.localize.t.selectLimit(this.selection.cap);
-    }
-    this.requestUpdate('selection');
-  }
-
-  private showUnusable(file: File) {
-    this.hint = this.localize.t.unusable(file.name);
-  }
-
-  private handleGridKeydown(event: KeyboardEvent) {
-    if (event.key === 'Enter' && (event.target as Element).matches('[part~="gallery-item"]')) {
-      event.preventDefault();
-      this.handleGalleryConfirm();
-      return;
-    }
-    const next = this.galleryHalf?.gridKeyTarget(event);
-    if (!next) return;
-    event.preventDefault();
-    this.focusId = Number(next.dataset.id);
-    next.focus();
-  }
-
-  private handleOriginal() {
-    this.original = !this.original;
-    this.selection.items.forEach(item => void this.prepareItem(item));
-  }
-
-  private handleGalleryConfirm() {
-    const chosen = [...this.selection.items];
-    if (!chosen.length) return;
-    void this.finish(
-      chosen.map(item => this.prepareItem(item)),
-      index => {
-        chosen[index].state = 'unusable';
-        this.deselect(chosen[index]);
-        this.showUnusable(chosen[index].file);
-      }
-    );
+    if (file) void this.finish([this.process(file)], () => (this.hint = this.localize.t.unusable(file.name)));
   }
 
   // --- render ---------------------------------------------------------------------------
 
   private renderView() {
-    const t = this.localize.t;
-    const options = this.options;
+    const options = this.call?.options;
     if (!options) return nothing;
-    const camera = this.cameraCtl;
     switch (this.view) {
       case 'camera':
-        return !camera
-          ? nothing
-          : this.cameraHalf!.cameraView({
-              t,
-              status: camera.status,
-              mirrored: this.facing === 'front',
-              canSwitch: camera.videoInputs > 1,
-              count: options.count,
-              shots: this.shots,
-              review: this.review,
-              busy: this.busy,
-              hint: this.hint,
-              onShutter: () => void this.handleShutter(),
-              onSwitch: () => this.handleSwitch(),
-              onRetake: () => this.handleRetake(),
-              onConfirm: () => this.handleCameraConfirm(),
-              onClose: () => this.close(),
-              onRemoveShot: shot => this.handleRemoveShot(shot),
-              onRetry: () => camera.retry(),
-              onSystemCamera: () => this.handleSystemCamera(),
-              onAlbum: () => this.pickFiles(),
-            });
+        return this.cameraPane?.render() ?? nothing;
       case 'gallery':
-        return this.galleryHalf!.galleryView({
-          t,
-          items: this.items,
-          position: item => this.selection.position(item),
-          selected: this.selection.size,
-          count: options.count,
-          focusId: this.focusId,
-          showOriginalToggle: options.sizeType.length > 1,
-          original: this.original,
-          hint: this.hint,
-          busy: this.busy,
-          onToggle: item => this.handleToggle(item),
-          onGridKeydown: e => this.handleGridKeydown(e),
-          onOriginal: () => this.handleOriginal(),
-          onAddMore: () => this.pickFiles(),
-          onConfirm: () => this.handleGalleryConfirm(),
-          onClose: () => this.close(),
-        });
+        return this.galleryPane?.render() ?? nothing;
       default:
         return actionSheet({
-          t,
+          t: this.localize.t,
           sourceType: options.sourceType,
-          onCamera: () => this.handleCamera(),
+          onCamera: () => (this.view = 'camera'),
           onAlbum: () => this.pickFiles(),
           onCancel: () => this.close(),
         });
     }
   }
-
   protected override render() {
     const t = this.localize.t;
     return html`

@@ -61,11 +61,6 @@ export class ThumbnailController implements ReactiveController {
     this.urls.releaseAll();
   }
 
-  /** Live thumbnail URLs, for leak checks. */
-  get liveUrls() {
-    return this.urls.size;
-  }
-
   hostDisconnected() {
     this.clear();
   }

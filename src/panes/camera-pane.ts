@@ -1,0 +1,136 @@
+// The camera half of the sheet: the live camera, the shots or the shot under review, and the
+// camera view, for the open call. Loaded as a chunk when a call may use the camera.
+import {CameraController, CameraStatus} from '../controllers/camera-controller.js';
+import {ChooseImageError, ErrorCode, unknownError} from '../errors.js';
+import {imageFileName, type ProcessedImage} from '../internal/image.js';
+import type {Facing} from '../options.js';
+import {cameraView, type Shot} from '../views/camera-view.js';
+import paneStyles from '../views/pane.styles.js';
+import styles from '../views/camera-view.styles.js';
+import type {SheetPort} from './sheet-port.js';
+
+let shotId = 0;
+
+export class CameraPane {
+  static readonly styles = [paneStyles, styles];
+
+  private readonly camera: CameraController;
+  private facing: Facing;
+  private shots: Shot[] = [];
+  /** The shot under review (count 1); the camera is off meanwhile. */
+  private review: Shot | null = null;
+  private video: HTMLVideoElement | null = null;
+
+  constructor(private readonly sheet: SheetPort) {
+    this.facing = sheet.options?.camera ?? 'back';
+    this.camera = new CameraController(sheet.host, () => ({active: sheet.shows('camera') && !this.review, facing: this.facing}));
+  }
+
+  /** A new call, with the camera it asks for. */
+  reset(facing: Facing) {
+    this.facing = facing;
+    this.clear();
+  }
+
+  /** Stops the camera and forgets the shots (the sheet releases their URLs). */
+  clear() {
+    this.camera.stop();
+    this.shots = [];
+    this.review = null;
+  }
+
+  /** After each sheet update: shows a new stream; a refused camera ends the call. */
+  updated(video: HTMLVideoElement | null) {
+    this.video = video;
+    // Set only when it changes: setting srcObject again reloads the video.
+    const stream = this.camera.stream;
+    if (video && video.srcObject !== stream) video.srcObject = stream;
+    const status = this.camera.status;
+    if (this.sheet.shows('camera') && (status === CameraStatus.REFUSED || status === CameraStatus.BLOCKED)) {
+      this.sheet.fail(new ChooseImageError(status === CameraStatus.BLOCKED ? ErrorCode.PERMISSION_BLOCKED : ErrorCode.PERMISSION_REFUSED));
+    }
+  }
+
+  render() {
+    const {sheet, camera} = this;
+    return cameraView({
+      t: sheet.t,
+      status: camera.status,
+      mirrored: this.facing === 'front',
+      canSwitch: camera.videoInputs > 1,
+      count: sheet.options!.count,
+      shots: this.shots,
+      review: this.review,
+      busy: sheet.busy,
+      hint: sheet.hint,
+      onShutter: () => void this.shutter(),
+      onSwitch: () => this.change(() => (this.facing = this.facing === 'back' ? 'front' : 'back')),
+      onRetake: () => this.retake(),
+      onConfirm: () => this.confirm(),
+      onClose: () => sheet.close(),
+      onRemoveShot: shot => this.remove(shot),
+      onRetry: () => camera.retry(),
+      onSystemCamera: () => sheet.systemCamera(),
+      onAlbum: () => sheet.pickFiles(),
+    });
+  }
+
+  private change(apply: () => void) {
+    apply();
+    this.sheet.host.requestUpdate();
+  }
+
+  private async shutter() {
+    const {sheet, video} = this;
+    if (!video || sheet.busy) return;
+    sheet.busy = true;
+    try {
+      const {blob, width, height} = await this.camera.capture(video, {fullResolution: sheet.original});
+      const shot = {id: ++shotId, blob, url: sheet.urls.create(blob), width, height};
+      void this.prepare(shot);
+      const count = sheet.options!.count;
+      this.change(() => (count === 1 ? (this.review = shot) : (this.shots = [...this.shots, shot])));
+      if (this.shots.length >= count && count > 1) sheet.hint = sheet.t.shotsLimit(count);
+    } catch (e) {
+      if (sheet.options) sheet.fail(unknownError(e));
+    } finally {
+      sheet.busy = false;
+    }
+  }
+
+  private prepare(shot: Shot) {
+    return this.sheet.prepare(`s${shot.id}`, signal => this.result(shot, signal));
+  }
+
+  /** A capture is the "original" as taken; compressed goes through the pipeline. */
+  private async result(shot: Shot, signal: AbortSignal): Promise<ProcessedImage> {
+    if (!this.sheet.original) return this.sheet.process(shot.blob, signal);
+    const file = new File([shot.blob], imageFileName('image/jpeg'), {type: 'image/jpeg'});
+    return {file, type: file.type, width: shot.width, height: shot.height};
+  }
+
+  /** Releases a shot's preview and drops its prepared result. */
+  private discard(shot: Shot) {
+    this.sheet.urls.release(shot.url);
+    this.sheet.drop(`s${shot.id}:`);
+  }
+
+  private retake() {
+    if (this.review) this.discard(this.review);
+    this.change(() => (this.review = null));
+  }
+
+  private remove(shot: Shot) {
+    this.discard(shot);
+    this.change(() => (this.shots = this.shots.filter(s => s !== shot)));
+    this.sheet.hint = '';
+  }
+
+  private confirm() {
+    const shots = this.review ? [this.review] : this.shots;
+    void this.sheet.finish(
+      shots.map(s => this.prepare(s)),
+      () => this.sheet.fail(unknownError('a photo could not be encoded'))
+    );
+  }
+}

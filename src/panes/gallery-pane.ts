@@ -1,0 +1,145 @@
+// The gallery half of the sheet: the picked files, the capped selection, thumbnails and the
+// gallery view, for the open call. Loaded as a chunk when a call may use the album.
+import {ThumbnailController} from '../controllers/thumbnail-controller.js';
+import {newItems, type GalleryItem} from '../internal/gallery-item.js';
+import {Selection} from '../internal/selection.js';
+import {galleryView, gridKeyTarget} from '../views/gallery-view.js';
+import paneStyles from '../views/pane.styles.js';
+import styles from '../views/gallery-view.styles.js';
+import type {SheetPort} from './sheet-port.js';
+
+export class GalleryPane {
+  static readonly styles = [paneStyles, styles];
+
+  private readonly thumbs: ThumbnailController;
+  private items: GalleryItem[] = [];
+  private selection = new Selection<GalleryItem>(1);
+  /** Roving tabindex: the item that takes Tab focus. */
+  private focusId: number | undefined;
+
+  constructor(private readonly sheet: SheetPort) {
+    // A selected image is prepared once its thumbnail is decoded: thumbnails first, on 2 cores.
+    this.thumbs = new ThumbnailController(sheet.host, item => {
+      if (this.selection.position(item)) void this.prepare(item);
+    });
+    this.reset(sheet.options?.count ?? 1);
+  }
+
+  /** A new call: nothing picked, at most `count` chosen. */
+  reset(count: number) {
+    this.clear();
+    this.selection = new Selection(count);
+    this.focusId = undefined;
+  }
+
+  /** Releases the thumbnails and stops their work. */
+  clear() {
+    this.thumbs.clear();
+    this.items = [];
+  }
+
+  /** Adds files not already here; they are selected while the cap allows. */
+  add(files: File[]) {
+    const added = newItems(this.items, files);
+    this.items = [...this.items, ...added];
+    for (const item of added) {
+      if (item.state !== 'unusable' && this.selection.add(item)) this.thumbs.request(item, true);
+    }
+    this.focusId ??= this.items[0]?.id;
+    this.sheet.host.requestUpdate();
+  }
+
+  /** Before each sheet update: a selected file that turned out undecodable leaves the selection. */
+  willUpdate() {
+    for (const item of this.selection.items) {
+      if (item.state === 'unusable') this.deselect(item);
+    }
+  }
+
+  /** After each sheet update: thumbnails decode as their buttons scroll into view. */
+  updated(root: ParentNode) {
+    if (this.sheet.shows('gallery')) this.thumbs.observeAll(root, this.items);
+  }
+
+  render() {
+    const {sheet} = this;
+    const options = sheet.options!;
+    return galleryView({
+      t: sheet.t,
+      items: this.items,
+      position: item => this.selection.position(item),
+      selected: this.selection.size,
+      count: options.count,
+      focusId: this.focusId,
+      showOriginalToggle: options.sizeType.length > 1,
+      original: sheet.original,
+      hint: sheet.hint,
+      busy: sheet.busy,
+      onToggle: item => this.toggle(item),
+      onGridKeydown: e => this.keydown(e),
+      onOriginal: () => this.toggleOriginal(),
+      onAddMore: () => sheet.pickFiles(),
+      onConfirm: () => this.confirm(),
+      onClose: () => sheet.close(),
+    });
+  }
+
+  private prepare(item: GalleryItem) {
+    return this.sheet.prepare(`g${item.id}`, signal => this.sheet.process(item.file, signal));
+  }
+
+  private deselect(item: GalleryItem) {
+    this.selection.remove(item);
+    this.sheet.drop(`g${item.id}:`);
+    this.sheet.host.requestUpdate();
+  }
+
+  private toggle(item: GalleryItem) {
+    const {sheet} = this;
+    this.focusId = item.id;
+    sheet.host.requestUpdate();
+    if (item.state === 'unusable') return;
+    if (this.selection.position(item)) {
+      this.deselect(item);
+      sheet.hint = '';
+    } else if (this.selection.add(item)) {
+      sheet.hint = '';
+      if (item.state === 'ready') void this.prepare(item);
+      else this.thumbs.request(item, true);
+    } else {
+      sheet.hint = sheet.t.selectLimit(this.selection.cap);
+    }
+  }
+
+  private keydown(event: KeyboardEvent) {
+    if (event.key === 'Enter' && (event.target as Element).matches('[part~="gallery-item"]')) {
+      event.preventDefault();
+      this.confirm();
+      return;
+    }
+    const next = gridKeyTarget(event);
+    if (!next) return;
+    event.preventDefault();
+    this.focusId = Number(next.dataset.id);
+    this.sheet.host.requestUpdate();
+    next.focus();
+  }
+
+  private toggleOriginal() {
+    this.sheet.original = !this.sheet.original;
+    this.selection.items.forEach(item => void this.prepare(item));
+  }
+
+  private confirm() {
+    const chosen = [...this.selection.items];
+    if (!chosen.length) return;
+    void this.sheet.finish(
+      chosen.map(item => this.prepare(item)),
+      index => {
+        chosen[index].state = 'unusable';
+        this.deselect(chosen[index]);
+        this.sheet.hint = this.sheet.t.unusable(chosen[index].file.name);
+      }
+    );
+  }
+}
