@@ -32,9 +32,6 @@ const loadCamera = once(() => import('./panes/camera-pane.js'));
 const loadGallery = once(() => import('./panes/gallery-pane.js'));
 const loadPipeline = once(() => import('./internal/image.js'));
 
-// Reactive internal state. `attribute: false` too, or the manifest analyzer lists it as attributes.
-const internal = {state: true, attribute: false} as const;
-
 /** Space-separated attribute ⇄ array property. */
 const listConverter = {
   fromAttribute: (value: string | null) => (value === null ? undefined : value.split(/\s+/).filter(Boolean)),
@@ -96,10 +93,11 @@ export class ChooseImageSheet extends LitElement {
     locale: {},
     open: {type: Boolean, reflect: true},
     compress: {attribute: false},
-    view: internal,
-    original: internal,
-    hint: internal,
-    busy: internal,
+    // Internal state; `attribute: false` too, or the manifest analyzer lists these as attributes.
+    view: {state: true, attribute: false},
+    original: {state: true, attribute: false},
+    hint: {state: true, attribute: false},
+    busy: {state: true, attribute: false},
   };
 
   /** Most images the user may choose, an integer ≥ 1. */
