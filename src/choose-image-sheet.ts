@@ -4,7 +4,6 @@
 // call's lifecycle, the dialog, the action sheet and the file inputs.
 import {adoptStyles, html, LitElement, nothing, type CSSResult, type PropertyValues} from 'lit';
 import {LocalizeController} from './controllers/localize-controller.js';
-import {ObjectUrlController} from './controllers/object-url-controller.js';
 import styles from './choose-image-sheet.styles.js';
 import {cancelled, ChooseImageError, ErrorCode, unknownError} from './errors.js';
 import {emit, type Outcome} from './events.js';
@@ -121,7 +120,6 @@ export class ChooseImageSheet extends LitElement {
   private busy = false;
 
   private readonly localize = new LocalizeController(this);
-  private readonly urls = new ObjectUrlController(this);
   private readonly prefetch = new Prefetch();
   private readonly port = this.createPort();
   private call: Call | null = null;
@@ -138,9 +136,6 @@ export class ChooseImageSheet extends LitElement {
   }
   private get albumInput() {
     return this.find<HTMLInputElement>('input.album')!;
-  }
-  private get systemCameraInput() {
-    return this.find<HTMLInputElement>('input.system-camera')!;
   }
 
   override disconnectedCallback() {
@@ -262,7 +257,6 @@ export class ChooseImageSheet extends LitElement {
     this.cameraPane?.clear();
     this.galleryPane?.clear();
     this.prefetch.clear();
-    this.urls.releaseAll();
     this.dialog?.close();
     this.open = false;
     this.view = 'actions';
@@ -308,7 +302,6 @@ export class ChooseImageSheet extends LitElement {
       set original(value) {
         sheet.original = value;
       },
-      urls: this.urls,
       prepare: (key, make) => this.prefetch.get(`${key}:${this.sizeChoice}`, make),
       drop: prefix => this.prefetch.drop(prefix),
       process: (input, signal) => this.process(input, signal),
@@ -316,7 +309,6 @@ export class ChooseImageSheet extends LitElement {
       fail: error => this.settle({ok: false, error}),
       close: () => this.close(),
       pickFiles: () => this.pickFiles(),
-      systemCamera: () => this.handleSystemCamera(),
     };
   }
 
@@ -427,17 +419,6 @@ export class ChooseImageSheet extends LitElement {
     this.view = 'gallery';
   }
 
-  private handleSystemCamera() {
-    this.systemCameraInput.value = '';
-    this.systemCameraInput.click();
-  }
-
-  private handleSystemCameraChange() {
-    const file = this.systemCameraInput.files?.[0];
-    this.systemCameraInput.value = '';
-    if (file) void this.finish([this.process(file)], () => (this.hint = this.localize.t.unusable(file.name)));
-  }
-
   // --- render ---------------------------------------------------------------------------
 
   private renderView() {
@@ -476,7 +457,6 @@ export class ChooseImageSheet extends LitElement {
       >
         ${this.renderView()}
         <input class="album" type="file" accept="image/*" hidden tabindex="-1" @change=${this.handleAlbumChange} />
-        <input class="system-camera" type="file" accept="image/*" capture="environment" hidden tabindex="-1" @change=${this.handleSystemCameraChange} />
       </dialog>
     `;
   }

@@ -1,6 +1,7 @@
 // The camera half of the sheet: the live camera, the shots or the shot under review, and the
 // camera view, for the open call. Loaded as a chunk when a call may use the camera.
 import {CameraController, CameraStatus} from '../controllers/camera-controller.js';
+import {ObjectUrlController} from '../controllers/object-url-controller.js';
 import {ChooseImageError, ErrorCode, unknownError} from '../errors.js';
 import {imageFileName, type ProcessedImage} from '../internal/image.js';
 import type {Facing} from '../options.js';
@@ -15,6 +16,8 @@ export class CameraPane {
   static readonly styles = [paneStyles, styles];
 
   private readonly camera: CameraController;
+  /** The shots' previews, released when the call ends or the sheet leaves the DOM. */
+  private readonly urls: ObjectUrlController;
   private facing: Facing;
   private shots: Shot[] = [];
   /** The shot under review (count 1); the camera is off meanwhile. */
@@ -23,6 +26,7 @@ export class CameraPane {
 
   constructor(private readonly sheet: SheetPort) {
     this.facing = sheet.options?.camera ?? 'back';
+    this.urls = new ObjectUrlController(sheet.host);
     this.camera = new CameraController(sheet.host, () => ({active: sheet.shows('camera') && !this.review, facing: this.facing}));
   }
 
@@ -32,9 +36,10 @@ export class CameraPane {
     this.clear();
   }
 
-  /** Stops the camera and forgets the shots (the sheet releases their URLs). */
+  /** Stops the camera and releases the shots. */
   clear() {
     this.camera.stop();
+    this.urls.releaseAll();
     this.shots = [];
     this.review = null;
   }
@@ -70,7 +75,8 @@ export class CameraPane {
       onClose: () => sheet.close(),
       onRemoveShot: shot => this.remove(shot),
       onRetry: () => camera.retry(),
-      onSystemCamera: () => sheet.systemCamera(),
+      onSystemCamera: e => this.systemCamera(e),
+      onSystemCameraChange: e => this.systemCameraChange(e),
       onAlbum: () => sheet.pickFiles(),
     });
   }
@@ -86,7 +92,7 @@ export class CameraPane {
     sheet.busy = true;
     try {
       const {blob, width, height} = await this.camera.capture(video, {fullResolution: sheet.original});
-      const shot = {id: ++shotId, blob, url: sheet.urls.create(blob), width, height};
+      const shot = {id: ++shotId, blob, url: this.urls.create(blob), width, height};
       void this.prepare(shot);
       const count = sheet.options!.count;
       this.change(() => (count === 1 ? (this.review = shot) : (this.shots = [...this.shots, shot])));
@@ -111,7 +117,7 @@ export class CameraPane {
 
   /** Releases a shot's preview and drops its prepared result. */
   private discard(shot: Shot) {
-    this.sheet.urls.release(shot.url);
+    this.urls.release(shot.url);
     this.sheet.drop(`s${shot.id}:`);
   }
 
@@ -124,6 +130,20 @@ export class CameraPane {
     this.discard(shot);
     this.change(() => (this.shots = this.shots.filter(s => s !== shot)));
     this.sheet.hint = '';
+  }
+
+  /** The fallback: the device's own camera app through <input capture>. */
+  private systemCamera(event: Event) {
+    const input = (event.currentTarget as Element).parentElement!.querySelector('input')!;
+    input.value = '';
+    input.click();
+  }
+
+  private systemCameraChange(event: Event) {
+    const input = event.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (file) void this.sheet.finish([this.sheet.process(file)], () => (this.sheet.hint = this.sheet.t.unusable(file.name)));
   }
 
   private confirm() {

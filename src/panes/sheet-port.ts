@@ -1,7 +1,6 @@
 // What the sheet lends its camera and gallery panes for the open call. Types only: the panes
 // load as chunks of their own, and this is the whole of what they may touch.
 import type {ReactiveControllerHost} from 'lit';
-import type {ObjectUrlController} from '../controllers/object-url-controller.js';
 import type {ChooseImageError} from '../errors.js';
 import type {ProcessedImage} from '../internal/image.js';
 import type {Translation} from '../locales/index.js';
@@ -20,8 +19,6 @@ export interface SheetPort {
   busy: boolean;
   /** "原图": the original bytes rather than compressed. */
   original: boolean;
-  /** Blob URLs that live until the call settles. */
-  readonly urls: ObjectUrlController;
   /** Starts (or finds) the processing of one chosen image, keyed per size. */
   prepare(key: string, make: (signal: AbortSignal) => Promise<ProcessedImage>): Promise<ProcessedImage>;
   /** Drops the prepared work of keys starting with `prefix`. */
@@ -33,5 +30,4 @@ export interface SheetPort {
   fail(error: ChooseImageError): void;
   close(): void;
   pickFiles(): void;
-  systemCamera(): void;
 }

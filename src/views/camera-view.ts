@@ -31,7 +31,8 @@ export interface CameraViewProps {
   onClose: () => void;
   onRemoveShot: (shot: Shot) => void;
   onRetry: () => void;
-  onSystemCamera: () => void;
+  onSystemCamera: (event: Event) => void;
+  onSystemCameraChange: (event: Event) => void;
   onAlbum: () => void;
 }
 
@@ -44,7 +45,8 @@ export function cameraView(p: CameraViewProps) {
   const isLive = status === CameraStatus.LIVE;
   const unusable = status === CameraStatus.UNAVAILABLE || status === CameraStatus.ENDED;
   const full = shots.length >= count;
-  const message = unusable ? failureMessage(t, status) : status === CameraStatus.STARTING ? t.cameraStarting : p.hint;
+  // A hint (e.g. "that file cannot be used") speaks over the camera's own state.
+  const message = p.hint || (unusable ? failureMessage(t, status) : status === CameraStatus.STARTING ? t.cameraStarting : '');
 
   return html`
     <div class="view camera">
@@ -72,6 +74,7 @@ export function cameraView(p: CameraViewProps) {
           ? html`<div class="fallbacks">
               ${status === CameraStatus.ENDED ? html`<button class="action" @click=${p.onRetry}>${t.retry}</button>` : nothing}
               <button class="action" @click=${p.onSystemCamera}>${t.systemCamera}</button>
+              <input type="file" accept="image/*" capture="environment" hidden tabindex="-1" @change=${p.onSystemCameraChange} />
               <button part="action-album" class="action" @click=${p.onAlbum}>${t.chooseFromAlbum}</button>
             </div>`
           : nothing}
