@@ -305,7 +305,35 @@ export function armCameraFirstFrame() {
   })();
 }
 
-/** The same, bare: getUserMedia + <video autoplay muted playsinline> to the first frame. */
+/**
+ * The fair baseline for a tap: a plain page button whose click handler calls getUserMedia and
+ * shows a <video autoplay muted playsinline>, timed like the sheet, from the click to the first
+ * frame. Returns the button's centre for page.mouse.click.
+ */
+export function armBareTap() {
+  const button = Object.assign(document.createElement('button'), {textContent: 'camera', className: 'bare'});
+  document.body.append(button);
+  let startCamera;
+  const streamOnClick = new Promise(resolve => (startCamera = resolve));
+  const constraints = {video: {width: {ideal: 1920}, height: {ideal: 1080}}};
+  button.addEventListener('click', () => startCamera(navigator.mediaDevices.getUserMedia(constraints)), {once: true});
+  probe = (async () => {
+    const t0 = await nextClick();
+    const stream = await streamOnClick;
+    const video = Object.assign(document.createElement('video'), {autoplay: true, muted: true, playsInline: true, className: 'bare'});
+    document.body.append(video);
+    video.srcObject = stream;
+    const result = firstFrameTimes(t0, await firstFrame(video), video);
+    stream.getTracks().forEach(t => t.stop());
+    video.remove();
+    button.remove();
+    return result;
+  })();
+  const r = button.getBoundingClientRect();
+  return {x: r.x + r.width / 2, y: r.y + r.height / 2};
+}
+
+/** The same, from script (no tap): getUserMedia + <video autoplay muted playsinline> to the first frame. */
 export async function bareFirstFrame() {
   const t0 = performance.now();
   const stream = await navigator.mediaDevices.getUserMedia({video: {width: {ideal: 1920}, height: {ideal: 1080}}});

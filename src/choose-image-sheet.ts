@@ -433,7 +433,7 @@ export class ChooseImageSheet extends LitElement {
         return actionSheet({
           t: this.localize.t,
           sourceType: options.sourceType,
-          onCamera: () => (this.view = 'camera'),
+          onCamera: () => void this.useCamera().then(camera => camera.start(() => this.call && (this.view = 'camera'))),
           onAlbum: () => this.pickFiles(),
           onCancel: () => this.close(),
         });

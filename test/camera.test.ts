@@ -207,6 +207,31 @@ describe('<choose-image-sheet> camera', () => {
     expect(rec.liveTracks()).to.have.length(0);
   });
 
+  it('should show the camera view with a playing picture after a tap on action-camera', async () => {
+    const pending = chooseImage().catch(e => e);
+    const sheet = await openedSheet();
+    await clickOn(part(sheet, 'action-camera')!);
+    // the camera starts at the tap; its view shows once it answers (at most 100 ms later)
+    const video = await partReady<HTMLVideoElement>(sheet, 'video');
+    await videoPlaying(video);
+    expect(video.videoWidth).to.be.greaterThan(0);
+    expect(part(sheet, 'action-camera') === null, 'action sheet gone').to.equal(true);
+    sheet.close();
+    expect((await pending).error).to.equal(11);
+  });
+
+  it('should stop the camera when the call is cancelled right after the tap, before its view shows', async () => {
+    const pending = chooseImage().catch(e => e);
+    const sheet = await openedSheet();
+    await clickOn(part(sheet, 'action-camera')!);
+    sheet.close();
+    expect((await pending).error).to.equal(11);
+    await new Promise(r => setTimeout(r, 500)); // the getUserMedia answer arrives and is stopped
+    expect(rec.streams.length, 'the tap asked for the camera').to.be.greaterThan(0);
+    expect(rec.liveTracks()).to.have.length(0);
+    expect(sheet.isConnected, 'unmounted').to.equal(false);
+  });
+
   it('should leave no track after 100 open → camera → cancel cycles', async function () {
     this.timeout(120000);
     for (let i = 0; i < 100; i++) {

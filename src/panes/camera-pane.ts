@@ -23,11 +23,16 @@ export class CameraPane {
   /** The shot under review (count 1); the camera is off meanwhile. */
   private review: Shot | null = null;
   private video: HTMLVideoElement | null = null;
+  /** Started from the action sheet, its view not shown yet: see start(). */
+  private warming: (() => void) | null = null;
 
   constructor(private readonly sheet: SheetPort) {
     this.facing = sheet.options?.camera ?? 'back';
     this.urls = new ObjectUrlController(sheet.host);
-    this.camera = new CameraController(sheet.host, () => ({active: sheet.shows('camera') && !this.review, facing: this.facing}));
+    this.camera = new CameraController(sheet.host, () => ({
+      active: (sheet.shows('camera') || !!this.warming) && !this.review,
+      facing: this.facing,
+    }));
   }
 
   /** A new call, with the camera it asks for. */
@@ -36,8 +41,26 @@ export class CameraPane {
     this.clear();
   }
 
+  /**
+   * Starts the camera now and calls `show` to show its view once the camera answers (or after
+   * 100 ms, for a permission prompt or a slow camera). The tap's render then does not compete
+   * with getUserMedia for the main thread, and the view appears with a live picture.
+   */
+  start(show: () => void) {
+    this.warming = show;
+    this.sheet.host.requestUpdate();
+    setTimeout(() => this.reveal(), 100);
+  }
+
+  private reveal() {
+    const show = this.warming;
+    this.warming = null;
+    show?.();
+  }
+
   /** Stops the camera and releases the shots. */
   clear() {
+    this.warming = null;
     this.camera.stop();
     this.urls.releaseAll();
     this.shots = [];
@@ -51,6 +74,7 @@ export class CameraPane {
     const stream = this.camera.stream;
     if (video && video.srcObject !== stream) video.srcObject = stream;
     const status = this.camera.status;
+    if (this.warming && status !== CameraStatus.STARTING && status !== CameraStatus.IDLE) this.reveal();
     if (this.sheet.shows('camera') && (status === CameraStatus.REFUSED || status === CameraStatus.BLOCKED)) {
       this.sheet.fail(new ChooseImageError(status === CameraStatus.BLOCKED ? ErrorCode.PERMISSION_BLOCKED : ErrorCode.PERMISSION_REFUSED));
     }
