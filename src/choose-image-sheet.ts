@@ -168,7 +168,7 @@ export class ChooseImageSheet extends LitElement {
     } else if (changed.has('view') && this.open) {
       this.focusView();
     }
-    this.cameraPane?.updated(this.find('video'));
+    this.cameraPane?.updated();
     this.galleryPane?.updated(this.dialog);
   }
 

@@ -22,7 +22,11 @@ export class CameraPane {
   private shots: Shot[] = [];
   /** The shot under review (count 1); the camera is off meanwhile. */
   private review: Shot | null = null;
-  private video: HTMLVideoElement | null = null;
+  /**
+   * The preview, made here rather than by the view's template: a stream that arrives before the
+   * view shows is attached at once, so its first frame is not held up by the render.
+   */
+  private readonly video = Object.assign(document.createElement('video'), {autoplay: true, muted: true, playsInline: true});
   /** Started from the action sheet, its view not shown yet: see start(). */
   private warming: (() => void) | null = null;
 
@@ -67,12 +71,16 @@ export class CameraPane {
     this.review = null;
   }
 
-  /** After each sheet update: shows a new stream; a refused camera ends the call. */
-  updated(video: HTMLVideoElement | null) {
-    this.video = video;
+  /** After each sheet update: the preview's stream and state; a refused camera ends the call. */
+  updated() {
+    const {video} = this;
     // Set only when it changes: setting srcObject again reloads the video.
     const stream = this.camera.stream;
-    if (video && video.srcObject !== stream) video.srcObject = stream;
+    if (video.srcObject !== stream) video.srcObject = stream;
+    video.part.value = 'video';
+    video.className = this.facing === 'front' ? 'mirrored' : '';
+    video.hidden = !!this.review || this.camera.status !== CameraStatus.LIVE;
+    video.setAttribute('aria-label', this.sheet.t.cameraTitle);
     const status = this.camera.status;
     if (this.warming && status !== CameraStatus.STARTING && status !== CameraStatus.IDLE) this.reveal();
     if (this.sheet.shows('camera') && (status === CameraStatus.REFUSED || status === CameraStatus.BLOCKED)) {
@@ -84,8 +92,8 @@ export class CameraPane {
     const {sheet, camera} = this;
     return cameraView({
       t: sheet.t,
+      video: this.video,
       status: camera.status,
-      mirrored: this.facing === 'front',
       canSwitch: camera.videoInputs > 1,
       count: sheet.options!.count,
       shots: this.shots,
@@ -112,7 +120,7 @@ export class CameraPane {
 
   private async shutter() {
     const {sheet, video} = this;
-    if (!video || sheet.busy) return;
+    if (sheet.busy) return;
     sheet.busy = true;
     try {
       const {blob, width, height} = await this.camera.capture(video, {fullResolution: sheet.original});

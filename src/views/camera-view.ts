@@ -15,8 +15,9 @@ export interface Shot {
 
 export interface CameraViewProps {
   t: Translation;
+  /** The preview, kept by the pane so a stream can be attached before the view renders. */
+  video: HTMLVideoElement;
   status: CameraStatus;
-  mirrored: boolean;
   canSwitch: boolean;
   count: number;
   shots: Shot[];
@@ -58,16 +59,7 @@ export function cameraView(p: CameraViewProps) {
           : html`<span class="icon-space"></span>`}
       </header>
       <div class="stage">
-        <!-- srcObject is set by the sheet only when the stream changes: setting it again reloads the video. -->
-        <video
-          part="video"
-          class=${p.mirrored ? 'mirrored' : ''}
-          ?hidden=${!!review || !isLive}
-          autoplay
-          muted
-          playsinline
-          aria-label=${t.cameraTitle}
-        ></video>
+        ${p.video}
         ${review ? html`<img class="review" src=${review.url} alt=${t.shot(1)} />` : nothing}
         <p part="message" class="message" role="status" ?hidden=${!message}>${message}</p>
         ${unusable
