@@ -319,13 +319,7 @@ export function armBareTap() {
   button.addEventListener('click', () => startCamera(navigator.mediaDevices.getUserMedia(constraints)), {once: true});
   probe = (async () => {
     const t0 = await nextClick();
-    const stream = await streamOnClick;
-    const video = Object.assign(document.createElement('video'), {autoplay: true, muted: true, playsInline: true, className: 'bare'});
-    document.body.append(video);
-    video.srcObject = stream;
-    const result = firstFrameTimes(t0, await firstFrame(video), video);
-    stream.getTracks().forEach(t => t.stop());
-    video.remove();
+    const result = await bareVideoTimes(t0, await streamOnClick);
     button.remove();
     return result;
   })();
@@ -336,7 +330,11 @@ export function armBareTap() {
 /** The same, from script (no tap): getUserMedia + <video autoplay muted playsinline> to the first frame. */
 export async function bareFirstFrame() {
   const t0 = performance.now();
-  const stream = await navigator.mediaDevices.getUserMedia({video: {width: {ideal: 1920}, height: {ideal: 1080}}});
+  return bareVideoTimes(t0, await navigator.mediaDevices.getUserMedia({video: {width: {ideal: 1920}, height: {ideal: 1080}}}));
+}
+
+/** Shows `stream` in a bare <video autoplay muted playsinline>: times from t0 to its first frame. */
+async function bareVideoTimes(t0, stream) {
   const video = Object.assign(document.createElement('video'), {autoplay: true, muted: true, playsInline: true, className: 'bare'});
   document.body.append(video);
   video.srcObject = stream;
