@@ -44,7 +44,8 @@ export default {
   files: ['test/**/*.test.ts', '!test/camera-refused/**', '!test/no-camera/**'],
   groups: [
     {name: 'camera-refused', files: 'test/camera-refused/**/*.test.ts', browsers: [chromium(fakeCamera, '--deny-permission-prompts')]},
-    {name: 'no-camera', files: 'test/no-camera/**/*.test.ts', browsers: [chromium(autoGrant)]},
+    // insecure.test → the test server over http: a real insecure context, for the no-mediaDevices path.
+    {name: 'no-camera', files: 'test/no-camera/**/*.test.ts', browsers: [chromium(autoGrant, '--host-resolver-rules=MAP insecure.test 127.0.0.1')]},
   ],
   middleware: [cspHeader],
   plugins: [tsAsJs(), esbuildPlugin({ts: true, tsconfig: './tsconfig.json'}), serverCommands()],

@@ -95,6 +95,25 @@ describe('CameraController', () => {
     expect(rec.liveTracks()).to.have.length(0);
   });
 
+  it('should retry once without constraints when no device satisfies them (a remembered camera is gone)', async () => {
+    const tag = defineHost();
+    const host = await fixture<LitElement & {camera: CameraController; want(a: boolean): void}>(staticHtml`<${tag}></${tag}>`);
+    host.want(true);
+    await waitUntil(() => host.camera.status === CameraStatus.LIVE, 'never live');
+    host.want(false);
+    await host.updateComplete;
+    // The fake devices report no facingMode, so the back camera is now asked for by its deviceId.
+    // Make that id one no device has, as after an unplug: Chromium answers OverconstrainedError.
+    (host.camera as unknown as {deviceIds: Map<Facing, string>}).deviceIds.set('back', 'a-camera-that-is-gone');
+    host.want(true);
+    await waitUntil(() => host.camera.status !== CameraStatus.STARTING && host.camera.status !== CameraStatus.IDLE, 'never settled', {timeout: 5000});
+    expect(rec.errors).to.deep.equal(['OverconstrainedError']);
+    expect(host.camera.status).to.equal(CameraStatus.LIVE);
+    expect(rec.liveTracks()).to.have.length(1);
+    host.remove();
+    expect(rec.liveTracks()).to.have.length(0);
+  });
+
   it('should report a track that ends in use and start again on retry', async () => {
     const tag = defineHost();
     const host = await fixture<LitElement & {camera: CameraController; want(a: boolean): void}>(staticHtml`<${tag}></${tag}>`);

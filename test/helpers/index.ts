@@ -95,15 +95,23 @@ export async function chooseFiles(trigger: Element, files: File[] | string[] | n
 /** Records every stream the real getUserMedia returns (it still does all the work). */
 export function recordStreams() {
   const streams: MediaStream[] = [];
+  /** Names of the errors the real getUserMedia threw, in order. */
+  const errors: string[] = [];
   const md = navigator.mediaDevices;
   const real = md.getUserMedia;
   md.getUserMedia = async function (constraints?: MediaStreamConstraints) {
-    const s = await real.call(md, constraints);
-    streams.push(s);
-    return s;
+    try {
+      const s = await real.call(md, constraints);
+      streams.push(s);
+      return s;
+    } catch (e) {
+      errors.push((e as Error).name);
+      throw e;
+    }
   };
   return {
     streams,
+    errors,
     liveTracks: () => streams.flatMap(s => s.getTracks()).filter(t => t.readyState === 'live'),
     restore: () => {
       md.getUserMedia = real;
