@@ -20,13 +20,15 @@ import {actionSheet} from './views/action-sheet.js';
 
 type View = 'actions' | 'camera' | 'gallery';
 
-/** Calls `load` once per page, on first use. */
+/** Calls `load` once per page, on first use; later calls get the same promise at once. */
 const once = <T>(load: () => Promise<T>) => {
   let loaded: Promise<T> | undefined;
   return () => (loaded ??= load());
 };
 
 // Loaded when a call may need them, so a page that only imports the element fetches the shell.
+// Kept as promises: a tap on 拍照 then reaches the loaded pane in a microtask, where a second
+// import() of the same module resolves a task later (about 1 ms before getUserMedia).
 const loadCamera = once(() => import('./panes/camera-pane.js'));
 const loadGallery = once(() => import('./panes/gallery-pane.js'));
 const loadPipeline = once(() => import('./internal/image.js'));
@@ -121,7 +123,9 @@ export class ChooseImageSheet extends LitElement {
 
   private readonly localize = new LocalizeController(this);
   private readonly prefetch = new Prefetch();
-  private readonly port = this.createPort();
+  /** Ends the open call with `cause` as a ChooseImageError (code 3 unless it is one already). */
+  private readonly fail = (cause: unknown) => this.settle({ok: false, error: unknownError(cause)});
+  private readonly port = this.createPort(); // after `fail`, which it lends
   private call: Call | null = null;
   private cameraPane?: CameraPane;
   private galleryPane?: GalleryPane;
@@ -214,10 +218,9 @@ export class ChooseImageSheet extends LitElement {
       this.galleryPane?.reset(options.count);
       this.open = true;
       // Start loading what this call may use; a module that fails to load ends it (code 3).
-      const failed = (e: unknown) => this.settle({ok: false, error: unknownError(e)});
-      if (sources.includes('camera')) this.useCamera().catch(failed);
-      if (sources.includes('album')) this.useGallery().catch(failed);
-      loadPipeline().catch(failed);
+      if (sources.includes('camera')) this.useCamera().catch(this.fail);
+      if (sources.includes('album')) this.useGallery().catch(this.fail);
+      loadPipeline().catch(this.fail);
     });
   }
 
@@ -306,7 +309,7 @@ export class ChooseImageSheet extends LitElement {
       drop: prefix => this.prefetch.drop(prefix),
       process: (input, signal) => this.process(input, signal),
       finish: (jobs, onFailed) => this.finish(jobs, onFailed),
-      fail: error => this.settle({ok: false, error}),
+      fail: this.fail,
       close: () => this.close(),
       pickFiles: () => this.pickFiles(),
     };
@@ -413,7 +416,7 @@ export class ChooseImageSheet extends LitElement {
 
   private async addFiles(files: File[]) {
     const call = this.call;
-    const gallery = await this.useGallery().catch((e: unknown) => this.settle({ok: false, error: unknownError(e)}));
+    const gallery = await this.useGallery().catch(this.fail);
     if (!gallery || !call || this.call !== call) return;
     gallery.add(files);
     this.view = 'gallery';
@@ -433,7 +436,7 @@ export class ChooseImageSheet extends LitElement {
         return actionSheet({
           t: this.localize.t,
           sourceType: options.sourceType,
-          onCamera: () => void this.useCamera().then(camera => camera.start(() => this.call && (this.view = 'camera'))),
+          onCamera: () => void this.useCamera().then(camera => camera.start(() => this.call && (this.view = 'camera')), this.fail),
           onAlbum: () => this.pickFiles(),
           onCancel: () => this.close(),
         });

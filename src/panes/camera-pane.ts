@@ -29,9 +29,11 @@ export class CameraPane {
   private readonly video = Object.assign(document.createElement('video'), {autoplay: true, muted: true, playsInline: true});
   /** Started from the action sheet, its view not shown yet: see start(). */
   private warming: (() => void) | null = null;
+  private warmingTimer?: ReturnType<typeof setTimeout>;
 
   constructor(private readonly sheet: SheetPort) {
     this.facing = sheet.options?.camera ?? 'back';
+    this.video.part.value = 'video';
     this.urls = new ObjectUrlController(sheet.host);
     this.camera = new CameraController(sheet.host, () => ({
       active: (sheet.shows('camera') || !!this.warming) && !this.review,
@@ -53,18 +55,21 @@ export class CameraPane {
   start(show: () => void) {
     this.warming = show;
     this.sheet.host.requestUpdate();
-    setTimeout(() => this.reveal(), 100);
+    clearTimeout(this.warmingTimer);
+    this.warmingTimer = setTimeout(() => this.reveal(), 100);
   }
 
   private reveal() {
     const show = this.warming;
     this.warming = null;
+    clearTimeout(this.warmingTimer);
     show?.();
   }
 
   /** Stops the camera and releases the shots. */
   clear() {
     this.warming = null;
+    clearTimeout(this.warmingTimer);
     this.camera.stop();
     this.urls.releaseAll();
     this.shots = [];
@@ -74,14 +79,12 @@ export class CameraPane {
   /** After each sheet update: the preview's stream and state; a refused camera ends the call. */
   updated() {
     const {video} = this;
+    const {stream, status} = this.camera;
     // Set only when it changes: setting srcObject again reloads the video.
-    const stream = this.camera.stream;
     if (video.srcObject !== stream) video.srcObject = stream;
-    video.part.value = 'video';
     video.className = this.facing === 'front' ? 'mirrored' : '';
-    video.hidden = !!this.review || this.camera.status !== CameraStatus.LIVE;
+    video.hidden = !!this.review || status !== CameraStatus.LIVE;
     video.setAttribute('aria-label', this.sheet.t.cameraTitle);
-    const status = this.camera.status;
     if (this.warming && status !== CameraStatus.STARTING && status !== CameraStatus.IDLE) this.reveal();
     if (this.sheet.shows('camera') && (status === CameraStatus.REFUSED || status === CameraStatus.BLOCKED)) {
       this.sheet.fail(new ChooseImageError(status === CameraStatus.BLOCKED ? ErrorCode.PERMISSION_BLOCKED : ErrorCode.PERMISSION_REFUSED));
