@@ -8,6 +8,8 @@ import {recordStreams} from './helpers/index.js';
 
 let tagCount = 0;
 
+type Host = LitElement & {camera: CameraController; want(active: boolean, facing?: Facing): void};
+
 /** A host with a generated tag, so each test defines its own. */
 function defineHost() {
   class Host extends LitElement {
@@ -23,6 +25,12 @@ function defineHost() {
   const tag = `camera-host-${++tagCount}`;
   customElements.define(tag, Host);
   return unsafeStatic(tag);
+}
+
+/** A fresh host in the page, its camera not yet wanted. */
+async function mountHost(): Promise<Host> {
+  const tag = defineHost();
+  return fixture<Host>(staticHtml`<${tag}></${tag}>`);
 }
 
 describe('CameraController', () => {
@@ -45,8 +53,7 @@ describe('CameraController', () => {
   afterEach(() => rec.restore());
 
   it('should start when wanted and stop every track when not', async () => {
-    const tag = defineHost();
-    const host = await fixture<LitElement & {camera: CameraController; want(a: boolean): void}>(staticHtml`<${tag}></${tag}>`);
+    const host = await mountHost();
     expect(host.camera.status).to.equal(CameraStatus.IDLE);
     host.want(true);
     await waitUntil(() => host.camera.status === CameraStatus.LIVE, 'never live');
@@ -58,8 +65,7 @@ describe('CameraController', () => {
   });
 
   it('should stop stale answers when wanted and unwanted faster than the camera starts', async () => {
-    const tag = defineHost();
-    const host = await fixture<LitElement & {camera: CameraController; want(a: boolean): void}>(staticHtml`<${tag}></${tag}>`);
+    const host = await mountHost();
     for (let i = 0; i < 20; i++) {
       host.want(true);
       await host.updateComplete;
@@ -77,8 +83,7 @@ describe('CameraController', () => {
   });
 
   it('should switch facing by device when the camera reports none, old tracks first', async () => {
-    const tag = defineHost();
-    const host = await fixture<LitElement & {camera: CameraController; want(a: boolean, f?: Facing): void}>(staticHtml`<${tag}></${tag}>`);
+    const host = await mountHost();
     host.want(true, 'back');
     await waitUntil(() => host.camera.status === CameraStatus.LIVE && host.camera.videoInputs === 2, 'never live with two inputs');
     const back = host.camera.stream!;
@@ -96,8 +101,7 @@ describe('CameraController', () => {
   });
 
   it('should retry once without constraints when no device satisfies them (a remembered camera is gone)', async () => {
-    const tag = defineHost();
-    const host = await fixture<LitElement & {camera: CameraController; want(a: boolean): void}>(staticHtml`<${tag}></${tag}>`);
+    const host = await mountHost();
     host.want(true);
     await waitUntil(() => host.camera.status === CameraStatus.LIVE, 'never live');
     host.want(false);
@@ -115,8 +119,7 @@ describe('CameraController', () => {
   });
 
   it('should report a track that ends in use and start again on retry', async () => {
-    const tag = defineHost();
-    const host = await fixture<LitElement & {camera: CameraController; want(a: boolean): void}>(staticHtml`<${tag}></${tag}>`);
+    const host = await mountHost();
     host.want(true);
     await waitUntil(() => host.camera.status === CameraStatus.LIVE);
     // What an unplugged camera does: the track ends without stop() being called.

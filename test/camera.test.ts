@@ -2,7 +2,7 @@
 // them, a moving test pattern with a timestamp at the top left).
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {chooseImage, ChooseImageSheet, type ChooseImageError, type ChooseImageResult} from '../src/index.js';
-import {animationsDone, clickOn, hidePage, openedSheet, part, partReady, recordStreams, showPage, videoPlaying} from './helpers/index.js';
+import {animationsDone, clickOn, hidePage, openedSheet, part, partReady, recordStreams, showPage, shownElement, videoPlaying} from './helpers/index.js';
 
 type Recorder = ReturnType<typeof recordStreams>;
 
@@ -197,9 +197,7 @@ describe('<choose-image-sheet> camera', () => {
   });
 
   it('should go back to the action sheet camera button path from the element too', async () => {
-    const el = await fixture<ChooseImageSheet>(html`<choose-image-sheet></choose-image-sheet>`);
-    const shown = el.show().catch(e => e);
-    await el.updateComplete;
+    const {el, shown} = await shownElement();
     await clickOn(part(el, 'action-camera')!);
     await videoPlaying(await partReady<HTMLVideoElement>(el, 'video'));
     el.remove();

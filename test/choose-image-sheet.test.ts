@@ -1,7 +1,7 @@
 import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import {ChooseImageSheet, type ChooseImageError} from '../src/index.js';
-import {animationsDone, clickOn, part, partReady} from './helpers/index.js';
+import {animationsDone, clickOn, part, partReady, shownElement} from './helpers/index.js';
 
 const shadowFocus = (el: ChooseImageSheet) => el.shadowRoot!.activeElement as HTMLElement | null;
 
@@ -100,17 +100,13 @@ describe('<choose-image-sheet>', () => {
     });
 
     it('should cancel with 11 when removed while open', async () => {
-      const el = await fixture<ChooseImageSheet>(html`<choose-image-sheet></choose-image-sheet>`);
-      const shown = el.show().catch(e => e);
-      await el.updateComplete;
+      const {el, shown} = await shownElement();
       el.remove();
       expect((await shown).error).to.equal(11);
     });
 
     it('should stay open when moved within the page', async () => {
-      const el = await fixture<ChooseImageSheet>(html`<choose-image-sheet></choose-image-sheet>`);
-      const shown = el.show().catch(e => e);
-      await el.updateComplete;
+      const {el, shown} = await shownElement();
       document.body.append(el);
       await new Promise(r => setTimeout(r));
       expect(el.open).to.equal(true);
@@ -122,9 +118,7 @@ describe('<choose-image-sheet>', () => {
 
   describe('action sheet', () => {
     it('should show camera, album and cancel in the active locale', async () => {
-      const el = await fixture<ChooseImageSheet>(html`<choose-image-sheet></choose-image-sheet>`);
-      const shown = el.show().catch(e => e);
-      await el.updateComplete;
+      const {el, shown} = await shownElement();
       expect(part(el, 'action-camera')!.textContent!.trim()).to.equal('拍照');
       expect(part(el, 'action-album')!.textContent!.trim()).to.equal('从相册选择');
       expect(part(el, 'action-cancel')!.textContent!.trim()).to.equal('取消');
@@ -139,9 +133,7 @@ describe('<choose-image-sheet>', () => {
     it('should follow <html lang> when no locale is set', async () => {
       const before = document.documentElement.lang;
       document.documentElement.lang = 'en-GB';
-      const el = await fixture<ChooseImageSheet>(html`<choose-image-sheet></choose-image-sheet>`);
-      const shown = el.show().catch(e => e);
-      await el.updateComplete;
+      const {el, shown} = await shownElement();
       expect(part(el, 'action-cancel')!.textContent!.trim()).to.equal('Cancel');
       document.documentElement.lang = 'zh-CN';
       await waitUntil(() => part(el, 'action-cancel')!.textContent!.trim() === '取消', 'did not follow <html lang>');
@@ -172,9 +164,7 @@ describe('<choose-image-sheet>', () => {
 
   describe('accessibility', () => {
     it('should be a labelled modal dialog that passes axe', async () => {
-      const el = await fixture<ChooseImageSheet>(html`<choose-image-sheet></choose-image-sheet>`);
-      const shown = el.show().catch(e => e);
-      await el.updateComplete;
+      const {el, shown} = await shownElement();
       const dialog = part(el, 'sheet') as HTMLDialogElement;
       expect(dialog.matches(':modal')).to.equal(true);
       const label = el.shadowRoot!.getElementById(dialog.getAttribute('aria-labelledby')!);
@@ -186,9 +176,7 @@ describe('<choose-image-sheet>', () => {
     });
 
     it('should move focus in and trap Tab inside', async () => {
-      const el = await fixture<ChooseImageSheet>(html`<choose-image-sheet></choose-image-sheet>`);
-      const shown = el.show().catch(e => e);
-      await el.updateComplete;
+      const {el, shown} = await shownElement();
       await waitUntil(() => shadowFocus(el));
       expect(shadowFocus(el)!.getAttribute('part')).to.equal('action-camera');
       const visited: string[] = [];

@@ -1,8 +1,16 @@
 // Shared test helpers: real clicks and keys through the runner, shadow parts, real images,
 // real files through the real file chooser, and a pass-through getUserMedia recorder.
-import {waitUntil} from '@open-wc/testing';
+import {fixture, html, waitUntil} from '@open-wc/testing';
 import {executeServerCommand, sendMouse} from '@web/test-runner-commands';
 import type {ChooseImageError, ChooseImageSheet} from '../../src/index.js';
+
+/** A plain <choose-image-sheet> fixture, shown and rendered; `shown` settles with the result or the error. */
+export async function shownElement() {
+  const el = await fixture<ChooseImageSheet>(html`<choose-image-sheet></choose-image-sheet>`);
+  const shown = el.show().catch(e => e);
+  await el.updateComplete;
+  return {el, shown};
+}
 
 /** The element(s) carrying a part, inside the sheet's shadow root. */
 export const part = <T extends HTMLElement = HTMLElement>(el: ChooseImageSheet, name: string) =>
