@@ -51,6 +51,8 @@ export default css`
     color: var(--_on-surface);
     font: 16px/1.4 var(--_font);
     overflow: hidden;
+    /* Seen wherever it is mounted, even in a container with visibility: hidden. */
+    visibility: visible;
   }
   .sheet[open] {
     display: flex;

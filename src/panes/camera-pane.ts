@@ -162,11 +162,13 @@ export class CameraPane {
   }
 
   private retake() {
+    if (this.sheet.busy) return; // the shot is being returned
     if (this.review) this.discard(this.review);
     this.change(() => (this.review = null));
   }
 
   private remove(shot: Shot) {
+    if (this.sheet.busy) return;
     this.discard(shot);
     this.change(() => (this.shots = this.shots.filter(s => s !== shot)));
     this.sheet.hint = '';

@@ -98,7 +98,7 @@ export class GalleryPane {
     const {sheet} = this;
     this.focusId = item.id;
     sheet.host.requestUpdate();
-    if (item.state === 'unusable') return;
+    if (item.state === 'unusable' || sheet.busy) return; // locked while processing
     if (this.selection.position(item)) {
       this.deselect(item);
       sheet.hint = '';
@@ -126,6 +126,7 @@ export class GalleryPane {
   }
 
   private toggleOriginal() {
+    if (this.sheet.busy) return;
     this.sheet.original = !this.sheet.original;
     this.selection.items.forEach(item => void this.prepare(item));
   }

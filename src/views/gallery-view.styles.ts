@@ -49,8 +49,12 @@ export default css`
     background: var(--_accent);
     border-color: var(--_accent);
   }
-  .item.unusable {
+  .item.unusable,
+  .locked .item {
     cursor: not-allowed;
+  }
+  .locked .item img {
+    opacity: 0.6;
   }
   .item.unusable .badge {
     display: none;
