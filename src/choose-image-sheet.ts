@@ -14,6 +14,7 @@ import {claimPage, releasePage} from './internal/page-call.js';
 import {Prefetch} from './internal/prefetch.js';
 import type {CompressOptions, Facing, NormalizedOptions, SizeType, SourceType} from './options.js';
 import {normalizeOptions} from './options.js';
+import {cameraAllowedByPolicy} from './platform.js';
 import type {CameraPane} from './panes/camera-pane.js';
 import type {GalleryPane} from './panes/gallery-pane.js';
 import type {SheetPort} from './panes/sheet-port.js';
@@ -476,7 +477,8 @@ export class ChooseImageSheet extends LitElement {
       default:
         return actionSheet({
           t: this.localize.t,
-          sourceType: options.sourceType,
+          // A camera the page's Permissions Policy forbids is not offered at all.
+          sourceType: cameraAllowedByPolicy() === false ? options.sourceType.filter(s => s !== 'camera') : options.sourceType,
           onCamera: () => this.startCamera(),
           onAlbum: () => this.pickFiles(),
           onCancel: () => this.close(),

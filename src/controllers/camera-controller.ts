@@ -3,6 +3,7 @@
 // outlives the camera view, the call, the element, or a hidden page.
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {Facing} from '../options.js';
+import {cameraAllowedByPolicy} from '../platform.js';
 
 export const CameraStatus = {
   IDLE: 'idle',
@@ -161,6 +162,8 @@ export class CameraController implements ReactiveController {
       if (!navigator.mediaDevices?.getUserMedia) {
         throw new DOMException('getUserMedia is not available (insecure context?)', 'NotSupportedError');
       }
+      // Forbidden by the embedder, not refused by the user: unavailable, with the fallbacks.
+      if (cameraAllowedByPolicy() === false) throw new DOMException('the Permissions Policy forbids the camera', 'NotSupportedError');
       // Read before this call's getUserMedia, so "denied" means blocked earlier (2002).
       if ((await (this.permission ??= permissionStatus()))?.state === 'denied') {
         this.error = 'NotAllowedError';

@@ -1,0 +1,17 @@
+// What this browser can do, where engines differ: feature tests live here, not as `?.`
+// checks scattered through the kit.
+
+interface FeaturePolicy {
+  allowsFeature(feature: string): boolean;
+}
+
+/**
+ * False when the page's Permissions Policy forbids the camera (a cross-origin frame without
+ * `allow="camera"`): no prompt can be shown and no setting can change it. Undefined where the
+ * browser cannot tell (only Chromium exposes `document.featurePolicy`); elsewhere getUserMedia
+ * answers NotAllowedError, which cannot be told from a refusal (code 2001).
+ */
+export function cameraAllowedByPolicy(): boolean | undefined {
+  const policy = (document as {featurePolicy?: FeaturePolicy}).featurePolicy;
+  return policy?.allowsFeature('camera');
+}
