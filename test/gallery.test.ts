@@ -36,6 +36,7 @@ describe('<choose-image-sheet> gallery', () => {
     expect(badges(sheet)).to.deep.equal(['1', '2', '', '']);
     expect(items(sheet).map(i => i.getAttribute('aria-pressed'))).to.deep.equal(['true', 'true', 'false', 'false']);
     expect(confirmText(sheet)).to.equal('完成 (2/2)');
+    expect(part(sheet, 'message')!.textContent).to.equal('选了 4 张，最多 2 张：已选中 2 张');
     await clickOn(items(sheet)[2]);
     const message = part(sheet, 'message')!;
     expect(message.textContent).to.contain('最多只能选择 2 张');

@@ -25,6 +25,7 @@ export const en: Translation = {
   addMore: 'Add images',
   confirm: (selected, count) => `Done (${selected}/${count})`,
   selectLimit: count => `You can choose up to ${count} ${count === 1 ? 'image' : 'images'}`,
+  pickedOverLimit: (picked, chosen, count) => `${picked} picked, up to ${count} allowed: ${chosen} chosen`,
   item: (name, order) => (order ? `${name}, selected ${order}` : name),
   unusable: name => `${name}, this image cannot be read`,
   unusableBadge: 'Unusable',

@@ -29,6 +29,8 @@ export interface Translation {
   addMore: string;
   confirm: (selected: number, count: number) => string;
   selectLimit: (count: number) => string;
+  /** More usable files were picked than `count` allows: how many are chosen. */
+  pickedOverLimit: (picked: number, chosen: number, count: number) => string;
   item: (name: string, order: number) => string;
   unusable: (name: string) => string;
   unusableBadge: string;

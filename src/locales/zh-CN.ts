@@ -25,6 +25,7 @@ export const zhCN: Translation = {
   addMore: '添加图片',
   confirm: (selected, count) => `完成 (${selected}/${count})`,
   selectLimit: count => `最多只能选择 ${count} 张`,
+  pickedOverLimit: (picked, chosen, count) => `选了 ${picked} 张，最多 ${count} 张：已选中 ${chosen} 张`,
   item: (name, order) => (order ? `${name}，已选第 ${order} 张` : name),
   unusable: name => `${name}，无法读取此图片`,
   unusableBadge: '无法使用',

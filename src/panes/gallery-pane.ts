@@ -42,8 +42,13 @@ export class GalleryPane {
   add(files: File[]) {
     const added = newItems(this.items, files);
     this.items = [...this.items, ...added];
-    for (const item of added) {
-      if (item.state !== 'unusable' && this.selection.add(item)) this.thumbs.request(item, true);
+    const usable = added.filter(item => item.state !== 'unusable');
+    for (const item of usable) {
+      if (this.selection.add(item)) this.thumbs.request(item, true);
+    }
+    // Never drop picks silently: say how many of them the cap let in.
+    if (usable.some(item => !this.selection.position(item))) {
+      this.sheet.hint = this.sheet.t.pickedOverLimit(usable.length, this.selection.size, this.selection.cap);
     }
     this.focusId ??= this.items[0]?.id;
     this.sheet.host.requestUpdate();
