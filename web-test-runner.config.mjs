@@ -5,6 +5,7 @@ import {chromeLauncher} from '@web/test-runner-chrome';
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {defaultReporter} from '@web/test-runner';
 import {baseChromeArgs, findChrome} from './scripts/chrome-path.mjs';
+import {libheifDevServer} from './scripts/libheif.mjs';
 import {tsAsJs} from './scripts/ts-as-js.mjs';
 import {serverCommands} from './test/helpers/server-commands.mjs';
 import {summaryReporter} from './test/helpers/summary-reporter.mjs';
@@ -48,6 +49,6 @@ export default {
     {name: 'no-camera', files: 'test/no-camera/**/*.test.ts', browsers: [chromium(autoGrant, '--host-resolver-rules=MAP insecure.test 127.0.0.1')]},
   ],
   middleware: [cspHeader],
-  plugins: [tsAsJs(), esbuildPlugin({ts: true, tsconfig: './tsconfig.json'}), serverCommands()],
+  plugins: [tsAsJs(), libheifDevServer(), esbuildPlugin({ts: true, tsconfig: './tsconfig.json'}), serverCommands()],
   reporters: [defaultReporter(), summaryReporter()],
 };

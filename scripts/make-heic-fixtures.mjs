@@ -70,47 +70,40 @@ function boxes(b, start, end) {
 const find = (list, type) => list.find(x => x.type === type) ?? (() => { throw new Error(`no ${type} box`); })();
 
 /**
- * Adds transform properties (`irot`, `imir`: {type, value}) to the primary item: appended to
- * `ipco`, associated (essential) in `ipma`, every enclosing box size and the `iloc` offsets
- * into `mdat` shifted by the bytes added.
+ * Adds transform properties (`irot`, `imir`: {type, value}) to every image item (the primary
+ * and its thumbnail, as an iPhone does): appended to `ipco`, associated (essential) in `ipma`,
+ * every enclosing box size and the `iloc` offsets into `mdat` shifted by the bytes added.
  */
 function addTransforms(heic, transforms) {
   const b = Buffer.from(heic);
   const meta = find(boxes(b, 0, b.length), 'meta');
   const inMeta = boxes(b, meta.at + 12, meta.at + meta.size); // meta is a full box
-  const pitm = find(inMeta, 'pitm');
-  const primary = b.readUInt16BE(pitm.at + 12);
   const iprp = find(inMeta, 'iprp');
   const inIprp = boxes(b, iprp.at + 8, iprp.at + iprp.size);
   const ipco = find(inIprp, 'ipco');
   const ipma = find(inIprp, 'ipma');
-  const iloc = find(inMeta, 'iloc');
-  let index = boxes(b, ipco.at + 8, ipco.at + ipco.size).length; // 1-based indices of the new properties follow
+  const first = boxes(b, ipco.at + 8, ipco.at + ipco.size).length + 1; // 1-based index of the first new property
   const props = Buffer.concat(transforms.map(({type, value}) => Buffer.from([0, 0, 0, 9, ...Buffer.from(type, 'latin1'), value])));
   // ipma (version 0, flags 0): entry_count u32; per entry item_ID u16, count u8, u8 associations.
   if (b[ipma.at + 8] !== 0 || b.readUIntBE(ipma.at + 9, 3) & 1) throw new Error('ipma: only version 0 with 7-bit indices');
   const entries = b.readUInt32BE(ipma.at + 12);
-  let at = ipma.at + 16;
-  let insertAt;
-  for (let e = 0; e < entries; e++) {
-    const item = b.readUInt16BE(at);
+  const rebuilt = [b.subarray(ipma.at, ipma.at + 16)];
+  for (let e = 0, at = ipma.at + 16; e < entries; e++) {
     const count = b[at + 2];
-    if (item === primary) {
-      b[at + 2] = count + transforms.length;
-      insertAt = at + 3 + count;
-    }
+    rebuilt.push(Buffer.from([b[at], b[at + 1], count + transforms.length]), b.subarray(at + 3, at + 3 + count));
+    rebuilt.push(Buffer.from(transforms.map((_, i) => 0x80 | (first + i))));
     at += 3 + count;
   }
-  if (insertAt === undefined) throw new Error('the primary item has no properties');
-  const assoc = Buffer.from(transforms.map(() => 0x80 | ++index));
-  const added = props.length + assoc.length;
+  const newIpma = Buffer.concat(rebuilt);
+  newIpma.writeUInt32BE(newIpma.length, 0);
+  const added = props.length + newIpma.length - ipma.size;
   // iloc offsets point into mdat, after meta: shift them by what meta grows.
-  shiftIloc(b, iloc, added);
+  shiftIloc(b, find(inMeta, 'iloc'), added);
   for (const box of [meta, iprp]) b.writeUInt32BE(box.size + added, box.at);
   b.writeUInt32BE(ipco.size + props.length, ipco.at);
-  b.writeUInt32BE(ipma.size + assoc.length, ipma.at);
   const ipcoEnd = ipco.at + ipco.size;
-  return Buffer.concat([b.subarray(0, ipcoEnd), props, b.subarray(ipcoEnd, insertAt), assoc, b.subarray(insertAt)]);
+  if (ipma.at !== ipcoEnd) throw new Error('ipma does not follow ipco');
+  return Buffer.concat([b.subarray(0, ipcoEnd), props, newIpma, b.subarray(ipma.at + ipma.size)]);
 }
 
 function shiftIloc(b, iloc, by) {
@@ -138,11 +131,11 @@ function shiftIloc(b, iloc, by) {
   }
 }
 
-function heifEnc(width, height, quality) {
+function heifEnc(width, height, quality, thumbnail = 0) {
   const dir = mkdtempSync(join(tmpdir(), 'heic-fixture-'));
   try {
     writeFileSync(join(dir, 'in.png'), png(width, height, picture(width, height)));
-    execFileSync('heif-enc', ['-q', String(quality), '-o', join(dir, 'out.heic'), join(dir, 'in.png')], {stdio: 'ignore'});
+    execFileSync('heif-enc', ['-q', String(quality), ...(thumbnail ? ['-t', String(thumbnail)] : []), '-o', join(dir, 'out.heic'), join(dir, 'in.png')], {stdio: 'ignore'});
     return readFileSync(join(dir, 'out.heic'));
   } finally {
     rmSync(dir, {recursive: true, force: true});
@@ -151,7 +144,8 @@ function heifEnc(width, height, quality) {
 
 // 2400×1800 stored, turned 90° anticlockwise (irot angle 1): shown 1800×2400, the red block
 // bottom-left and the green one top-left. Larger than maxSize, so `compressed` scales it too.
-writeFileSync(new URL('rotated.heic', OUT), addTransforms(heifEnc(2400, 1800, 40), [{type: 'irot', value: 1}]));
+// With a 320×240 thumbnail, turned the same way.
+writeFileSync(new URL('rotated.heic', OUT), addTransforms(heifEnc(2400, 1800, 40, 320), [{type: 'irot', value: 1}]));
 // 400×300 mirrored left to right, as an iPhone's front camera writes it: imir mode 1 (HEIF
 // amendment 2 names the field `mode`; 0 flips top to bottom). Red top-right, green top-left.
 writeFileSync(new URL('mirrored.heic', OUT), addTransforms(heifEnc(400, 300, 50), [{type: 'imir', value: 1}]));
