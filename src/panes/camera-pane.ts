@@ -3,7 +3,7 @@
 import {CameraController, CameraStatus} from '../controllers/camera-controller.js';
 import {ObjectUrlController} from '../controllers/object-url-controller.js';
 import {ChooseImageError, ErrorCode, unknownError} from '../errors.js';
-import {imageFileName, type ProcessedImage} from '../internal/image.js';
+import {imageFileName, type ProcessedImage} from '../image/pipeline.js';
 import type {Facing} from '../options.js';
 import {cameraView, type Shot} from '../views/camera-view.js';
 import paneStyles from '../views/pane.styles.js';
@@ -126,8 +126,11 @@ export class CameraPane {
     if (sheet.busy) return;
     sheet.busy = true;
     try {
-      const {blob, width, height} = await this.camera.capture(video, {fullResolution: sheet.original});
-      const shot = {id: ++shotId, blob, url: this.urls.create(blob), width, height};
+      // Compressed: drawn at the target size and encoded once at the target quality.
+      const compressed = !sheet.original;
+      const {maxSize, quality} = sheet.options!.compress;
+      const {blob, width, height} = await this.camera.capture(video, compressed ? {maxSize, quality} : {fullResolution: true});
+      const shot = {id: ++shotId, blob, url: this.urls.create(blob), width, height, compressed};
       void this.prepare(shot);
       const count = sheet.options!.count;
       this.change(() => (count === 1 ? (this.review = shot) : (this.shots = [...this.shots, shot])));
@@ -143,9 +146,9 @@ export class CameraPane {
     return this.sheet.prepare(`s${shot.id}`, signal => this.result(shot, signal));
   }
 
-  /** A capture is the "original" as taken; compressed goes through the pipeline. */
+  /** A capture is the "original" as taken, or already the compressed image (see shutter()). */
   private async result(shot: Shot, signal: AbortSignal): Promise<ProcessedImage> {
-    if (!this.sheet.original) return this.sheet.process(shot.blob, signal);
+    if (!this.sheet.original && !shot.compressed) return this.sheet.process(shot.blob, signal);
     const file = new File([shot.blob], imageFileName('image/jpeg'), {type: 'image/jpeg'});
     return {file, type: file.type, width: shot.width, height: shot.height};
   }
