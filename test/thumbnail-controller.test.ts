@@ -56,7 +56,9 @@ describe('ThumbnailController', () => {
     try {
       const {pending, sheet} = await pick([file], {count: 1, sizeType: ['compressed']});
       await waitUntil(() => thumbsShown(sheet), 'no thumbnail', {timeout: 10000});
-      const [thumb, compression] = decodes.of(file.name).sort((a, b) => (a.width ?? Infinity) - (b.width ?? Infinity));
+      // the thumbnail's decode is the smallest, the compression's the largest
+      const sizes = decodes.of(file.name).sort((a, b) => (a.width ?? Infinity) - (b.width ?? Infinity));
+      const [thumb, compression] = [sizes[0], sizes.at(-1)!];
       expect(compression, 'the compression decode').to.exist;
       expect(compression.start, 'compression started before the thumbnail was decoded').to.be.lessThan(thumb.end!);
       sheet.close();
