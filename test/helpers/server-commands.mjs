@@ -1,7 +1,7 @@
 // Test-runner plugin: commands the browser side asks the Node side to do, because a page
 // cannot do them itself: answer a real file chooser, write fixture files to disk, and set
 // the real camera permission of the page's origin.
-import {mkdirSync, mkdtempSync, utimesSync, writeFileSync} from 'node:fs';
+import {appendFileSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 
@@ -35,6 +35,14 @@ export function serverCommands() {
         // payload: {path, base64}: the file changes on disk after it was picked.
         case 'overwrite-file':
           writeFileSync(payload.path, Buffer.from(payload.base64, 'base64'));
+          return true;
+        // payload: {path, base64}: bytes added to the end of the file on disk.
+        case 'append-file':
+          appendFileSync(payload.path, Buffer.from(payload.base64, 'base64'));
+          return true;
+        // payload: {path}: the file is deleted from disk after it was picked.
+        case 'delete-file':
+          rmSync(payload.path);
           return true;
         // payload: {paths: string[] | null}; null dismisses the chooser. Resolves at once; the
         // next chooser the page opens (by a real click) is answered.
