@@ -1,43 +1,56 @@
-// Build and dev-server plugins for the HEIC decoder (src/image/heic/decode-heic.ts):
-// - libheif-js ships its WebAssembly glue as a script that sets a global `libheif` (and
-//   module.exports under Node). Ending it with `export default libheif` makes it an ES module as it is.
-// - The build emits libheif.wasm (and libheif's licence) beside the chunks and points the
-//   decoder's `new URL('…/libheif.wasm', import.meta.url)` at it.
+// Build and dev-server plugins for the HEIC decoder (src/image/heic/decode-heic.ts), which uses
+// libheif-js's WebAssembly build: its glue `libheif-wasm/libheif.js` and binary `libheif.wasm`.
+//
+// - The glue is a script that sets a global `libheif` (or module.exports under Node). Served and
+//   shipped as an ES module: its export line swapped for `export default libheif`, and its
+//   Node-only require() calls (never reached in a browser) renamed, so that bundlers do not
+//   look for `fs` and `path`.
+// - The build ships the glue, the .wasm and libheif's licence as files of their own in dist/
+//   (libheif.js, libheif.wasm, libheif.LICENSE.txt), once for all three builds: LGPL code stays
+//   a separate, replaceable part. The decoder imports `./libheif.js` and finds the .wasm beside it.
 import {readFileSync} from 'node:fs';
-import {dirname, resolve} from 'node:path';
 import {createRequire} from 'node:module';
 
-const GLUE = /[\\/]libheif-js[\\/]libheif-wasm[\\/]libheif\.js$/;
-const asModule = code => `${code}\nexport default libheif;\n`;
-const WASM_URL = /new URL\((['"])([^'"]+\/libheif\.wasm)\1,\s*import\.meta\.url\)/;
+const require = createRequire(import.meta.url);
+const GLUE_ID = 'libheif-js/libheif-wasm/libheif.js';
+const GLUE_PATH = /[\\/]libheif-js[\\/]libheif-wasm[\\/]libheif\.js$/;
+const EXPORT_LINE = 'typeof exports=="object"&&typeof module=="object"?module.exports=libheif:typeof define=="function"&&define.amd&&define([],()=>libheif);';
+const WASM_URL = /new URL\((['"])[^'"]+\/libheif\.wasm\1,\s*import\.meta\.url\)/;
 
-/** Rollup: the glue as a module and a chunk of its own (`libheif`), the .wasm and licence as files. */
+/** The glue as an ES module. Throws if a new libheif-js release changed the line this relies on. */
+export function glueAsModule(code) {
+  if (!code.includes(EXPORT_LINE)) throw new Error('libheif-js: the glue no longer ends as scripts/libheif.mjs expects; check its export line');
+  return `${code.replace(EXPORT_LINE, '').replace(/\brequire\(/g, 'nodeOnlyRequire(')}\nexport default libheif;\n`;
+}
+
+/** Rollup: the glue stays an import of ./libheif.js; glue, .wasm and licence are emitted beside the chunks. */
 export function libheif() {
+  let wasmRef;
   return {
     name: 'libheif',
-    transform(code, id) {
-      if (GLUE.test(id)) return {code: asModule(code), map: null};
-      const found = WASM_URL.exec(code);
-      if (!found) return null;
-      const ref = this.emitFile({type: 'asset', fileName: 'libheif.wasm', source: readFileSync(resolve(dirname(id), found[2]))});
-      return {code: code.replace(WASM_URL, `new URL(import.meta.ROLLUP_FILE_URL_${ref})`), map: null};
-    },
     buildStart() {
-      const license = createRequire(import.meta.url).resolve('libheif-js/libheif-wasm/LICENSE');
-      this.emitFile({type: 'asset', fileName: 'libheif.LICENSE.txt', source: readFileSync(license)});
+      const file = name => readFileSync(require.resolve(`libheif-js/libheif-wasm/${name}`));
+      this.emitFile({type: 'asset', fileName: 'libheif.js', source: glueAsModule(file('libheif.js').toString())});
+      wasmRef = this.emitFile({type: 'asset', fileName: 'libheif.wasm', source: file('libheif.wasm')});
+      this.emitFile({type: 'asset', fileName: 'libheif.LICENSE.txt', source: file('LICENSE')});
+    },
+    resolveId(source) {
+      // Every output chunk sits in dist/ beside libheif.js.
+      return source === GLUE_ID ? {id: './libheif.js', external: 'absolute'} : null;
+    },
+    transform(code) {
+      if (!WASM_URL.test(code)) return null;
+      return {code: code.replace(WASM_URL, `new URL(import.meta.ROLLUP_FILE_URL_${wasmRef})`), map: null};
     },
   };
 }
 
-/** Rollup output.manualChunks entry: the glue alone in a chunk, so it can be replaced with the .wasm. */
-export const libheifChunk = id => (GLUE.test(id) ? 'libheif' : undefined);
-
-/** @web/dev-server: serves the glue as a module, as the build makes it. */
+/** @web/dev-server: serves the glue from node_modules as a module, as the build ships it. */
 export function libheifDevServer() {
   return {
     name: 'libheif',
     transform(context) {
-      if (GLUE.test(context.path)) return {body: asModule(context.body)};
+      if (GLUE_PATH.test(context.path)) return {body: glueAsModule(context.body)};
     },
   };
 }

@@ -47,6 +47,23 @@ export function originalImage(input: Blob, {type, width, height}: ImageInfo): Pr
   return {file, type, width, height};
 }
 
+/** JPEG quality of the full-size stand-in for an original the browser cannot show. */
+const STAND_IN_QUALITY = 0.92;
+
+/**
+ * The image to return for "original": the picked bytes untouched (see originalImage), except a
+ * file only the kit could decode (HEIC outside Safari). An <img> could not show those bytes, so
+ * it becomes a JPEG at full size, orientation applied, named as the file with .jpg.
+ */
+export async function original(input: Blob, info: ImageInfo, signal?: AbortSignal): Promise<ProcessedImage> {
+  if (info.native) return originalImage(input, info);
+  const job = {kind: 'compress', blob: input, target: {maxSize: Infinity, quality: STAND_IN_QUALITY}} as const;
+  const out = await schedule(s => run(job, s), {label: `full-size JPEG ${nameOf(input)}`, priority: Priority.CHOSEN, subject: input, signal}).promise;
+  const stem = nameOf(input).replace(/\.[^.]*$/, '');
+  const file = new File([out.blob], stem ? `${stem}.jpg` : imageFileName('image/jpeg'), {type: 'image/jpeg', lastModified: Date.now()});
+  return {file, type: file.type, width: out.width, height: out.height};
+}
+
 /**
  * Produces the image to return. `original`: the input's bytes, once they are known to decode.
  * `compressed`: see compress.ts. Scheduled as the compression of a chosen image.
@@ -56,7 +73,7 @@ export async function processImage(input: Blob, size: SizeType, target: Compress
     // A small thumbnail is the cheapest decode that proves the bytes decode.
     const job = {kind: 'thumbnail', blob: input, tile: 64} as const;
     const {info} = await schedule(s => run(job, s), {label: `decode check ${nameOf(input)}`, priority: Priority.CHOSEN, subject: input, signal}).promise;
-    return originalImage(input, info);
+    return original(input, info, signal);
   }
   const job = {kind: 'compress', blob: input, target} as const;
   const out = await schedule(s => run(job, s), {label: `compress ${nameOf(input)}`, priority: Priority.CHOSEN, subject: input, signal}).promise;

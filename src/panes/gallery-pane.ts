@@ -1,7 +1,7 @@
 // The gallery half of the sheet: the picked files, the capped selection, thumbnails and the
 // gallery view, for the open call. Loaded as a chunk when a call may use the album.
 import {ThumbnailController} from '../controllers/thumbnail-controller.js';
-import {hurry, originalImage, Priority, stillReadable} from '../image/pipeline.js';
+import {hurry, original, Priority, stillReadable} from '../image/pipeline.js';
 import {newItems, type GalleryItem} from '../internal/gallery-item.js';
 import {Selection} from '../internal/selection.js';
 import {galleryView, gridKeyTarget} from '../views/gallery-view.js';
@@ -99,7 +99,7 @@ export class GalleryPane {
 
   private prepare(item: GalleryItem) {
     return this.sheet.prepare(`g${item.id}`, signal =>
-      this.sheet.original ? this.thumbs.decoded(item).then(info => originalImage(item.file, info)) : this.sheet.process(item.file, signal)
+      this.sheet.original ? this.thumbs.decoded(item).then(info => original(item.file, info, signal)) : this.sheet.process(item.file, signal)
     );
   }
 
