@@ -163,6 +163,22 @@ describe('HEIC under a strict Content-Security-Policy', function () {
     win.kit.revokeTempFiles();
   });
 
+  it('should decode HEIC with the bundled build, its worker and libheif loaded from beside it', async () => {
+    const requests = await watchRequests();
+    const win = await load('/test/csp/bundled.html?wasm');
+    const {pending, sheet} = await pickIn(win, [await heicFile('rotated')]);
+    await waitUntil(() => thumbnailShown(items(sheet)[0]), 'no thumbnail', {timeout: 20000});
+    await clickOn(part(sheet, 'confirm')!);
+    const result = (await pending) as ChooseImageResult;
+    expect(result.tempFiles.map(f => [f.type, f.width, f.height])).to.deep.equal([['image/jpeg', 1440, 1920]]);
+    expect(win.violations).to.deep.equal([]);
+    const dist = (await requests()).filter(p => p.startsWith('/dist/'));
+    for (const file of ['/dist/image-worker.js', '/dist/image-worker.decode-heic.js', '/dist/libheif.js', '/dist/libheif.wasm']) {
+      expect(dist, dist.join(' ')).to.include(file);
+    }
+    win.kit.revokeTempFiles();
+  });
+
   it('should mark a HEIC unusable where the policy forbids WebAssembly, and keep the JPEG beside it', async () => {
     const win = await load('/test/csp/page.html');
     const jpeg = asFile(await makeImage(2400, 1600, 'image/jpeg'), 'fine.jpg');
