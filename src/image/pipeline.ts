@@ -6,9 +6,9 @@ import type {CompressTarget} from './compress.js';
 import type {ImageInfo} from './info.js';
 import {hurry, Priority, schedule, type Ticket} from './scheduler.js';
 import type {Thumbnail} from './thumbnail.js';
-import {run, warm} from './worker-client.js';
+import {rest, run, warm} from './worker-client.js';
 
-export {hurry, Priority, warm};
+export {hurry, Priority, rest, warm};
 export type {ImageInfo, Thumbnail};
 
 /** What the pipeline returns for one image. */

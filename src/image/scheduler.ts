@@ -1,7 +1,8 @@
 // Decides what decodes next, for thumbnails and compression alike: at most two at once (two
 // cores; and a phone never holds more than two large decodes in memory). Visible thumbnails
 // go first, then the compression of chosen images, then thumbnails off screen; once the
-// person confirms, what the chosen images still need goes before everything. Work whose signal
+// person confirms, what the chosen images still need runs alone until it is done (the person
+// now waits for nothing else, and a thumbnail would take a core from it). Work whose signal
 // aborts while it waits is dropped; work already running gets the signal to stop.
 
 export const Priority = {URGENT: 0, VISIBLE: 1, CHOSEN: 2, LATER: 3} as const;
@@ -47,7 +48,7 @@ export interface JobRecord {
 }
 
 const waiting: Task[] = [];
-let running = 0;
+const running: Task[] = [];
 let order = 0;
 let records: JobRecord[] | undefined;
 
@@ -74,7 +75,7 @@ export function schedule<T>(work: (signal?: AbortSignal) => Promise<T>, {label, 
       subject,
       record,
       start: () => {
-        running++;
+        running.push(task);
         if (record) record.started = performance.now();
         Promise.resolve()
           .then(() => work(signal))
@@ -91,7 +92,7 @@ export function schedule<T>(work: (signal?: AbortSignal) => Promise<T>, {label, 
           .finally(() => {
             signal?.removeEventListener('abort', onAbort);
             if (record) record.ended = performance.now();
-            running--;
+            running.splice(running.indexOf(task), 1);
             pump();
           });
       },
@@ -99,7 +100,8 @@ export function schedule<T>(work: (signal?: AbortSignal) => Promise<T>, {label, 
     if (signal?.aborted) return reject(signal.reason);
     signal?.addEventListener('abort', onAbort, {once: true});
     waiting.push(task);
-    pumpSoon();
+    if (priority <= Priority.VISIBLE) pump();
+    else pumpSoon();
   });
   return {promise, setPriority};
 }
@@ -114,9 +116,9 @@ export function hurry(subject: Blob) {
   }
 }
 
-// New work starts in a task of its own, not at once: everything asked for in the current task
-// (the files just picked: their compression, and the thumbnails of the tiles that just
-// rendered) is then waiting, and the most urgent of it goes first.
+// Work that is not urgent nor on screen starts in a task of its own, not at once: the
+// thumbnails of the tiles that render in the same task as a pick (in its microtasks) then go
+// ahead of the compression the pick started.
 const wake = new MessageChannel();
 let pumping = false;
 wake.port1.onmessage = () => {
@@ -129,12 +131,14 @@ function pumpSoon() {
 }
 
 function pump() {
-  while (running < LIMIT && waiting.length) {
+  while (running.length < LIMIT && waiting.length) {
     let next = 0;
     waiting.forEach((t, i) => {
       const n = waiting[next];
       if (t.priority < n.priority || (t.priority === n.priority && t.order < n.order)) next = i;
     });
+    const urgent = [...running, ...waiting].some(t => t.priority === Priority.URGENT);
+    if (urgent && waiting[next].priority !== Priority.URGENT) return;
     waiting.splice(next, 1)[0].start();
   }
 }

@@ -83,15 +83,29 @@ function startWorker(): Slot | undefined {
 
 /** Starts the workers ahead of the first jobs (module fetch, decoder probe). */
 export function warm() {
+  resting = false;
   while (slots.length < WORKERS && startWorker());
   idle();
 }
 
+/** The call is over: each worker ends as soon as it has no job, with the memory it holds. */
+export function rest() {
+  resting = true;
+  idle();
+}
+
+let resting = false;
+
 function idle() {
   clearTimeout(idleTimer);
-  idleTimer = setTimeout(() => {
-    if (slots.every(s => !s.job)) useMainThread(false);
-  }, IDLE_MS);
+  const end = () => {
+    for (const slot of slots.filter(s => !s.job)) {
+      slot.worker.terminate();
+      slots.splice(slots.indexOf(slot), 1);
+    }
+  };
+  if (resting) end();
+  else idleTimer = setTimeout(end, IDLE_MS);
 }
 
 function inWorker<J extends Job>(slot: Slot, job: J, signal?: AbortSignal): Promise<JobResult<J>> {
@@ -119,6 +133,7 @@ function inWorker<J extends Job>(slot: Slot, job: J, signal?: AbortSignal): Prom
  */
 export async function run<J extends Job>(job: J, signal?: AbortSignal): Promise<JobResult<J>> {
   clearTimeout(idleTimer);
+  resting = false;
   const slot = slots.find(s => !s.job) ?? startWorker();
   if (!slot) return runHere(job);
   try {

@@ -1,7 +1,7 @@
 // The gallery half of the sheet: the picked files, the capped selection, thumbnails and the
 // gallery view, for the open call. Loaded as a chunk when a call may use the album.
 import {ThumbnailController} from '../controllers/thumbnail-controller.js';
-import {hurry, original, Priority, stillReadable} from '../image/pipeline.js';
+import {hurry, original, Priority, rest, stillReadable} from '../image/pipeline.js';
 import {newItems, type GalleryItem} from '../internal/gallery-item.js';
 import {Selection} from '../internal/selection.js';
 import {galleryView, gridKeyTarget} from '../views/gallery-view.js';
@@ -30,10 +30,11 @@ export class GalleryPane {
     this.focusId = undefined;
   }
 
-  /** Releases the thumbnails and stops their work. */
+  /** Releases the thumbnails and stops their work; the pipeline's workers end once idle. */
   clear() {
     this.thumbs.clear();
     this.items = [];
+    rest();
   }
 
   /** Adds files not already here; they are selected while the cap allows. */
