@@ -27,6 +27,12 @@ describe('decodeHeic', () => {
     out.close();
   });
 
+  it('should take a stored thumbnail of at least half the size asked for as it is', async () => {
+    const out = await decodeHeic(await heicFile('rotated'), {width: 400, height: 400});
+    expect([out.width, out.height, out.fromThumbnail]).to.deep.equal([240, 320, true]);
+    out.close();
+  });
+
   it('should decode the full image, scaled, when the thumbnail is too small', async () => {
     const out = await decodeHeic(await heicFile('rotated'), {width: 600, height: 600});
     expect([out.width, out.height, out.fromThumbnail]).to.deep.equal([600, 800, false]);

@@ -36,6 +36,10 @@ async function pick(files: File[], options: Parameters<typeof chooseImage>[0] = 
 
 describe('HEIC photos from the album', function () {
   this.timeout(40000); // a decode in WebAssembly on a busy 2-core machine
+  // Every request reaches the server, where the tests look: earlier test files in this browser
+  // have loaded the same modules (see request-log.mjs).
+  before(() => executeServerCommand('browser-cache', {enabled: false}));
+  after(() => executeServerCommand('browser-cache', {enabled: true}));
   afterEach(() => {
     document.querySelectorAll('choose-image-sheet').forEach(el => el.remove());
     revokeTempFiles();

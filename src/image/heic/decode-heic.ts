@@ -60,28 +60,29 @@ function compile(): Promise<WebAssembly.Module> {
   return compiled;
 }
 
-/** Loads libheif.wasm ahead of the first decode (worth it as soon as a HEIC file is picked). */
-export const warmHeic = () => compile().then(() => undefined);
-
 const failed = (what: string, e?: HeifError) => new DOMException(`HEIC ${what}${e?.message ? `: ${e.message}` : ''}`, 'EncodingError');
 
 /**
- * The item to decode: the smallest stored thumbnail that covers `want` on both edges and has the
- * primary image's shape, else the primary image (undefined: libheif's own idea of it).
+ * The item to decode: the smallest stored thumbnail (with the primary image's shape) that covers
+ * `want` on both edges; else the largest one that reaches half of it, used as it is: a phone's
+ * thumbnail (about 320×240) is a little small for a gallery tile on a 3× screen, and the
+ * alternative is seconds of decoding 12 MP per tile. Else the primary image (no id: libheif's own
+ * idea of it, where the boxes could not be read).
  */
 function pick(bytes: Uint8Array, want?: {width: number; height: number}): {id?: number; thumbnail: boolean} {
   const layout = readHeifLayout(bytes.subarray(0, LAYOUT_BYTES));
   if (!layout) return {thumbnail: false};
-  const {primary} = layout;
-  const sameShape = (t: HeifItem) => Math.abs(t.width / t.height - primary.width / primary.height) < 0.02;
-  const thumbnail = want && layout.thumbnails.find(t => sameShape(t) && t.width >= want.width && t.height >= want.height);
-  return {id: (thumbnail || primary).id, thumbnail: !!thumbnail};
+  const {primary, thumbnails} = layout;
+  const usable = thumbnails.filter(t => Math.abs(t.width / t.height - primary.width / primary.height) < 0.02);
+  const covers = (t: HeifItem, share: number) => !!want && t.width >= want.width * share && t.height >= want.height * share;
+  const thumbnail = usable.find(t => covers(t, 1)) ?? usable.filter(t => covers(t, 0.5)).at(-1);
+  return {id: (thumbnail ?? primary).id, thumbnail: !!thumbnail};
 }
 
 /**
  * Decodes a HEIC/HEIF image upright (its `irot` and `imir` applied). With `want`, the result
- * covers want.width × want.height and is no larger than that needs (a stored thumbnail is used
- * where it is big enough); without, full size.
+ * covers want.width × want.height and is no larger than that needs, or is a stored thumbnail of
+ * at least half that size (see pick); without, full size.
  * @throws a DOMException (EncodingError) for bytes libheif cannot decode, NotSupportedError when
  * WebAssembly cannot run here.
  */
