@@ -9,7 +9,7 @@ import {cancelled, ChooseImageError, ErrorCode, unknownError} from './errors.js'
 import {emit, type Outcome} from './events.js';
 import {deepActiveElement, tabbables, trapTab} from './internal/focus.js';
 import type {ProcessedImage} from './internal/image.js';
-import {mountProblem, type MountProblem} from './internal/mount.js';
+import {mountProblem} from './internal/mount.js';
 import {claimPage, releasePage} from './internal/page-call.js';
 import {Prefetch} from './internal/prefetch.js';
 import type {CompressOptions, Facing, NormalizedOptions, SizeType, SourceType} from './options.js';
@@ -35,13 +35,6 @@ const once = <T>(load: () => Promise<T>) => {
 const loadCamera = once(() => import('./panes/camera-pane.js'));
 const loadGallery = once(() => import('./panes/gallery-pane.js'));
 const loadPipeline = once(() => import('./internal/image.js'));
-
-const mountReasons: Record<MountProblem, string> = {
-  detached: 'the element is not in the document',
-  elsewhere: "the element is in another document than the one that loaded the kit",
-  hidden: 'the sheet cannot be seen where the element is (display: none or hidden)',
-  inert: 'the element is inside an inert subtree',
-};
 
 /** Space-separated attribute ⇄ array property. */
 const listConverter = {
@@ -213,7 +206,7 @@ export class ChooseImageSheet extends LitElement {
         });
         // Never a modal that cannot be seen or touched: it would leave the page inert.
         const problem = mountProblem(this);
-        if (problem) throw new ChooseImageError(ErrorCode.UNKNOWN, mountReasons[problem]);
+        if (problem) throw new ChooseImageError(ErrorCode.UNKNOWN, `the sheet cannot be shown: the element is ${problem}`);
         if (!claimPage(this)) throw new ChooseImageError(ErrorCode.UNKNOWN, 'another chooseImage is open');
       } catch (e) {
         const outcome: Outcome = {ok: false, error: unknownError(e)};

@@ -1,7 +1,7 @@
 // Option defaults and validation: normalizeOptions() turns what the caller passed into
 // complete options, or throws code 2 naming the option and the value it got.
 import {ChooseImageError, ErrorCode} from './errors.js';
-import {isAbortSignal, isContainer, mountProblem, type MountProblem} from './internal/mount.js';
+import {isAbortSignal, isContainer, mountProblem} from './internal/mount.js';
 import type {ChooseImageResult} from './temp-files.js';
 
 export type SizeType = 'original' | 'compressed';
@@ -126,18 +126,11 @@ export function normalizeOptions(raw: unknown): NormalizedOptions {
   return {count, sizeType, sourceType, camera, locale, container: container as Element | ShadowRoot | undefined, signal, success, fail, complete, compress: normalizeCompress(o.compress)};
 }
 
-const mountRules: Record<MountProblem, [string, string]> = {
-  detached: ['在文档中的元素', 'an element in the document'],
-  elsewhere: ['本页文档中的元素（不能在 iframe 的文档中）', "an element of this page's document, not a frame's"],
-  hidden: ['可见的元素（不能是 display: none 或 hidden）', 'a rendered element (not display: none or hidden)'],
-  inert: ['可交互的元素（不能在 inert 中）', 'an element outside any inert subtree'],
-};
-
 /** An element or shadow root where the sheet can be seen and used: anything else fails at once. */
 function checkContainer(value: unknown) {
   if (!isContainer(value)) throw invalid('container', value, ' DOM 元素或 ShadowRoot', 'an Element or a ShadowRoot');
   const problem = mountProblem(value);
-  if (problem) throw invalid('container', value, mountRules[problem][0], mountRules[problem][1]);
+  if (problem) throw invalid('container', value, '本页文档中可见、可交互的元素', `an element of this document, rendered and not inert; it is ${problem}`);
 }
 
 function normalizeCompress(value: unknown): Required<CompressOptions> {

@@ -118,7 +118,7 @@ describe('where the sheet is mounted', () => {
     const el = parent.querySelector('choose-image-sheet')!;
     const err = await failure(el.show());
     expect(err.error).to.equal(3);
-    expect(err.errorMessage).to.contain('cannot be seen');
+    expect(err.errorMessage).to.contain('hidden');
     expect(part(el, 'sheet')!.matches(':modal')).to.equal(false);
   });
 
