@@ -67,7 +67,8 @@ export default css`
     color: #fff;
     font-size: 12px;
   }
-  .gallery .message {
+  /* No empty band above the footer when there is nothing to say. */
+  .gallery .message:not(:empty) {
     padding-top: calc(var(--_space) / 2);
   }
   .toggle {
@@ -87,9 +88,6 @@ export default css`
   }
   .toggle[aria-checked='true'] .check {
     border: 5px solid var(--_accent);
-  }
-  .gallery footer {
-    padding-bottom: max(calc(var(--_space) / 2), env(safe-area-inset-bottom));
   }
 
   @media (forced-colors: active) {

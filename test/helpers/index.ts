@@ -37,11 +37,16 @@ export async function clickOn(el: Element) {
 /** A trusted click at a viewport point. */
 export const clickAt = (x: number, y: number) => sendMouse({type: 'click', position: [x, y]});
 
-/** The sheet mounted by chooseImage(), once its dialog is open. */
+/** The sheet mounted by chooseImage(), once its dialog is open (an earlier one may still be sliding away). */
 export async function openedSheet(container: ParentNode = document.body): Promise<ChooseImageSheet> {
-  await waitUntil(() => container.querySelector('choose-image-sheet')?.shadowRoot?.querySelector('dialog[open]'), 'sheet did not open');
-  return container.querySelector('choose-image-sheet')!;
+  const open = () => [...container.querySelectorAll<ChooseImageSheet>('choose-image-sheet')].find(s => s.shadowRoot?.querySelector('dialog[open]'));
+  await waitUntil(open, 'sheet did not open', {timeout: 5000});
+  return open()!;
 }
+
+/** Resolves once chooseImage() has removed every sheet it mounted under `container` (after they slid away). */
+export const sheetsGone = (container: ParentNode = document.body) =>
+  waitUntil(() => !container.querySelector('choose-image-sheet'), 'a settled sheet stayed mounted', {timeout: 3000});
 
 /** Waits until a part is present and visible, and returns it. */
 export async function partReady<T extends HTMLElement = HTMLElement>(el: ChooseImageSheet, name: string, timeout = 5000) {
