@@ -394,9 +394,10 @@ export class ChooseImageSheet extends LitElement {
     this.close();
   }
 
-  private handleDialogClose() {
-    // A close we did not start (Chrome can skip `cancel` on a second Escape) is a cancel.
-    if (this.call) this.close();
+  private handleDialogClose(event: Event) {
+    // A close we did not start (Chrome can skip `cancel` on a second Escape) is a cancel; the
+    // gallery's preview closing (its viewer's `close`) is not.
+    if (event.target === this.dialog && this.call) this.close();
   }
 
   private handleDialogPointerDown(event: PointerEvent) {
@@ -404,6 +405,8 @@ export class ChooseImageSheet extends LitElement {
   }
 
   private handleDialogKeydown(event: KeyboardEvent) {
+    // A modal opened over the sheet (the gallery's preview) keeps its own focus.
+    if (event.composedPath().find(n => n instanceof HTMLDialogElement) !== this.dialog) return;
     trapTab(event, this.dialog, this.shadowRoot!.activeElement);
   }
 

@@ -3,7 +3,7 @@ import {expect, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import {chooseImage, type ChooseImageError, type ChooseImageResult, type ChooseImageSheet} from '../src/index.js';
 import {executeServerCommand} from '@web/test-runner-commands';
-import {animationsDone, asFile, chooseFiles, clickOn, corruptJpeg, dropFiles, makeImage, openedSheet, part, partReady, parts, writeFiles, failure} from './helpers/index.js';
+import {animationsDone, asFile, chooseFiles, clickOn, corruptJpeg, dropFiles, makeImage, openedSheet, part, partReady, parts, thumbOf, writeFiles, failure} from './helpers/index.js';
 
 const items = (el: ChooseImageSheet) => parts<HTMLButtonElement>(el, 'gallery-item');
 const badges = (el: ChooseImageSheet) => items(el).map(i => i.querySelector('.badge')!.textContent!.trim());
@@ -129,7 +129,7 @@ describe('<choose-image-sheet> gallery', () => {
     await waitUntil(() => items(sheet).filter(i => i.getAttribute('aria-disabled') === 'true').length === 2, 'no unusable items');
     const [broken, notes, photo] = items(sheet);
     expect(broken.getAttribute('aria-label')).to.equal('broken.jpg，无法读取此图片');
-    expect(notes.querySelector('.unusable-badge')!.textContent).to.equal('无法使用');
+    expect(notes.closest('[part~="gallery-tile"]')!.querySelector('.unusable-badge')!.textContent).to.equal('无法使用');
     await clickOn(broken);
     expect(broken.getAttribute('aria-pressed')).to.equal('false');
     expect(photo.getAttribute('aria-pressed')).to.equal('true');
@@ -150,7 +150,7 @@ describe('<choose-image-sheet> gallery', () => {
     expect((await pending).error).to.equal(11);
   });
 
-  it('should work by keyboard: arrows move, Space toggles, Enter confirms', async () => {
+  it('should work by keyboard: arrows move, Space and Enter toggle', async () => {
     const {pending, sheet} = await pick(await photos(4), {count: 2, sizeType: ['original']});
     const focused = () => sheet.shadowRoot!.activeElement;
     await waitUntil(() => focused() === items(sheet)[0], 'focus did not move to the first image');
@@ -162,15 +162,24 @@ describe('<choose-image-sheet> gallery', () => {
     await sendKeys({press: 'ArrowRight'});
     await sendKeys({press: 'Space'});
     expect(badges(sheet)).to.deep.equal(['1', '', '', '2']);
+    await sendKeys({press: 'ArrowLeft'});
     await sendKeys({press: 'Enter'});
+    expect(badges(sheet), 'Enter on a chosen tile at the cap is refused, not a confirm').to.deep.equal(['1', '', '', '2']);
+    expect(sheet.open).to.equal(true);
+    await sendKeys({press: 'ArrowRight'});
+    await sendKeys({press: 'Enter'});
+    expect(badges(sheet), 'Enter toggles').to.deep.equal(['1', '', '', '']);
+    await sendKeys({press: 'Enter'});
+    expect(badges(sheet)).to.deep.equal(['1', '', '', '2']);
+    await clickOn(part(sheet, 'confirm')!);
     const result = (await pending) as ChooseImageResult;
     expect(result.tempFiles.map(f => f.file.name)).to.deep.equal(['photo-1.jpg', 'photo-4.jpg']);
   });
 
   it('should cancel with 11 from the close button and release the thumbnails', async () => {
     const {pending, sheet} = await pick(await photos(2), {count: 2});
-    await waitUntil(() => items(sheet).every(i => i.querySelector('img')), 'thumbnails did not load', {timeout: 5000});
-    const thumbs = items(sheet).map(i => i.querySelector('img')!.src);
+    await waitUntil(() => items(sheet).every(i => thumbOf(i)), 'thumbnails did not load', {timeout: 5000});
+    const thumbs = items(sheet).map(i => thumbOf(i)!.src);
     await clickOn(part(sheet, 'close')!);
     expect(((await pending) as ChooseImageError).error).to.equal(11);
     for (const url of thumbs) {
@@ -195,7 +204,7 @@ describe('<choose-image-sheet> gallery', () => {
     const pending = chooseImage({count: 2}).then(r => r, e => e as ChooseImageError);
     const sheet = await openedSheet();
     await chooseFiles(part(sheet, 'action-album')!, paths);
-    await waitUntil(() => items(sheet).length === 2 && items(sheet).every(i => i.querySelector('img')), 'no thumbnails', {timeout: 5000});
+    await waitUntil(() => items(sheet).length === 2 && items(sheet).every(i => thumbOf(i)), 'no thumbnails', {timeout: 5000});
     // The second file changes on disk after it was picked (another app edited or deleted it):
     // switching to the original reads it again, and that read fails.
     await executeServerCommand('overwrite-file', {path: paths[1], base64: btoa('changed')});
@@ -213,8 +222,8 @@ describe('<choose-image-sheet> gallery', () => {
 
   it('should cancel with 11 when removed mid-gallery, releasing the thumbnails', async () => {
     const {pending, sheet} = await pick(await photos(3), {count: 3});
-    await waitUntil(() => items(sheet).every(i => i.querySelector('img')), 'no thumbnails', {timeout: 5000});
-    const thumbs = items(sheet).map(i => i.querySelector('img')!.src);
+    await waitUntil(() => items(sheet).every(i => thumbOf(i)), 'no thumbnails', {timeout: 5000});
+    const thumbs = items(sheet).map(i => thumbOf(i)!.src);
     sheet.remove();
     expect(((await pending) as ChooseImageError).error).to.equal(11);
     for (const url of thumbs) expect(await fetch(url).then(() => true, () => false)).to.equal(false);
@@ -223,14 +232,14 @@ describe('<choose-image-sheet> gallery', () => {
   it('should decode thumbnails lazily as they scroll into view', async () => {
     const many = await Promise.all([...Array(80)].map(async (_, i) => asFile(await makeImage(200, 150, 'image/jpeg', {seed: i % 9}), `many-${i}.jpg`, 1_700_000_000_000 + i)));
     const {pending, sheet} = await pick(many, {count: 2});
-    const loaded = () => items(sheet).filter(i => i.querySelector('img')).length;
+    const loaded = () => items(sheet).filter(i => thumbOf(i)).length;
     await waitUntil(() => loaded() > 10, 'the first screen did not load', {timeout: 5000});
     await new Promise(r => setTimeout(r, 300));
     const firstScreen = loaded();
     expect(firstScreen).to.be.lessThan(80);
-    expect(items(sheet)[79].querySelector('img') === null, 'should be absent').to.equal(true);
+    expect(thumbOf(items(sheet)[79]) === null, 'should be absent').to.equal(true);
     part(sheet, 'gallery')!.scrollTop = 1e6;
-    await waitUntil(() => items(sheet)[79].querySelector('img'), 'the last image did not load after scrolling', {timeout: 5000});
+    await waitUntil(() => thumbOf(items(sheet)[79]), 'the last image did not load after scrolling', {timeout: 5000});
     sheet.close();
     await pending;
   });
@@ -260,5 +269,72 @@ describe('<choose-image-sheet> gallery', () => {
       [1920, 1440],
       [1920, 1440],
     ]);
+  });
+
+  describe('as in the pickers people know', () => {
+    const viewer = (sheet: ChooseImageSheet) => sheet.shadowRoot!.querySelector<HTMLElement & {current: number}>('choose-image-viewer');
+    const viewerOpen = (sheet: ChooseImageSheet) => !!viewer(sheet)?.shadowRoot?.querySelector('dialog[open]');
+    const shownImage = (sheet: ChooseImageSheet) => viewer(sheet)!.shadowRoot!.querySelector<HTMLImageElement>('[part~="image"]');
+
+    it('should preview a photo full screen on a tap on it, select from there, and confirm', async () => {
+      const files = await photos(3);
+      const {pending, sheet} = await pick(files, {count: 2, sizeType: ['original']});
+      await waitUntil(() => items(sheet).every(i => thumbOf(i)), 'no thumbnails', {timeout: 5000});
+      // A tap on the third photo (not its circle) previews it; the selection does not change.
+      await clickOn(items(sheet)[2].closest('[part~="gallery-tile"]')!.querySelector('.photo')!);
+      await waitUntil(() => viewerOpen(sheet), 'the preview did not open', {timeout: 5000});
+      expect(badges(sheet)).to.deep.equal(['1', '2', '']);
+      await waitUntil(() => shownImage(sheet)?.complete && shownImage(sheet)!.naturalWidth === 352, 'the third photo is not shown full size');
+      const select = part(sheet, 'preview-select')!;
+      expect(select.getAttribute('aria-pressed')).to.equal('false');
+      expect(part(sheet, 'preview-confirm')!.textContent!.trim()).to.equal('完成 (2/2)');
+      // At the cap the circle refuses and says why; page back to the first and deselect it there.
+      await clickOn(select);
+      expect(part(sheet, 'message')!.textContent).to.contain('最多只能选择 2 张');
+      await sendKeys({press: 'ArrowLeft'});
+      await sendKeys({press: 'ArrowLeft'});
+      await waitUntil(() => viewer(sheet)!.current === 0 && part(sheet, 'preview-select')!.getAttribute('aria-pressed') === 'true', 'the circle did not follow the page');
+      expect(part(sheet, 'preview-select')!.textContent!.trim()).to.equal('1');
+      await clickOn(part(sheet, 'preview-select')!);
+      expect(badges(sheet)).to.deep.equal(['', '1', '']);
+      await clickOn(part(sheet, 'preview-confirm')!);
+      const result = (await pending) as ChooseImageResult;
+      expect(result.tempFiles.map(f => f.file.name)).to.deep.equal(['photo-2.jpg']);
+    });
+
+    it('should preview the chosen ones with 预览, and close the preview alone with Escape', async () => {
+      const {pending, sheet} = await pick(await photos(4), {count: 2});
+      await clickOn(items(sheet)[0]); // deselect the first: photo-2 alone is chosen
+      await clickOn(items(sheet)[3]); // then photo-4
+      expect(badges(sheet)).to.deep.equal(['', '1', '', '2']);
+      await clickOn(part(sheet, 'preview')!);
+      await waitUntil(() => viewerOpen(sheet), 'the preview did not open', {timeout: 5000});
+      expect(viewer(sheet)!.shadowRoot!.querySelector('[part~="indicator"]')!.textContent!.trim()).to.equal('1 / 2');
+      expect(part(sheet, 'preview-original')!.getAttribute('aria-checked')).to.equal('false');
+      await sendKeys({press: 'Escape'});
+      await waitUntil(() => !viewer(sheet), 'the preview did not close');
+      expect(sheet.open, 'Escape closed the preview, not the sheet').to.equal(true);
+      sheet.close();
+      expect(((await pending) as ChooseImageError).error).to.equal(11);
+    });
+
+    it('should dim the tiles that cannot be chosen at the cap, say why on a tap, and forget it after 原图', async () => {
+      const {pending, sheet} = await pick(await photos(3), {count: 2});
+      const tiles = parts(sheet, 'gallery-tile');
+      expect(tiles.map(t => t.classList.contains('at-cap'))).to.deep.equal([false, false, true]);
+      expect(items(sheet)[2].getAttribute('aria-disabled')).to.equal('true');
+      expect(items(sheet)[2].getAttribute('aria-label')).to.contain('不能再选');
+      await clickOn(items(sheet)[2]);
+      expect(part(sheet, 'message')!.textContent).to.equal('最多只能选择 2 张');
+      await clickOn(part(sheet, 'original-toggle')!);
+      expect(part(sheet, 'message')!.textContent).to.equal('');
+      await clickOn(items(sheet)[1]);
+      expect(parts(sheet, 'gallery-tile').map(t => t.classList.contains('at-cap'))).to.deep.equal([false, false, false]);
+      expect(items(sheet)[2].getAttribute('aria-disabled')).to.equal('false');
+      await animationsDone(sheet);
+      await expect(sheet).to.be.accessible();
+      sheet.close();
+      await pending;
+    });
   });
 });

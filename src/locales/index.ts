@@ -32,6 +32,11 @@ export interface Translation {
   /** More usable files were picked than `count` allows: how many are chosen. */
   pickedOverLimit: (picked: number, chosen: number, count: number) => string;
   item: (name: string, order: number) => string;
+  /** A tile that cannot be chosen because `count` are chosen already. */
+  itemAtLimit: (name: string, count: number) => string;
+  /** 预览: the chosen images full screen. */
+  preview: string;
+  previewOf: (name: string) => string;
   unusable: (name: string) => string;
   unusableBadge: string;
   processing: string;

@@ -1,17 +1,20 @@
 // The gallery half of the sheet: the picked files, the capped selection, thumbnails and the
 // gallery view, for the open call. Loaded as a chunk when a call may use the album.
+import {html} from 'lit';
 import {ThumbnailController} from '../controllers/thumbnail-controller.js';
 import {newItems, type GalleryItem} from '../internal/gallery-item.js';
 import {Selection} from '../internal/selection.js';
 import {galleryView, gridKeyTarget} from '../views/gallery-view.js';
 import paneStyles from '../views/pane.styles.js';
 import styles from '../views/gallery-view.styles.js';
+import {GalleryPreview} from './gallery-preview.js';
 import type {SheetPort} from './sheet-port.js';
 
 export class GalleryPane {
   static readonly styles = [paneStyles, styles];
 
   private readonly thumbs: ThumbnailController;
+  private readonly preview: GalleryPreview;
   private items: GalleryItem[] = [];
   private selection = new Selection<GalleryItem>(1);
   /** Roving tabindex: the item that takes Tab focus. */
@@ -22,6 +25,7 @@ export class GalleryPane {
     this.thumbs = new ThumbnailController(sheet.host, item => {
       if (this.selection.position(item)) void this.prepare(item);
     });
+    this.preview = new GalleryPreview(sheet);
     this.reset(sheet.options?.count ?? 1);
   }
 
@@ -35,6 +39,7 @@ export class GalleryPane {
   /** Releases the thumbnails and stops their work. */
   clear() {
     this.thumbs.clear();
+    this.preview.clear();
     this.items = [];
   }
 
@@ -69,24 +74,29 @@ export class GalleryPane {
   render() {
     const {sheet} = this;
     const options = sheet.options!;
-    return galleryView({
+    const shared = {
       t: sheet.t,
-      items: this.items,
-      position: item => this.selection.position(item),
+      position: (item: GalleryItem) => this.selection.position(item),
       selected: this.selection.size,
       count: options.count,
-      focusId: this.focusId,
       showOriginalToggle: options.sizeType.length > 1,
       original: sheet.original,
-      hint: sheet.hint,
       busy: sheet.busy,
-      onToggle: item => this.toggle(item),
-      onGridKeydown: e => this.keydown(e),
+      onToggle: (item: GalleryItem) => this.toggle(item),
       onOriginal: () => this.toggleOriginal(),
-      onAddMore: () => sheet.pickFiles(),
       onConfirm: () => this.confirm(),
+    };
+    return html`${galleryView({
+      ...shared,
+      items: this.items,
+      focusId: this.focusId,
+      hint: sheet.hint,
+      onPreview: item => void this.preview.show(this.items.filter(i => i.state !== 'unusable'), this.items.filter(i => i.state !== 'unusable').indexOf(item)),
+      onPreviewChosen: () => void this.preview.show([...this.selection.items], 0),
+      onGridKeydown: e => this.keydown(e),
+      onAddMore: () => sheet.pickFiles(),
       onClose: () => sheet.close(),
-    });
+    })}${this.preview.render(shared)}`;
   }
 
   private prepare(item: GalleryItem) {
@@ -112,16 +122,12 @@ export class GalleryPane {
       if (item.state === 'ready') void this.prepare(item);
       else this.thumbs.request(item, true);
     } else {
-      sheet.hint = sheet.t.selectLimit(this.selection.cap);
+      sheet.hint = sheet.t.selectLimit(this.selection.cap); // a tap on a dimmed tile says why
     }
   }
 
+  /** Arrows, Home and End move between the circles (Enter and Space toggle them, as buttons do). */
   private keydown(event: KeyboardEvent) {
-    if (event.key === 'Enter' && (event.target as Element).matches('[part~="gallery-item"]')) {
-      event.preventDefault();
-      this.confirm();
-      return;
-    }
     const next = gridKeyTarget(event);
     if (!next) return;
     event.preventDefault();
@@ -132,6 +138,7 @@ export class GalleryPane {
 
   private toggleOriginal() {
     if (this.sheet.busy) return;
+    this.sheet.hint = ''; // "最多只能选择 n 张" no longer applies to what was just done
     this.sheet.original = !this.sheet.original;
     this.selection.items.forEach(item => void this.prepare(item));
   }
@@ -139,6 +146,7 @@ export class GalleryPane {
   private confirm() {
     const chosen = [...this.selection.items];
     if (!chosen.length) return;
+    this.preview.close();
     void this.sheet.finish(
       chosen.map(item => this.prepare(item)),
       index => {

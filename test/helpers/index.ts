@@ -35,6 +35,9 @@ export async function clickOn(el: Element) {
   await sendMouse({type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)]});
 }
 
+/** The thumbnail shown in a gallery item's tile (the item is its select circle), if decoded. */
+export const thumbOf = (item: Element) => item.closest('[part~="gallery-tile"]')?.querySelector('img') ?? null;
+
 /** A trusted click at a viewport point. */
 export const clickAt = (x: number, y: number) => sendMouse({type: 'click', position: [x, y]});
 
