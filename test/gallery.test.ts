@@ -23,8 +23,17 @@ async function pick(files: File[], options: Parameters<typeof chooseImage>[0] = 
   const sheet = await openedSheet();
   await chooseFiles(part(sheet, 'action-album')!, files);
   await partReady(sheet, 'gallery');
-  await waitUntil(() => items(sheet).length === files.length, 'not every file reached the gallery');
+  // count 1 reviews its one image large; more show every file in the grid.
+  if ((options.count ?? 1) === 1) await waitUntil(() => part(sheet, 'confirm') && part(sheet, 'retake'), 'the pick is not under review');
+  else await waitUntil(() => items(sheet).length === files.length, 'not every file reached the gallery');
   return {pending, sheet};
+}
+
+/** chooseImage for the album with count 1 and one size type: the pick alone returns it. */
+async function pickOne(file: File, options: Parameters<typeof chooseImage>[0]) {
+  const pending = chooseImage({sourceType: ['camera', 'album'], ...options});
+  await chooseFiles(part(await openedSheet(), 'action-album')!, [file]);
+  return (await pending) as ChooseImageResult;
 }
 
 describe('<choose-image-sheet> gallery', () => {
@@ -65,16 +74,11 @@ describe('<choose-image-sheet> gallery', () => {
 
   it('should return the picked bytes untouched for original, and a smaller JPEG for compressed', async () => {
     const big = asFile(await makeImage(2400, 1800, 'image/jpeg', {quality: 0.95}), 'big.jpg');
-    let {pending, sheet} = await pick([big], {sizeType: ['original']});
-    await clickOn(part(sheet, 'confirm')!);
-    let result = (await pending) as ChooseImageResult;
+    let result = await pickOne(big, {sizeType: ['original']});
     expect(await bytes(result.tempFiles[0].file)).to.deep.equal(await bytes(big));
     expect(result.tempFiles[0]).to.include({size: big.size, width: 2400, height: 1800, type: 'image/jpeg'});
 
-    ({pending, sheet} = await pick([big], {sizeType: ['compressed']}));
-    expect(part(sheet, 'original-toggle') === null, 'should be absent').to.equal(true);
-    await clickOn(part(sheet, 'confirm')!);
-    result = (await pending) as ChooseImageResult;
+    result = await pickOne(big, {sizeType: ['compressed']});
     expect(result.tempFiles[0]).to.include({width: 1920, height: 1440, type: 'image/jpeg'});
     expect(result.tempFiles[0].size).to.be.lessThan(big.size);
   });
@@ -335,6 +339,38 @@ describe('<choose-image-sheet> gallery', () => {
       await expect(sheet).to.be.accessible();
       sheet.close();
       await pending;
+    });
+  });
+
+  describe('count 1: one step, not two', () => {
+    it('should review the pick large with 原图, choose again with 重选, and return it with 使用照片', async () => {
+      const [first, second] = await photos(2);
+      const {pending, sheet} = await pick([first]);
+      expect(items(sheet), 'no one-tile grid').to.have.length(0);
+      const shown = () => sheet.shadowRoot!.querySelector<HTMLImageElement>('[part~="gallery"] img');
+      await waitUntil(() => shown()?.complete && shown()!.naturalWidth === 320, 'the pick is not shown large');
+      expect(part(sheet, 'confirm')!.textContent!.trim()).to.equal('使用照片');
+      expect(part(sheet, 'original-toggle')!.getAttribute('aria-checked')).to.equal('false');
+      await chooseFiles(part(sheet, 'retake')!, [second]);
+      await waitUntil(() => shown()?.alt === 'photo-2.jpg' && shown()!.complete && shown()!.naturalWidth === 336, '重选 did not replace the pick');
+      await clickOn(part(sheet, 'original-toggle')!);
+      await animationsDone(sheet);
+      await expect(sheet).to.be.accessible();
+      await clickOn(part(sheet, 'confirm')!);
+      const result = (await pending) as ChooseImageResult;
+      expect(result.tempFiles.map(f => [f.file.name, f.size])).to.deep.equal([['photo-2.jpg', second.size]]);
+    });
+
+    it('should return an unusable pick never, and say so with 重选 at hand', async () => {
+      const pending = chooseImage({sourceType: ['album', 'camera'], sizeType: ['compressed']}).then(r => r, e => e as ChooseImageError);
+      const sheet = await openedSheet();
+      await chooseFiles(part(sheet, 'action-album')!, [corruptJpeg()]);
+      await waitUntil(() => part(sheet, 'message')?.textContent?.includes('无法读取'), 'no message about the unusable pick', {timeout: 5000});
+      expect(sheet.open).to.equal(true);
+      expect(part<HTMLButtonElement>(sheet, 'confirm')!.disabled).to.equal(true);
+      expect(part(sheet, 'retake')).to.exist;
+      sheet.close();
+      expect(((await pending) as ChooseImageError).error).to.equal(11);
     });
   });
 });

@@ -23,7 +23,7 @@ describe('one call at a time', () => {
     // Large enough that compressing it outlasts the cancel and the next call's pick.
     const big = asFile(await makeImage(6000, 6000, 'image/jpeg', {quality: 0.95}), 'big.jpg');
     const small = asFile(await makeImage(320, 240), 'small.jpg');
-    const el = await fixture<ChooseImageSheet>(html`<choose-image-sheet size-type="compressed" source-type="album"></choose-image-sheet>`);
+    const el = await fixture<ChooseImageSheet>(html`<choose-image-sheet count="2" size-type="compressed" source-type="album"></choose-image-sheet>`);
 
     const first = track(el.show());
     await el.updateComplete;

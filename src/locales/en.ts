@@ -12,6 +12,7 @@ export const en: Translation = {
   switchCamera: 'Switch camera',
   retake: 'Retake',
   usePhoto: 'Use photo',
+  rechoose: 'Choose again',
   removeShot: n => `Remove photo ${n}`,
   shot: n => `Photo ${n}`,
   shotsLimit: count => `You can take up to ${count} ${count === 1 ? 'photo' : 'photos'}`,

@@ -16,6 +16,8 @@ export interface Translation {
   switchCamera: string;
   retake: string;
   usePhoto: string;
+  /** 重选: the album's picker again, for count 1. */
+  rechoose: string;
   removeShot: (n: number) => string;
   shot: (n: number) => string;
   shotsLimit: (count: number) => string;

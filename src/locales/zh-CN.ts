@@ -12,6 +12,7 @@ export const zhCN: Translation = {
   switchCamera: '切换摄像头',
   retake: '重拍',
   usePhoto: '使用照片',
+  rechoose: '重选',
   removeShot: n => `删除第 ${n} 张`,
   shot: n => `第 ${n} 张`,
   shotsLimit: count => `最多只能拍 ${count} 张`,

@@ -4,7 +4,7 @@ import {html} from 'lit';
 import {ThumbnailController} from '../controllers/thumbnail-controller.js';
 import {newItems, type GalleryItem} from '../internal/gallery-item.js';
 import {Selection} from '../internal/selection.js';
-import {galleryView, gridKeyTarget} from '../views/gallery-view.js';
+import {galleryView, gridKeyTarget, singleView} from '../views/gallery-view.js';
 import paneStyles from '../views/pane.styles.js';
 import styles from '../views/gallery-view.styles.js';
 import {GalleryPreview} from './gallery-preview.js';
@@ -43,8 +43,21 @@ export class GalleryPane {
     this.items = [];
   }
 
-  /** Adds files not already here; they are selected while the cap allows. */
+  /** One image to choose: the pick is reviewed large (or returned at once), not shown in a grid. */
+  private get single() {
+    return this.selection.cap === 1;
+  }
+
+  /**
+   * Adds files not already here; they are selected while the cap allows. With count 1 a new
+   * pick (重选, a drop) replaces the one under review, and with one size type it is returned at
+   * once: the system picker was the choice, as it is in native apps.
+   */
   add(files: File[]) {
+    if (this.single) {
+      this.items.forEach(item => this.deselect(item));
+      this.items = [];
+    }
     const added = newItems(this.items, files);
     this.items = [...this.items, ...added];
     const usable = added.filter(item => item.state !== 'unusable');
@@ -57,6 +70,7 @@ export class GalleryPane {
     }
     this.focusId ??= this.items[0]?.id;
     this.sheet.host.requestUpdate();
+    if (this.single && this.sheet.options?.sizeType.length === 1 && this.selection.size) this.confirm();
   }
 
   /** Before each sheet update: a selected file that turned out undecodable leaves the selection. */
@@ -74,6 +88,23 @@ export class GalleryPane {
   render() {
     const {sheet} = this;
     const options = sheet.options!;
+    if (this.single) {
+      const item = this.selection.items[0] ?? this.items[this.items.length - 1];
+      return singleView({
+        t: sheet.t,
+        url: item && item.state !== 'unusable' ? this.preview.urlOf(item) : undefined,
+        name: item?.file.name ?? '',
+        showOriginalToggle: options.sizeType.length > 1,
+        original: sheet.original,
+        hint: sheet.hint,
+        busy: sheet.busy,
+        canConfirm: this.selection.size > 0,
+        onOriginal: () => this.toggleOriginal(),
+        onRechoose: () => sheet.pickFiles(),
+        onConfirm: () => this.confirm(),
+        onClose: () => sheet.close(),
+      });
+    }
     const shared = {
       t: sheet.t,
       position: (item: GalleryItem) => this.selection.position(item),

@@ -71,7 +71,8 @@ export class GalleryPreview {
     return (this.sheet.host as unknown as Element).shadowRoot?.querySelector<ChooseImageViewer>('choose-image-viewer') ?? null;
   }
 
-  private urlOf(item: GalleryItem) {
+  /** The picked file itself, full size, for the viewer and count 1's review. */
+  urlOf(item: GalleryItem) {
     let url = this.fileUrls.get(item);
     if (!url) this.fileUrls.set(item, (url = this.urls.create(item.file)));
     return url;

@@ -121,6 +121,19 @@ export default css`
   .gallery .message:not(:empty) {
     padding-top: calc(var(--_space) / 2);
   }
+  .single .stage {
+    flex: 1;
+    min-height: 0;
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    background: var(--_muted);
+  }
+  .single .review {
+    max-width: 100%;
+    max-height: 100%;
+    object-fit: contain;
+  }
   /* 预览 · 原图 · 完成 (9/9) fit a 320 px phone in English too. */
   .gallery footer {
     gap: 8px;

@@ -96,3 +96,44 @@ export const galleryView = (p: GalleryViewProps) => html`
     </footer>
   </div>
 `;
+
+export interface SingleViewProps {
+  t: Translation;
+  /** The picked image, shown large; undefined when the pick could not be used. */
+  url: string | undefined;
+  name: string;
+  showOriginalToggle: boolean;
+  original: boolean;
+  hint: string;
+  busy: boolean;
+  canConfirm: boolean;
+  onOriginal: () => void;
+  onRechoose: () => void;
+  onConfirm: () => void;
+  onClose: () => void;
+}
+
+/**
+ * count 1: the picked image large, as the camera's review shows a shot, with 原图 where both
+ * sizes are allowed and 重选 / 使用照片; no one-tile grid to confirm the same image again.
+ */
+export const singleView = (p: SingleViewProps) => html`
+  <div class="view gallery single">
+    <header class="bar">
+      <button part="close" class="icon" aria-label=${p.t.close} @click=${p.onClose}>${closeIcon}</button>
+      <h2 id="title" class="title">${p.t.galleryTitle}</h2>
+      <span class="icon-space"></span>
+    </header>
+    <div part="gallery" class="stage">${p.url ? html`<img class="review" src=${p.url} alt=${p.name} />` : nothing}</div>
+    <p part="message" class="message" role="status" aria-live="polite">${p.hint}</p>
+    <footer class="bar">
+      <button part="retake" class="action" ?disabled=${p.busy} @click=${p.onRechoose}>${p.t.rechoose}</button>
+      ${p.showOriginalToggle
+        ? html`<button part="original-toggle" class="toggle" role="switch" aria-checked=${p.original ? 'true' : 'false'} ?disabled=${p.busy} @click=${p.onOriginal}>
+            <span class="check" aria-hidden="true"></span>${p.t.original}
+          </button>`
+        : nothing}
+      <button part="confirm" class="action primary" ?disabled=${!p.canConfirm || p.busy} @click=${p.onConfirm}>${p.t.usePhoto}</button>
+    </footer>
+  </div>
+`;
