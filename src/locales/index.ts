@@ -1,8 +1,12 @@
-// The strings of the UI, one table per language; resolveLocale() picks one.
+// The strings of the UI, one table per language; resolveLocale() picks one. The live camera's
+// own strings are in camera.ts, loaded with the camera.
 import {en} from './en.js';
 import {zhCN} from './zh-CN.js';
 
-/** Every string the sheet shows or announces. Counts are functions so each language words them. */
+/**
+ * Every string the sheet shows or announces, but the camera's (see camera.ts). Counts are
+ * functions so each language words them.
+ */
 export interface Translation {
   /** BCP 47 tag, set as the dialog's `lang`. */
   lang: string;
@@ -11,19 +15,6 @@ export interface Translation {
   chooseFromAlbum: string;
   cancel: string;
   close: string;
-  cameraTitle: string;
-  shutter: string;
-  switchCamera: string;
-  retake: string;
-  usePhoto: string;
-  removeShot: (n: number) => string;
-  shot: (n: number) => string;
-  shotsLimit: (count: number) => string;
-  cameraStarting: string;
-  cameraUnavailable: string;
-  cameraEnded: string;
-  retry: string;
-  systemCamera: string;
   galleryTitle: string;
   original: string;
   addMore: string;
@@ -31,6 +22,8 @@ export interface Translation {
   selectLimit: (count: number) => string;
   item: (name: string, order: number) => string;
   unusable: (name: string) => string;
+  /** A file whose extension the `extension` option leaves out, and the extensions allowed. */
+  excluded: (name: string, extensions: string[]) => string;
   unusableBadge: string;
   processing: string;
   previewTitle: string;

@@ -40,7 +40,11 @@ export class GalleryPane {
 
   /** Adds files not already here; they are selected while the cap allows. */
   add(files: File[]) {
-    const added = newItems(this.items, files);
+    const extension = this.sheet.options?.extension;
+    const added = newItems(this.items, files, extension);
+    const excluded = added.find(item => item.excluded);
+    // Say why at once: the picker may have shown every image (see acceptFor()).
+    if (excluded) this.sheet.hint = this.sheet.t.excluded(excluded.file.name, extension!);
     this.items = [...this.items, ...added];
     for (const item of added) {
       if (item.state !== 'unusable' && this.selection.add(item)) this.thumbs.request(item, true);
@@ -67,6 +71,7 @@ export class GalleryPane {
     return galleryView({
       t: sheet.t,
       items: this.items,
+      extension: options.extension ?? [],
       position: item => this.selection.position(item),
       selected: this.selection.size,
       count: options.count,

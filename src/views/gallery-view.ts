@@ -8,6 +8,8 @@ import {closeIcon, plusIcon} from './icons.js';
 export interface GalleryViewProps {
   t: Translation;
   items: GalleryItem[];
+  /** The `extension` option, to say why an excluded file cannot be chosen. */
+  extension: string[];
   position: (item: GalleryItem) => number;
   selected: number;
   count: number;
@@ -28,7 +30,7 @@ export interface GalleryViewProps {
 function item(p: GalleryViewProps, it: GalleryItem) {
   const order = p.position(it);
   const unusable = it.state === 'unusable';
-  const label = unusable ? p.t.unusable(it.file.name) : p.t.item(it.file.name, order);
+  const label = it.excluded ? p.t.excluded(it.file.name, p.extension) : unusable ? p.t.unusable(it.file.name) : p.t.item(it.file.name, order);
   return html`<button
     part="gallery-item"
     class="item ${order > 0 ? 'selected' : ''} ${unusable ? 'unusable' : ''}"
