@@ -1,6 +1,6 @@
 // Test-runner plugin: commands the browser side asks the Node side to do, because a page
-// cannot do them itself: answer a real file chooser, write fixture files to disk, and set
-// the real camera permission of the page's origin.
+// cannot do them itself: answer a real file chooser, write fixture files to disk, set the
+// real camera permission of the page's origin, and turn a real wheel or pinch.
 import {mkdirSync, mkdtempSync, utimesSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -8,6 +8,8 @@ import {join} from 'node:path';
 const fixtureDir = mkdtempSync(join(tmpdir(), 'choose-image-sheet-'));
 let fixtureId = 0;
 const coverPages = new Map();
+/** One CDP session per browser for the pan-tilt-zoom permission, never detached. */
+const ptzSessions = new WeakMap();
 
 function pageOf(session) {
   const page = session.browser.getPage?.(session.id);
@@ -70,17 +72,44 @@ export function serverCommands() {
           await pageOf(session).bringToFront();
           return true;
         }
-        // payload: {setting: 'granted' | 'denied' | 'prompt'}
+        // payload: {setting: 'granted' | 'denied' | 'prompt', panTiltZoom?: true}; with panTiltZoom,
+        // the camera's pan-tilt-zoom permission (Chromium shows a camera's zoom only with it).
         case 'set-camera-permission': {
           const page = pageOf(session);
           const origin = new URL(page.url()).origin;
-          const cdp = await page.browser().target().createCDPSession();
+          // Chromium drops a session's permission overrides when it detaches: the pan-tilt-zoom
+          // one must outlive the command, so its session stays open. (The camera's own setting
+          // is left to the page's real prompt afterwards, as the refusal tests need.)
+          const browser = page.browser();
+          if (payload.panTiltZoom && !ptzSessions.has(browser)) ptzSessions.set(browser, browser.target().createCDPSession());
+          const cdp = await (payload.panTiltZoom ? ptzSessions.get(browser) : browser.target().createCDPSession());
           await cdp.send('Browser.setPermission', {
-            permission: {name: 'camera'},
+            permission: {name: 'camera', ...(payload.panTiltZoom && {panTiltZoom: true})},
             setting: payload.setting,
             origin,
             browserContextId: page.browserContext().id,
           });
+          if (!payload.panTiltZoom) await cdp.detach();
+          return true;
+        }
+        // payload: {wheel: deltaY, x, y} or {pinch: [from, to], x, y}: a real wheel turn, or two
+        // fingers spreading from `from` to `to` px apart around (x, y). Chromium (CDP) only.
+        case 'gesture': {
+          const page = pageOf(session);
+          const cdp = await page.createCDPSession();
+          const {x, y} = payload;
+          if (payload.wheel !== undefined) {
+            await cdp.send('Input.dispatchMouseEvent', {type: 'mouseMoved', x, y});
+            await cdp.send('Input.dispatchMouseEvent', {type: 'mouseWheel', x, y, deltaX: 0, deltaY: payload.wheel});
+          } else {
+            const [from, to] = payload.pinch;
+            const fingers = gap => [{x: x - gap / 2, y, id: 0}, {x: x + gap / 2, y, id: 1}];
+            await cdp.send('Input.dispatchTouchEvent', {type: 'touchStart', touchPoints: fingers(from)});
+            for (let i = 1; i <= 5; i++) {
+              await cdp.send('Input.dispatchTouchEvent', {type: 'touchMove', touchPoints: fingers(from + ((to - from) * i) / 5)});
+            }
+            await cdp.send('Input.dispatchTouchEvent', {type: 'touchEnd', touchPoints: []});
+          }
           await cdp.detach();
           return true;
         }
