@@ -73,8 +73,8 @@ async function videoInputs(): Promise<string[]> {
 
 /**
  * What a change in the list of cameras means for the camera in `status`: `ended` when the list
- * shrank and the one in use (`inUse`) left it; `restart` when a camera came while none could be used, or
- * when the lost one (`lost`) or a new one came back after the camera in use was unplugged.
+ * shrank and the one in use (`inUse`) left it; `restart` when a camera came while none could be
+ * used, or when the lost one (`lost`) or a new one came after the one in use was unplugged.
  */
 export function afterDeviceChange(
   status: CameraStatus,
@@ -83,8 +83,8 @@ export function afterDeviceChange(
   inUse?: string,
   lost?: string
 ): 'ended' | 'restart' | undefined {
-  // Ids are '' before the permission is granted: then only the count says anything.
-  // A list that shrank and lost the camera in use: its track may not have ended yet.
+  // A shrunk list without the camera in use: unplugged, though its track may not have ended
+  // yet. Ids are '' while the page has no permission, and then tell nothing.
   if (status === CameraStatus.LIVE) return inUse && now.length < before.length && !now.includes(inUse) && !now.includes('') ? 'ended' : undefined;
   if (status === CameraStatus.UNAVAILABLE) return now.length ? 'restart' : undefined;
   if (status === CameraStatus.ENDED) return now.some(id => id === lost || !before.includes(id)) ? 'restart' : undefined;
@@ -109,6 +109,7 @@ export class CameraController implements ReactiveController {
   private callId = 0;
   private facing: Facing | undefined;
   private pageHidden = false;
+  private connected = false;
   /** deviceId per facing, for devices that report no facingMode (desktop webcams). */
   private readonly deviceIds = new Map<Facing, string>();
   private facingModeSupported = true;
@@ -147,6 +148,7 @@ export class CameraController implements ReactiveController {
   }
 
   hostConnected() {
+    this.connected = true;
     this.permission ??= permissionStatus();
     document.addEventListener('visibilitychange', this.handlePageChange);
     window.addEventListener('pagehide', this.handlePageHide);
@@ -160,6 +162,7 @@ export class CameraController implements ReactiveController {
   }
 
   hostDisconnected() {
+    this.connected = false;
     document.removeEventListener('visibilitychange', this.handlePageChange);
     window.removeEventListener('pagehide', this.handlePageHide);
     window.removeEventListener('pageshow', this.handlePageChange);
@@ -372,6 +375,7 @@ export class CameraController implements ReactiveController {
     } catch {
       return;
     }
+    if (!this.connected) return; // the list came after the host left: nothing may start
     const before = this.inputs;
     this.inputs = now;
     const inUse = this.stream?.getVideoTracks()[0]?.getSettings().deviceId;

@@ -136,5 +136,8 @@ export default css`
     .shutter {
       border-color: ButtonText;
     }
+    [part~='torch'][aria-pressed='true'] {
+      outline: 2px solid Highlight;
+    }
   }
 `;
