@@ -1,6 +1,6 @@
 // The live camera's strings, one table per language. They load with the camera pane, so a page
 // that never opens the camera does not carry them.
-import type {Translation} from './index.js';
+import {paneTerms} from './pane-terms.js';
 
 export interface CameraTranslation {
   cameraTitle: string;
@@ -58,11 +58,5 @@ const en: CameraTranslation = {
   systemCamera: 'Use system camera',
 };
 
-const merged = new WeakMap<Translation, Translation & CameraTranslation>();
-
 /** The sheet's strings and the camera's, in the language of `t`. */
-export function withCameraTerms(t: Translation): Translation & CameraTranslation {
-  let both = merged.get(t);
-  if (!both) merged.set(t, (both = {...t, ...(t.lang === 'en' ? en : zhCN)}));
-  return both;
-}
+export const withCameraTerms = paneTerms<CameraTranslation>(zhCN, en);

@@ -1,11 +1,11 @@
 // The strings of the UI, one table per language; resolveLocale() picks one. The live camera's
-// own strings are in camera.ts, loaded with the camera.
+// and the gallery's own strings are in camera.ts and gallery.ts, loaded with them.
 import {en} from './en.js';
 import {zhCN} from './zh-CN.js';
 
 /**
- * Every string the sheet shows or announces, but the camera's (see camera.ts). Counts are
- * functions so each language words them.
+ * Every string the sheet shows or announces, but the camera's and the gallery's (camera.ts,
+ * gallery.ts). Counts are functions so each language words them.
  */
 export interface Translation {
   /** BCP 47 tag, set as the dialog's `lang`. */
@@ -15,16 +15,8 @@ export interface Translation {
   chooseFromAlbum: string;
   cancel: string;
   close: string;
-  galleryTitle: string;
-  original: string;
-  addMore: string;
   confirm: (selected: number, count: number) => string;
-  selectLimit: (count: number) => string;
-  item: (name: string, order: number) => string;
   unusable: (name: string) => string;
-  /** A file whose extension the `extension` option leaves out, and the extensions allowed. */
-  excluded: (name: string, extensions: string[]) => string;
-  unusableBadge: string;
   processing: string;
   previewTitle: string;
   previous: string;

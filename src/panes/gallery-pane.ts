@@ -3,6 +3,7 @@
 import {ThumbnailController} from '../controllers/thumbnail-controller.js';
 import {newItems, type GalleryItem} from '../internal/gallery-item.js';
 import {Selection} from '../internal/selection.js';
+import {withGalleryTerms} from '../locales/gallery.js';
 import {galleryView, gridKeyTarget} from '../views/gallery-view.js';
 import paneStyles from '../views/pane.styles.js';
 import styles from '../views/gallery-view.styles.js';
@@ -25,6 +26,11 @@ export class GalleryPane {
     this.reset(sheet.options?.count ?? 1);
   }
 
+  /** The sheet's strings and the gallery's, in the active language. */
+  private get t() {
+    return withGalleryTerms(this.sheet.t);
+  }
+
   /** A new call: nothing picked, at most `count` chosen. */
   reset(count: number) {
     this.clear();
@@ -44,7 +50,7 @@ export class GalleryPane {
     const added = newItems(this.items, files, extension);
     const excluded = added.find(item => item.excluded);
     // Say why at once: the picker may have shown every image (see acceptFor()).
-    if (excluded) this.sheet.hint = this.sheet.t.excluded(excluded.file.name, extension!);
+    if (excluded) this.sheet.hint = this.t.excluded(excluded.file.name, extension!);
     this.items = [...this.items, ...added];
     for (const item of added) {
       if (item.state !== 'unusable' && this.selection.add(item)) this.thumbs.request(item, true);
@@ -69,7 +75,7 @@ export class GalleryPane {
     const {sheet} = this;
     const options = sheet.options!;
     return galleryView({
-      t: sheet.t,
+      t: this.t,
       items: this.items,
       extension: options.extension ?? [],
       position: item => this.selection.position(item),
@@ -112,7 +118,7 @@ export class GalleryPane {
       if (item.state === 'ready') void this.prepare(item);
       else this.thumbs.request(item, true);
     } else {
-      sheet.hint = sheet.t.selectLimit(this.selection.cap);
+      sheet.hint = this.t.selectLimit(this.selection.cap);
     }
   }
 

@@ -2,11 +2,12 @@
 // toggle, "add more" and "完成 (k/count)".
 import {html, nothing} from 'lit';
 import type {GalleryItem} from '../internal/gallery-item.js';
+import type {GalleryTranslation} from '../locales/gallery.js';
 import type {Translation} from '../locales/index.js';
 import {closeIcon, plusIcon} from './icons.js';
 
 export interface GalleryViewProps {
-  t: Translation;
+  t: Translation & GalleryTranslation;
   items: GalleryItem[];
   /** The `extension` option, to say why an excluded file cannot be chosen. */
   extension: string[];

@@ -1,0 +1,37 @@
+// The album gallery's strings, one table per language. They load with the gallery pane, so a
+// page that never opens the album does not carry them.
+import {paneTerms} from './pane-terms.js';
+
+export interface GalleryTranslation {
+  galleryTitle: string;
+  original: string;
+  addMore: string;
+  selectLimit: (count: number) => string;
+  item: (name: string, order: number) => string;
+  /** A file whose extension the `extension` option leaves out, and the extensions allowed. */
+  excluded: (name: string, extensions: string[]) => string;
+  unusableBadge: string;
+}
+
+const zhCN: GalleryTranslation = {
+  galleryTitle: '相册',
+  original: '原图',
+  addMore: '添加图片',
+  selectLimit: count => `最多只能选择 ${count} 张`,
+  item: (name, order) => (order ? `${name}，已选第 ${order} 张` : name),
+  excluded: (name, extensions) => `${name}，仅支持 ${extensions.join('、')} 格式`,
+  unusableBadge: '无法使用',
+};
+
+const en: GalleryTranslation = {
+  galleryTitle: 'Album',
+  original: 'Original',
+  addMore: 'Add images',
+  selectLimit: count => `You can choose up to ${count} ${count === 1 ? 'image' : 'images'}`,
+  item: (name, order) => (order ? `${name}, selected ${order}` : name),
+  excluded: (name, extensions) => `${name}, only ${extensions.join(', ')} files can be chosen`,
+  unusableBadge: 'Unusable',
+};
+
+/** The sheet's strings and the gallery's, in the language of `t`. */
+export const withGalleryTerms = paneTerms<GalleryTranslation>(zhCN, en);
