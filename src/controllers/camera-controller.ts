@@ -302,9 +302,9 @@ export class CameraController implements ReactiveController {
     this.facingModeSupported = settings.facingMode !== undefined;
     if (settings.deviceId) this.deviceIds.set(facing, settings.deviceId);
     this.readControls(track, settings);
-    track?.addEventListener('ended', () => {
-      if (this.stream === stream) this.unplugged();
-    });
+    // The handler property, not addEventListener: Firefox gives an `ended` dispatched on a
+    // track (how the tests unplug a camera) to the property only. The track has one owner.
+    if (track) track.onended = () => this.stream === stream && this.unplugged();
     void videoInputs().then(inputs => {
       this.inputs = inputs;
       this.host.requestUpdate();
