@@ -10,9 +10,12 @@ import {cancelled, ChooseImageError, ErrorCode, unknownError} from './errors.js'
 import {emit, type Outcome} from './events.js';
 import {deepActiveElement, tabbables, trapTab} from './internal/focus.js';
 import type {ProcessedImage} from './internal/image.js';
+import {mountProblem} from './internal/mount.js';
+import {claimPage, releasePage} from './internal/page-call.js';
 import {Prefetch} from './internal/prefetch.js';
 import type {CompressOptions, Facing, NormalizedOptions, SizeType, SourceType} from './options.js';
 import {normalizeOptions} from './options.js';
+import {cameraAllowedByPolicy} from './platform.js';
 import type {CameraPane} from './panes/camera-pane.js';
 import type {GalleryPane} from './panes/gallery-pane.js';
 import type {SheetPort} from './panes/sheet-port.js';
@@ -208,6 +211,10 @@ export class ChooseImageSheet extends LitElement {
           compress: this.compress,
           extension: this.extension,
         });
+        // Never a modal that cannot be seen or touched: it would leave the page inert.
+        const problem = mountProblem(this);
+        if (problem) throw new ChooseImageError(ErrorCode.UNKNOWN, `the sheet cannot be shown: the element is ${problem}`);
+        if (!claimPage(this)) throw new ChooseImageError(ErrorCode.UNKNOWN, 'another chooseImage is open');
       } catch (e) {
         const outcome: Outcome = {ok: false, error: unknownError(e)};
         this.open = false;
@@ -225,9 +232,10 @@ export class ChooseImageSheet extends LitElement {
       this.galleryPane?.reset(options.count);
       this.open = true;
       // Start loading what this call may use; a module that fails to load ends it (code 3).
-      if (sources.includes('camera')) this.useCamera().catch(this.fail);
-      if (sources.includes('album')) this.useGallery().catch(this.fail);
-      loadPipeline().catch(this.fail);
+      const failThis = this.failIfOpen();
+      if (sources.includes('camera')) this.useCamera().catch(failThis);
+      if (sources.includes('album')) this.useGallery().catch(failThis);
+      loadPipeline().catch(failThis);
     });
   }
 
@@ -259,11 +267,29 @@ export class ChooseImageSheet extends LitElement {
     if (this.paneStyles.size) adoptStyles(root, [...ChooseImageSheet.elementStyles, ...this.paneStyles]);
   }
 
+  /**
+   * A check that stays true while the call open now is still open. Every continuation after an
+   * await tests it, so nothing from a call that has ended (cancelled, say) reaches the next.
+   */
+  private stillOpen(): () => boolean {
+    const call = this.call;
+    return () => call !== null && this.call === call;
+  }
+
+  /** Ends the call open now with `cause`, if it is still open when `cause` arrives. */
+  private failIfOpen() {
+    const open = this.stillOpen();
+    return (cause: unknown) => {
+      if (open()) this.fail(cause);
+    };
+  }
+
   /** The one place where a call ends. */
   private settle(outcome: Outcome) {
     const call = this.call;
     if (!call) return;
     this.call = null;
+    releasePage(this);
     this.cameraPane?.clear();
     this.galleryPane?.clear();
     this.prefetch.clear();
@@ -294,6 +320,7 @@ export class ChooseImageSheet extends LitElement {
         return sheet.localize.t;
       },
       shows: view => sheet.open && sheet.view === view,
+      stillOpen: () => this.stillOpen(),
       get hint() {
         return sheet.hint;
       },
@@ -352,11 +379,12 @@ export class ChooseImageSheet extends LitElement {
    * the sheet open with the others still chosen: nothing the user chose is lost.
    */
   private async finish(jobs: Array<Promise<ProcessedImage>>, onFailed: (index: number) => void) {
-    if (this.busy) return;
+    if (this.busy || !this.call) return;
+    const open = this.stillOpen();
     this.busy = true;
     this.hint = this.localize.t.processing;
     const outcomes = await Promise.allSettled(jobs);
-    if (!this.call) return;
+    if (!open()) return;
     this.busy = false;
     this.hint = '';
     const failed = outcomes.flatMap((o, i) => (o.status === 'rejected' ? [i] : []));
@@ -421,10 +449,17 @@ export class ChooseImageSheet extends LitElement {
     if (files.length) void this.addFiles(files);
   }
 
+  /** 拍照: the camera starts at once; its view shows when it answers (CameraPane.start). */
+  private async startCamera() {
+    const open = this.stillOpen();
+    const camera = await this.useCamera().catch(this.failIfOpen());
+    if (camera && open()) camera.start(() => open() && (this.view = 'camera'));
+  }
+
   private async addFiles(files: File[]) {
-    const call = this.call;
-    const gallery = await this.useGallery().catch(this.fail);
-    if (!gallery || !call || this.call !== call) return;
+    const open = this.stillOpen();
+    const gallery = await this.useGallery().catch(this.failIfOpen());
+    if (!gallery || !open()) return;
     gallery.add(files);
     this.view = 'gallery';
   }
@@ -442,8 +477,9 @@ export class ChooseImageSheet extends LitElement {
       default:
         return actionSheet({
           t: this.localize.t,
-          sourceType: options.sourceType,
-          onCamera: () => void this.useCamera().then(camera => camera.start(() => this.call && (this.view = 'camera')), this.fail),
+          // A camera the page's Permissions Policy forbids is not offered at all.
+          sourceType: cameraAllowedByPolicy() === false ? options.sourceType.filter(s => s !== 'camera') : options.sourceType,
+          onCamera: () => this.startCamera(),
           onAlbum: () => this.pickFiles(),
           onCancel: () => this.close(),
         });

@@ -6,6 +6,7 @@
 import {expect, waitUntil} from '@open-wc/testing';
 import {executeServerCommand, sendKeys} from '@web/test-runner-commands';
 import {chooseImage, type ChooseImageError, type ChooseImageResult} from '../src/index.js';
+import {engine, itExceptIn} from './helpers/engine.js';
 import {animationsDone, clickOn, openedSheet, part, partReady, recordStreams, videoPlaying} from './helpers/index.js';
 
 type Recorder = ReturnType<typeof recordStreams>;
@@ -14,12 +15,10 @@ interface Controls {
   torch?: boolean;
 }
 
-const engine = navigator.userAgent.includes('Firefox/') ? 'Firefox' : navigator.userAgent.includes('Chrome/') ? 'Chromium' : 'WebKit';
-
 /** Sets the camera's pan-tilt-zoom permission where the rig can (Chromium, by CDP); false elsewhere. */
 async function panTiltZoom(setting: 'granted' | 'prompt') {
-  if (engine !== 'Chromium') return false;
-  return (await executeServerCommand('set-camera-permission', {setting, panTiltZoom: true})) === true;
+  if (engine !== 'chromium') return false;
+  return (await executeServerCommand('camera-pan-tilt-zoom', {setting})) === true;
 }
 
 async function openCamera(options: Parameters<typeof chooseImage>[0] = {}) {
@@ -67,7 +66,7 @@ describe('<choose-image-sheet> camera torch and zoom', () => {
       const track = rec.streams.at(-1)!.getVideoTracks()[0];
       const caps = track.getCapabilities() as MediaTrackCapabilities & Controls;
       if (granted) expect(caps.zoom, 'Chromium reports zoom once pan-tilt-zoom is granted').to.exist;
-      if (engine === 'Chromium' && !ptz) expect(caps.zoom, 'no zoom without the pan-tilt-zoom permission').to.equal(undefined);
+      if (engine === 'chromium' && !ptz) expect(caps.zoom, 'no zoom without the pan-tilt-zoom permission').to.equal(undefined);
       await sheet.updateComplete;
       const zoom = part<HTMLInputElement>(sheet, 'zoom');
       const torch = part(sheet, 'torch');
@@ -100,7 +99,7 @@ describe('<choose-image-sheet> camera torch and zoom', () => {
       return;
     }
     const {width, height} = track.getSettings();
-    const chromiumFake = engine === 'Chromium';
+    const chromiumFake = engine === 'chromium';
     if (chromiumFake) expect(topBandText(video), 'at 1×, nothing in the top band').to.be.lessThan(0.02);
     const slider = await partReady<HTMLInputElement>(sheet, 'zoom');
     slider.focus();
@@ -140,34 +139,30 @@ describe('<choose-image-sheet> camera torch and zoom', () => {
     expect(rec.liveTracks()).to.have.length(0);
   });
 
-  const gestures = 'should zoom by a real wheel turn and a real two-finger pinch on the preview';
-  if (engine !== 'Chromium') {
-    it.skip(`${gestures} (skipped in ${engine}: the rig sends real wheel and touch input only through Chromium's CDP)`);
-  } else {
-    it(gestures, async () => {
-      expect(await panTiltZoom('granted')).to.equal(true);
-      const {pending, sheet, video} = await openCamera();
-      const track = rec.streams.at(-1)!.getVideoTracks()[0];
-      const zoomOf = () => (track.getSettings() as Controls & MediaTrackSettings).zoom!;
-      const {min, max} = (track.getCapabilities() as Controls).zoom!;
-      const slider = await partReady<HTMLInputElement>(sheet, 'zoom');
-      await animationsDone(sheet);
-      const r = video.getBoundingClientRect();
-      const at = {x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 3)};
-      // Settled: the track has what the slider shows (each move is applied in turn).
-      const settledAt = (ok: (zoom: number) => boolean) => () => zoomOf() === Number(slider.value) && ok(zoomOf());
+  const onlyByCdp = "the rig sends real wheel and touch input only through Chromium's CDP";
+  itExceptIn({firefox: onlyByCdp, webkit: onlyByCdp}, 'should zoom by a real wheel turn and a real two-finger pinch on the preview', async () => {
+    expect(await panTiltZoom('granted')).to.equal(true);
+    const {pending, sheet, video} = await openCamera();
+    const track = rec.streams.at(-1)!.getVideoTracks()[0];
+    const zoomOf = () => (track.getSettings() as Controls & MediaTrackSettings).zoom!;
+    const {min, max} = (track.getCapabilities() as Controls).zoom!;
+    const slider = await partReady<HTMLInputElement>(sheet, 'zoom');
+    await animationsDone(sheet);
+    const r = video.getBoundingClientRect();
+    const at = {x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 3)};
+    // Settled: the track has what the slider shows (each move is applied in turn).
+    const settledAt = (ok: (zoom: number) => boolean) => () => zoomOf() === Number(slider.value) && ok(zoomOf());
 
-      await executeServerCommand('gesture', {...at, wheel: -200}); // away from the user: closer
-      await waitUntil(settledAt(z => z > min), 'the wheel did not zoom in', {timeout: 5000});
-      expect(zoomOf()).to.be.lessThan(max);
-      expect(window.scrollY, 'the page did not scroll').to.equal(0);
+    await executeServerCommand('gesture', {...at, wheel: -200}); // away from the user: closer
+    await waitUntil(settledAt(z => z > min), 'the wheel did not zoom in', {timeout: 5000});
+    expect(zoomOf()).to.be.lessThan(max);
+    expect(window.scrollY, 'the page did not scroll').to.equal(0);
 
-      await executeServerCommand('gesture', {...at, pinch: [60, 180]}); // fingers three times as far apart
-      await waitUntil(settledAt(z => z === max), 'the pinch did not zoom in to the maximum', {timeout: 5000});
-      await executeServerCommand('gesture', {...at, pinch: [180, 60]}); // and back: a third of it
-      await waitUntil(settledAt(z => Math.abs(z - max / 3) <= 1), 'the pinch did not zoom out by its scale', {timeout: 5000});
-      sheet.close();
-      await pending;
-    });
-  }
+    await executeServerCommand('gesture', {...at, pinch: [60, 180]}); // fingers three times as far apart
+    await waitUntil(settledAt(z => z === max), 'the pinch did not zoom in to the maximum', {timeout: 5000});
+    await executeServerCommand('gesture', {...at, pinch: [180, 60]}); // and back: a third of it
+    await waitUntil(settledAt(z => Math.abs(z - max / 3) <= 1), 'the pinch did not zoom out by its scale', {timeout: 5000});
+    sheet.close();
+    await pending;
+  });
 });

@@ -36,6 +36,7 @@ describe('<choose-image-sheet> gallery', () => {
     expect(badges(sheet)).to.deep.equal(['1', '2', '', '']);
     expect(items(sheet).map(i => i.getAttribute('aria-pressed'))).to.deep.equal(['true', 'true', 'false', 'false']);
     expect(confirmText(sheet)).to.equal('完成 (2/2)');
+    expect(part(sheet, 'message')!.textContent).to.equal('选了 4 张，最多 2 张：已选中 2 张');
     await clickOn(items(sheet)[2]);
     const message = part(sheet, 'message')!;
     expect(message.textContent).to.contain('最多只能选择 2 张');
@@ -232,5 +233,32 @@ describe('<choose-image-sheet> gallery', () => {
     await waitUntil(() => items(sheet)[79].querySelector('img'), 'the last image did not load after scrolling', {timeout: 5000});
     sheet.close();
     await pending;
+  });
+
+  it('should lock the selection and 原图 while processing, and return what it shows as chosen', async function () {
+    this.timeout(60000);
+    // Large enough that processing outlasts the clicks below.
+    const files = await Promise.all([1, 2].map(async i => asFile(await makeImage(8000, 6000, 'image/jpeg', {seed: i, quality: 0.95}), `huge-${i}.jpg`)));
+    const {pending, sheet} = await pick(files, {count: 2});
+    let settled = false;
+    void pending.then(() => (settled = true));
+    await waitUntil(() => !part<HTMLButtonElement>(sheet, 'confirm')!.disabled, 'confirm not enabled');
+    await clickOn(part(sheet, 'confirm')!);
+    await sheet.updateComplete;
+    expect(settled, 'still processing (make the images larger if this fails)').to.equal(false);
+    expect(part(sheet, 'message')!.textContent).to.contain('正在处理');
+    expect(items(sheet).map(i => i.getAttribute('aria-disabled'))).to.deep.equal(['true', 'true']);
+    expect(part<HTMLButtonElement>(sheet, 'original-toggle')!.disabled).to.equal(true);
+    part(sheet, 'original-toggle')!.click();
+    items(sheet)[1].click();
+    await sheet.updateComplete;
+    expect(settled, 'still processing').to.equal(false);
+    expect(badges(sheet)).to.deep.equal(['1', '2']);
+    expect(part(sheet, 'original-toggle')!.getAttribute('aria-checked')).to.equal('false');
+    const result = (await pending) as ChooseImageResult;
+    expect(result.tempFiles.map(f => [f.width, f.height])).to.deep.equal([
+      [1920, 1440],
+      [1920, 1440],
+    ]);
   });
 });

@@ -4,6 +4,7 @@
 // and zoom where the camera offers them, and follows cameras plugged in and out.
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {Facing} from '../options.js';
+import {asksPanTiltZoom, cameraAllowedByPolicy} from '../platform.js';
 
 export const CameraStatus = {
   IDLE: 'idle',
@@ -251,6 +252,8 @@ export class CameraController implements ReactiveController {
       if (!navigator.mediaDevices?.getUserMedia) {
         throw new DOMException('getUserMedia is not available (insecure context?)', 'NotSupportedError');
       }
+      // Forbidden by the embedder, not refused by the user: unavailable, with the fallbacks.
+      if (cameraAllowedByPolicy() === false) throw new DOMException('the Permissions Policy forbids the camera', 'NotSupportedError');
       // Read before this call's getUserMedia, so "denied" means blocked earlier (2002).
       if ((await (this.permission ??= permissionStatus()))?.state === 'denied') {
         this.error = 'NotAllowedError';
@@ -278,10 +281,9 @@ export class CameraController implements ReactiveController {
     const video: MediaTrackConstraints = {
       ...(deviceId ? {deviceId: {exact: deviceId}} : {facingMode: {ideal: facing === 'front' ? 'user' : 'environment'}}),
       ...size,
-      // Chromium shows a camera's zoom only with the pan-tilt-zoom permission, which `zoom: true`
-      // asks for together with the camera's (a plain camera prompt where the camera cannot
-      // zoom; granted with the camera on Android). Only engines that know pan take the boolean.
-      ...((navigator.mediaDevices.getSupportedConstraints() as {pan?: boolean}).pan ? {zoom: true} : {}),
+      // Asks for the pan-tilt-zoom permission with the camera's, so the zoom shows: one prompt
+      // ("use and move" only for a camera that can zoom; granted with the camera on Android).
+      ...(asksPanTiltZoom() ? {zoom: true} : {}),
     };
     try {
       return await navigator.mediaDevices.getUserMedia({video, audio: false});

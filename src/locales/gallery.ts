@@ -7,6 +7,8 @@ export interface GalleryTranslation {
   original: string;
   addMore: string;
   selectLimit: (count: number) => string;
+  /** More usable files were picked than `count` allows: how many are chosen. */
+  pickedOverLimit: (picked: number, chosen: number, count: number) => string;
   item: (name: string, order: number) => string;
   /** A file whose extension the `extension` option leaves out, and the extensions allowed. */
   excluded: (name: string, extensions: string[]) => string;
@@ -18,6 +20,7 @@ const zhCN: GalleryTranslation = {
   original: '原图',
   addMore: '添加图片',
   selectLimit: count => `最多只能选择 ${count} 张`,
+  pickedOverLimit: (picked, chosen, count) => `选了 ${picked} 张，最多 ${count} 张：已选中 ${chosen} 张`,
   item: (name, order) => (order ? `${name}，已选第 ${order} 张` : name),
   excluded: (name, extensions) => `${name}，仅支持 ${extensions.join('、')} 格式`,
   unusableBadge: '无法使用',
@@ -28,6 +31,7 @@ const en: GalleryTranslation = {
   original: 'Original',
   addMore: 'Add images',
   selectLimit: count => `You can choose up to ${count} ${count === 1 ? 'image' : 'images'}`,
+  pickedOverLimit: (picked, chosen, count) => `${picked} picked, up to ${count} allowed: ${chosen} chosen`,
   item: (name, order) => (order ? `${name}, selected ${order}` : name),
   excluded: (name, extensions) => `${name}, only ${extensions.join(', ')} files can be chosen`,
   unusableBadge: 'Unusable',

@@ -162,19 +162,24 @@ export class CameraPane {
   private async shutter() {
     const {sheet, video} = this;
     if (sheet.busy) return;
+    const open = sheet.stillOpen();
     sheet.busy = true;
+    let capture;
     try {
-      const {blob, width, height} = await this.camera.capture(video, {fullResolution: sheet.original});
-      const shot = {id: ++shotId, blob, url: this.urls.create(blob), width, height};
-      void this.prepare(shot);
-      const count = sheet.options!.count;
-      this.change(() => (count === 1 ? (this.review = shot) : (this.shots = [...this.shots, shot])));
-      if (this.shots.length >= count && count > 1) sheet.hint = this.t.shotsLimit(count);
+      capture = await this.camera.capture(video, {fullResolution: sheet.original});
     } catch (e) {
-      if (sheet.options) sheet.fail(unknownError(e));
+      if (open()) sheet.fail(unknownError(e));
+      return;
     } finally {
-      sheet.busy = false;
+      if (open()) sheet.busy = false;
     }
+    if (!open()) return; // a shot of a call that has ended is nobody's
+    const {blob, width, height} = capture;
+    const shot = {id: ++shotId, blob, url: this.urls.create(blob), width, height};
+    void this.prepare(shot);
+    const count = sheet.options!.count;
+    this.change(() => (count === 1 ? (this.review = shot) : (this.shots = [...this.shots, shot])));
+    if (this.shots.length >= count && count > 1) sheet.hint = this.t.shotsLimit(count);
   }
 
   private prepare(shot: Shot) {
@@ -195,11 +200,13 @@ export class CameraPane {
   }
 
   private retake() {
+    if (this.sheet.busy) return; // the shot is being returned
     if (this.review) this.discard(this.review);
     this.change(() => (this.review = null));
   }
 
   private remove(shot: Shot) {
+    if (this.sheet.busy) return;
     this.discard(shot);
     this.change(() => (this.shots = this.shots.filter(s => s !== shot)));
     this.sheet.hint = '';

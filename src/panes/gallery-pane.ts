@@ -52,8 +52,13 @@ export class GalleryPane {
     // Say why at once: the picker may have shown every image (see acceptFor()).
     if (excluded) this.sheet.hint = this.t.excluded(excluded.file.name, extension!);
     this.items = [...this.items, ...added];
-    for (const item of added) {
-      if (item.state !== 'unusable' && this.selection.add(item)) this.thumbs.request(item, true);
+    const usable = added.filter(item => item.state !== 'unusable');
+    for (const item of usable) {
+      if (this.selection.add(item)) this.thumbs.request(item, true);
+    }
+    // Never drop picks silently: say how many of them the cap let in.
+    if (usable.some(item => !this.selection.position(item))) {
+      this.sheet.hint = this.t.pickedOverLimit(usable.length, this.selection.size, this.selection.cap);
     }
     this.focusId ??= this.items[0]?.id;
     this.sheet.host.requestUpdate();
@@ -109,7 +114,7 @@ export class GalleryPane {
     const {sheet} = this;
     this.focusId = item.id;
     sheet.host.requestUpdate();
-    if (item.state === 'unusable') return;
+    if (item.state === 'unusable' || sheet.busy) return; // locked while processing
     if (this.selection.position(item)) {
       this.deselect(item);
       sheet.hint = '';
@@ -137,6 +142,7 @@ export class GalleryPane {
   }
 
   private toggleOriginal() {
+    if (this.sheet.busy) return;
     this.sheet.original = !this.sheet.original;
     this.selection.items.forEach(item => void this.prepare(item));
   }

@@ -120,13 +120,13 @@ export function cameraView(p: CameraViewProps) {
         ? html`<ol class="strip">
             ${shots.map((s, i) => html`<li>
                 <img src=${s.url} alt=${t.shot(i + 1)} />
-                <button class="remove" aria-label=${t.removeShot(i + 1)} @click=${() => p.onRemoveShot(s)}>${closeIcon}</button>
+                <button class="remove" aria-label=${t.removeShot(i + 1)} ?disabled=${p.busy} @click=${() => p.onRemoveShot(s)}>${closeIcon}</button>
               </li>`)}
           </ol>`
         : nothing}
       <footer class="bar controls">
         ${review
-          ? html`<button part="retake" class="action" @click=${p.onRetake}>${t.retake}</button>
+          ? html`<button part="retake" class="action" ?disabled=${p.busy} @click=${p.onRetake}>${t.retake}</button>
               <button part="confirm" class="action primary" ?disabled=${p.busy} @click=${p.onConfirm}>${t.usePhoto}</button>`
           : html`<span class="slot">
                 ${count > 1

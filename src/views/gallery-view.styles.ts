@@ -49,8 +49,12 @@ export default css`
     background: var(--_accent);
     border-color: var(--_accent);
   }
-  .item.unusable {
+  .item.unusable,
+  .locked .item {
     cursor: not-allowed;
+  }
+  .locked .item img {
+    opacity: 0.6;
   }
   .item.unusable .badge {
     display: none;
@@ -63,7 +67,8 @@ export default css`
     color: #fff;
     font-size: 12px;
   }
-  .gallery .message {
+  /* No empty band above the footer when there is nothing to say. */
+  .gallery .message:not(:empty) {
     padding-top: calc(var(--_space) / 2);
   }
   .toggle {
@@ -83,9 +88,6 @@ export default css`
   }
   .toggle[aria-checked='true'] .check {
     border: 5px solid var(--_accent);
-  }
-  .gallery footer {
-    padding-bottom: max(calc(var(--_space) / 2), env(safe-area-inset-bottom));
   }
 
   @media (forced-colors: active) {

@@ -32,13 +32,14 @@ function item(p: GalleryViewProps, it: GalleryItem) {
   const order = p.position(it);
   const unusable = it.state === 'unusable';
   const label = it.excluded ? p.t.excluded(it.file.name, p.extension) : unusable ? p.t.unusable(it.file.name) : p.t.item(it.file.name, order);
+  // While the chosen images are processed the selection is locked: the result is what it shows.
   return html`<button
     part="gallery-item"
     class="item ${order > 0 ? 'selected' : ''} ${unusable ? 'unusable' : ''}"
     data-id=${it.id}
     tabindex=${it.id === p.focusId ? 0 : -1}
     aria-pressed=${order > 0 ? 'true' : 'false'}
-    aria-disabled=${unusable ? 'true' : 'false'}
+    aria-disabled=${unusable || p.busy ? 'true' : 'false'}
     aria-label=${label}
     @click=${() => p.onToggle(it)}
   >
@@ -67,13 +68,13 @@ export const galleryView = (p: GalleryViewProps) => html`
       <h2 id="title" class="title">${p.t.galleryTitle}</h2>
       <button part="add-more" class="icon" aria-label=${p.t.addMore} @click=${p.onAddMore}>${plusIcon}</button>
     </header>
-    <div part="gallery" class="grid" role="group" aria-label=${p.t.galleryTitle} @keydown=${p.onGridKeydown}>
+    <div part="gallery" class="grid ${p.busy ? 'locked' : ''}" role="group" aria-label=${p.t.galleryTitle} @keydown=${p.onGridKeydown}>
       ${p.items.map(it => item(p, it))}
     </div>
     <p part="message" class="message" role="status" aria-live="polite">${p.hint}</p>
     <footer class="bar">
       ${p.showOriginalToggle
-        ? html`<button part="original-toggle" class="toggle" role="switch" aria-checked=${p.original ? 'true' : 'false'} @click=${p.onOriginal}>
+        ? html`<button part="original-toggle" class="toggle" role="switch" aria-checked=${p.original ? 'true' : 'false'} ?disabled=${p.busy} @click=${p.onOriginal}>
             <span class="check" aria-hidden="true"></span>${p.t.original}
           </button>`
         : html`<span></span>`}
