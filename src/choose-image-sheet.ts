@@ -3,6 +3,7 @@
 // gallery are panes loaded as chunks when a call may use them; this file is the shell: the
 // call's lifecycle, the dialog, the action sheet and the file inputs.
 import {adoptStyles, html, LitElement, nothing, type CSSResult, type PropertyValues} from 'lit';
+import {acceptFor} from './accept.js';
 import {LocalizeController} from './controllers/localize-controller.js';
 import styles from './choose-image-sheet.styles.js';
 import {cancelled, ChooseImageError, ErrorCode, unknownError} from './errors.js';
@@ -66,9 +67,16 @@ interface Call {
  * @csspart video - The live camera preview.
  * @csspart shutter - Takes a photo.
  * @csspart switch-camera - Switches between front and back camera (shown with more than one camera).
- * @csspart retake - Discards the photo under review.
- * @csspart gallery - The grid of picked images.
- * @csspart gallery-item - One picked image; `aria-pressed` when selected.
+ * @csspart torch - Turns the camera's torch on and off (`aria-pressed`); only where the camera has one.
+ * @csspart zoom - The camera's zoom slider (`<input type=range>`); only where the camera zooms.
+ * @csspart retake - Discards the image under review: the camera's 重拍, count 1's 重选 (the picker again).
+ * @csspart gallery - The grid of picked images (count 1: the picked image, large).
+ * @csspart gallery-item - One picked image's select circle; `aria-pressed` when selected.
+ * @csspart gallery-tile - One picked image's tile: its photo (a tap previews it) and its circle.
+ * @csspart preview - 预览: shows the chosen images full screen.
+ * @csspart preview-select - In the full-screen preview: the shown image's select circle.
+ * @csspart preview-original - In the full-screen preview: the "原图 / Original" switch.
+ * @csspart preview-confirm - In the full-screen preview: returns the chosen images.
  * @csspart original-toggle - The "原图 / Original" switch.
  * @csspart add-more - Opens the file picker again to add images.
  * @csspart confirm - Returns the chosen images.
@@ -95,6 +103,7 @@ export class ChooseImageSheet extends LitElement {
     sourceType: {attribute: 'source-type', converter: listConverter},
     camera: {},
     locale: {},
+    extension: {converter: listConverter},
     open: {type: Boolean, reflect: true},
     compress: {attribute: false},
     // Internal state; `attribute: false` too, or the manifest analyzer lists these as attributes.
@@ -114,6 +123,8 @@ export class ChooseImageSheet extends LitElement {
   camera: Facing = 'back';
   /** 'zh-CN' or 'en'; unset follows `<html lang>`, else zh-CN. */
   locale?: string;
+  /** File extensions the album accepts, e.g. `['jpg', 'png']` (attribute space-separated); unset: any image. */
+  extension?: string[];
   /** Whether the sheet is open. Setting it opens (like show()) or cancels (like close()). */
   open = false;
   /** Target of the "compressed" size type: `{maxSize: 1920, quality: 0.8}` by default. */
@@ -203,6 +214,7 @@ export class ChooseImageSheet extends LitElement {
           camera: this.camera,
           locale: this.locale,
           compress: this.compress,
+          extension: this.extension,
         });
         // Never a modal that cannot be seen or touched: it would leave the page inert.
         const problem = mountProblem(this);
@@ -498,7 +510,7 @@ export class ChooseImageSheet extends LitElement {
         @drop=${this.handleDrop}
       >
         ${this.renderView()}
-        <input class="album" type="file" accept="image/*" hidden tabindex="-1" @change=${this.handleAlbumChange} />
+        <input class="album" type="file" accept=${acceptFor(this.call?.options.extension)} hidden tabindex="-1" @change=${this.handleAlbumChange} />
       </dialog>
     `;
   }

@@ -42,6 +42,7 @@ async function run(options?: ChooseImageOptions): Promise<ChooseImageResult> {
       sourceType: opts.sourceType,
       camera: opts.camera,
       compress: opts.compress,
+      extension: opts.extension,
     });
     if (opts.locale) sheet.locale = opts.locale;
     (opts.container ?? document.body).append(sheet);

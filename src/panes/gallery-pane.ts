@@ -4,6 +4,7 @@ import {html} from 'lit';
 import {ThumbnailController} from '../controllers/thumbnail-controller.js';
 import {newItems, type GalleryItem} from '../internal/gallery-item.js';
 import {Selection} from '../internal/selection.js';
+import {withGalleryTerms} from '../locales/gallery.js';
 import {galleryView, gridKeyTarget, singleView} from '../views/gallery-view.js';
 import paneStyles from '../views/pane.styles.js';
 import styles from '../views/gallery-view.styles.js';
@@ -27,6 +28,11 @@ export class GalleryPane {
     });
     this.preview = new GalleryPreview(sheet);
     this.reset(sheet.options?.count ?? 1);
+  }
+
+  /** The sheet's strings and the gallery's, in the active language. */
+  private get t() {
+    return withGalleryTerms(this.sheet.t);
   }
 
   /** A new call: nothing picked, at most `count` chosen. */
@@ -58,7 +64,11 @@ export class GalleryPane {
       this.items.forEach(item => this.deselect(item));
       this.items = [];
     }
-    const added = newItems(this.items, files);
+    const extension = this.sheet.options?.extension;
+    const added = newItems(this.items, files, extension);
+    const excluded = added.find(item => item.excluded);
+    // Say why at once: the picker may have shown every image (see acceptFor()).
+    if (excluded) this.sheet.hint = this.t.excluded(excluded.file.name, extension!);
     this.items = [...this.items, ...added];
     const usable = added.filter(item => item.state !== 'unusable');
     for (const item of usable) {
@@ -66,7 +76,7 @@ export class GalleryPane {
     }
     // Never drop picks silently: say how many of them the cap let in.
     if (usable.some(item => !this.selection.position(item))) {
-      this.sheet.hint = this.sheet.t.pickedOverLimit(usable.length, this.selection.size, this.selection.cap);
+      this.sheet.hint = this.t.pickedOverLimit(usable.length, this.selection.size, this.selection.cap);
     }
     this.focusId ??= this.items[0]?.id;
     this.sheet.host.requestUpdate();
@@ -91,7 +101,7 @@ export class GalleryPane {
     if (this.single) {
       const item = this.selection.items[0] ?? this.items[this.items.length - 1];
       return singleView({
-        t: sheet.t,
+        t: this.t,
         url: item && item.state !== 'unusable' ? this.preview.urlOf(item) : undefined,
         name: item?.file.name ?? '',
         showOriginalToggle: options.sizeType.length > 1,
@@ -106,7 +116,7 @@ export class GalleryPane {
       });
     }
     const shared = {
-      t: sheet.t,
+      t: this.t,
       position: (item: GalleryItem) => this.selection.position(item),
       selected: this.selection.size,
       count: options.count,
@@ -120,6 +130,7 @@ export class GalleryPane {
     return html`${galleryView({
       ...shared,
       items: this.items,
+      extension: options.extension ?? [],
       focusId: this.focusId,
       hint: sheet.hint,
       onPreview: item => void this.preview.show(this.items.filter(i => i.state !== 'unusable'), this.items.filter(i => i.state !== 'unusable').indexOf(item)),
@@ -153,7 +164,7 @@ export class GalleryPane {
       if (item.state === 'ready') void this.prepare(item);
       else this.thumbs.request(item, true);
     } else {
-      sheet.hint = sheet.t.selectLimit(this.selection.cap); // a tap on a dimmed tile says why
+      sheet.hint = this.t.selectLimit(this.selection.cap); // a tap on a dimmed tile says why
     }
   }
 

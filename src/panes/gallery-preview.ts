@@ -5,6 +5,7 @@ import {html, nothing} from 'lit';
 import {ObjectUrlController} from '../controllers/object-url-controller.js';
 import {deepActiveElement} from '../internal/focus.js';
 import type {GalleryItem} from '../internal/gallery-item.js';
+import type {GalleryTranslation} from '../locales/gallery.js';
 import type {Translation} from '../locales/index.js';
 import type {ChooseImageViewer} from '../preview/image-viewer.js';
 import type {SheetPort} from './sheet-port.js';
@@ -14,7 +15,7 @@ const loadViewer = () => (viewerLoaded ??= import('../preview/index.js'));
 
 /** What the preview shows and does, lent by the gallery. */
 export interface PreviewProps {
-  t: Translation;
+  t: Translation & GalleryTranslation;
   count: number;
   selected: number;
   position: (item: GalleryItem) => number;

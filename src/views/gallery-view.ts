@@ -2,12 +2,15 @@
 // 完成 (k/count) at the bottom, as in the pickers people use every day.
 import {html, nothing} from 'lit';
 import type {GalleryItem} from '../internal/gallery-item.js';
+import type {GalleryTranslation} from '../locales/gallery.js';
 import type {Translation} from '../locales/index.js';
 import {closeIcon, plusIcon} from './icons.js';
 
 export interface GalleryViewProps {
-  t: Translation;
+  t: Translation & GalleryTranslation;
   items: GalleryItem[];
+  /** The `extension` option, to say why an excluded file cannot be chosen. */
+  extension: string[];
   position: (item: GalleryItem) => number;
   selected: number;
   count: number;
@@ -38,7 +41,13 @@ function item(p: GalleryViewProps, it: GalleryItem) {
   const order = p.position(it);
   const unusable = it.state === 'unusable';
   const atCap = !order && !unusable && p.selected >= p.count;
-  const label = unusable ? p.t.unusable(it.file.name) : atCap ? p.t.itemAtLimit(it.file.name, p.count) : p.t.item(it.file.name, order);
+  const label = it.excluded
+    ? p.t.excluded(it.file.name, p.extension)
+    : unusable
+      ? p.t.unusable(it.file.name)
+      : atCap
+        ? p.t.itemAtLimit(it.file.name, p.count)
+        : p.t.item(it.file.name, order);
   // While the chosen images are processed the selection is locked: the result is what it shows.
   return html`<div part="gallery-tile" class="item ${order > 0 ? 'selected' : ''} ${unusable ? 'unusable' : ''} ${atCap ? 'at-cap' : ''}" data-id=${it.id}>
     <button class="photo" tabindex="-1" aria-label=${p.t.previewOf(it.file.name)} ?disabled=${unusable} @click=${() => p.onPreview(it)}>
@@ -98,7 +107,7 @@ export const galleryView = (p: GalleryViewProps) => html`
 `;
 
 export interface SingleViewProps {
-  t: Translation;
+  t: Translation & GalleryTranslation;
   /** The picked image, shown large; undefined when the pick could not be used. */
   url: string | undefined;
   name: string;
