@@ -9,10 +9,10 @@ import styles from './choose-image-sheet.styles.js';
 import {cancelled, ChooseImageError, ErrorCode, unknownError} from './errors.js';
 import {emit, type Outcome} from './events.js';
 import {deepActiveElement, tabbables, trapTab} from './internal/focus.js';
-import type {ProcessedImage} from './internal/image.js';
+import type {ProcessedImage} from './image/pipeline.js';
+import {Prefetch} from './image/prefetch.js';
 import {mountProblem} from './internal/mount.js';
 import {claimPage, releasePage} from './internal/page-call.js';
-import {Prefetch} from './internal/prefetch.js';
 import type {CompressOptions, Facing, NormalizedOptions, SizeType, SourceType} from './options.js';
 import {normalizeOptions} from './options.js';
 import {cameraAllowedByPolicy} from './platform.js';
@@ -35,7 +35,7 @@ const once = <T>(load: () => Promise<T>) => {
 // import() of the same module resolves a task later (about 1 ms before getUserMedia).
 const loadCamera = once(() => import('./panes/camera-pane.js'));
 const loadGallery = once(() => import('./panes/gallery-pane.js'));
-const loadPipeline = once(() => import('./internal/image.js'));
+const loadPipeline = once(() => import('./image/pipeline.js'));
 
 /** Space-separated attribute ⇄ array property. */
 const listConverter = {
@@ -449,6 +449,8 @@ export class ChooseImageSheet extends LitElement {
     this.albumInput.multiple = (this.call?.options.count ?? 1) > 1;
     this.albumInput.value = '';
     this.albumInput.click();
+    // While the person picks, the pipeline's workers start, so the first decode does not wait.
+    loadPipeline().then(pipeline => pipeline.warm(), () => {});
   }
 
   private handleAlbumChange() {

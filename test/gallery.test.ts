@@ -3,6 +3,7 @@ import {expect, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import {chooseImage, type ChooseImageError, type ChooseImageResult, type ChooseImageSheet} from '../src/index.js';
 import {executeServerCommand} from '@web/test-runner-commands';
+import {animatedGif} from './helpers/image-bytes.js';
 import {animationsDone, asFile, chooseFiles, clickOn, corruptJpeg, dropFiles, makeImage, openedSheet, part, partReady, parts, thumbOf, writeFiles, failure} from './helpers/index.js';
 
 const items = (el: ChooseImageSheet) => parts<HTMLButtonElement>(el, 'gallery-item');
@@ -224,6 +225,56 @@ describe('<choose-image-sheet> gallery', () => {
     expect(result.tempFiles[0].size).to.equal(a.size);
   });
 
+  for (const [change, command] of [['deleted', 'delete-file'], ['appended to', 'append-file']] as const) {
+    it(`should not return an original ${change} on disk after its thumbnail showed`, async () => {
+      const [a, b] = await photos(2);
+      const paths = await writeFiles([a, b]);
+      const pending = chooseImage({count: 2, sizeType: ['original']}).then(r => r, e => e as ChooseImageError);
+      const sheet = await openedSheet();
+      await chooseFiles(part(sheet, 'action-album')!, paths);
+      await waitUntil(() => items(sheet).length === 2 && items(sheet).every(i => thumbOf(i)), 'no thumbnails', {timeout: 5000});
+      await executeServerCommand(command, {path: paths[1], base64: btoa('more bytes')});
+      await clickOn(part(sheet, 'confirm')!);
+      await waitUntil(() => part(sheet, 'message')!.textContent!.includes('无法读取'), 'no message about the changed file', {timeout: 5000});
+      expect(items(sheet)[1].getAttribute('aria-disabled')).to.equal('true');
+      expect(confirmText(sheet)).to.equal('完成 (1/2)');
+      await clickOn(part(sheet, 'confirm')!);
+      const result = (await pending) as ChooseImageResult;
+      expect(result.tempFiles.map(f => f.file.name)).to.deep.equal(['photo-1.jpg']);
+      expect(await bytes(result.tempFiles[0].file)).to.deep.equal(await bytes(a));
+    });
+  }
+
+  it('should never return a truncated JPEG confirmed before its thumbnail decodes', async () => {
+    const whole = await makeImage(4000, 3000, 'image/jpeg', {quality: 0.95});
+    const half = new File([whole.slice(0, whole.size / 2)], 'half.jpg', {type: 'image/jpeg'});
+    const pending = chooseImage({count: 2, sizeType: ['original']}).then(r => r, e => e as ChooseImageError);
+    const sheet = await openedSheet();
+    await chooseFiles(part(sheet, 'action-album')!, [half]);
+    await waitUntil(() => items(sheet).length === 1, 'the file did not reach the gallery');
+    part(sheet, 'confirm')!.click(); // at once: its decode has not finished (or failed) yet
+    await waitUntil(() => items(sheet)[0].getAttribute('aria-label')!.includes('无法读取'), 'not marked unusable', {timeout: 5000});
+    expect(confirmText(sheet)).to.equal('完成 (0/2)');
+    sheet.close();
+    expect(((await pending) as ChooseImageError).error, 'the call was still open, nothing returned').to.equal(11);
+  });
+
+  it('should report the type the bytes have, not the one the name suggests', async () => {
+    const gif = new File([animatedGif()], 'looks-like.jpg', {type: 'image/jpeg'});
+    const jpeg = asFile(await makeImage(320, 240), 'no-extension');
+    const paths = await writeFiles([gif, jpeg]);
+    const pending = chooseImage({count: 2, sizeType: ['original'], sourceType: ['album', 'camera']}).then(r => r, e => e as ChooseImageError);
+    const sheet = await openedSheet();
+    await chooseFiles(part(sheet, 'action-album')!, paths);
+    await waitUntil(() => items(sheet).length === 2, 'the files did not reach the gallery');
+    await clickOn(part(sheet, 'confirm')!);
+    const result = (await pending) as ChooseImageResult;
+    expect(result.tempFiles.map(f => [f.type, f.file.type, f.file.name])).to.deep.equal([
+      ['image/gif', 'image/gif', 'looks-like.jpg'],
+      ['image/jpeg', 'image/jpeg', 'no-extension'],
+    ]);
+  });
+
   it('should cancel with 11 when removed mid-gallery, releasing the thumbnails', async () => {
     const {pending, sheet} = await pick(await photos(3), {count: 3});
     await waitUntil(() => items(sheet).every(i => thumbOf(i)), 'no thumbnails', {timeout: 5000});
@@ -250,13 +301,13 @@ describe('<choose-image-sheet> gallery', () => {
 
   it('should lock the selection and 原图 while processing, and return what it shows as chosen', async function () {
     this.timeout(60000);
-    // Large enough that processing outlasts the clicks below.
-    const files = await Promise.all([1, 2].map(async i => asFile(await makeImage(8000, 6000, 'image/jpeg', {seed: i, quality: 0.95}), `huge-${i}.jpg`)));
+    // Large PNGs (no scaled decode: each is decoded in full, twice, at most two at a time), and
+    // 完成 pressed the moment the picks show: processing outlasts the clicks below.
+    const files = await Promise.all([1, 2].map(async i => asFile(await makeImage(6000, 4500, 'image/png', {seed: i}), `huge-${i}.png`)));
     const {pending, sheet} = await pick(files, {count: 2});
     let settled = false;
     void pending.then(() => (settled = true));
-    await waitUntil(() => !part<HTMLButtonElement>(sheet, 'confirm')!.disabled, 'confirm not enabled');
-    await clickOn(part(sheet, 'confirm')!);
+    part(sheet, 'confirm')!.click();
     await sheet.updateComplete;
     expect(settled, 'still processing (make the images larger if this fails)').to.equal(false);
     expect(part(sheet, 'message')!.textContent).to.contain('正在处理');

@@ -3,7 +3,7 @@
 import {CameraController, CameraStatus} from '../controllers/camera-controller.js';
 import {ObjectUrlController} from '../controllers/object-url-controller.js';
 import {ChooseImageError, ErrorCode, unknownError} from '../errors.js';
-import {imageFileName, type ProcessedImage} from '../internal/image.js';
+import {imageFileName, type ProcessedImage} from '../image/pipeline.js';
 import {Pinch} from '../internal/pinch.js';
 import {withCameraTerms} from '../locales/camera.js';
 import type {Facing} from '../options.js';
@@ -163,10 +163,13 @@ export class CameraPane {
     const {sheet, video} = this;
     if (sheet.busy) return;
     const open = sheet.stillOpen();
+    const compressed = !sheet.original;
     sheet.busy = true;
     let capture;
     try {
-      capture = await this.camera.capture(video, {fullResolution: sheet.original});
+      // Compressed: drawn at the target size and encoded once at the target quality.
+      const {maxSize, quality} = sheet.options!.compress;
+      capture = await this.camera.capture(video, compressed ? {maxSize, quality} : {fullResolution: true});
     } catch (e) {
       if (open()) sheet.fail(unknownError(e));
       return;
@@ -175,7 +178,7 @@ export class CameraPane {
     }
     if (!open()) return; // a shot of a call that has ended is nobody's
     const {blob, width, height} = capture;
-    const shot = {id: ++shotId, blob, url: this.urls.create(blob), width, height};
+    const shot = {id: ++shotId, blob, url: this.urls.create(blob), width, height, compressed};
     void this.prepare(shot);
     const count = sheet.options!.count;
     this.change(() => (count === 1 ? (this.review = shot) : (this.shots = [...this.shots, shot])));
@@ -186,9 +189,9 @@ export class CameraPane {
     return this.sheet.prepare(`s${shot.id}`, signal => this.result(shot, signal));
   }
 
-  /** A capture is the "original" as taken; compressed goes through the pipeline. */
+  /** A capture is the "original" as taken, or already the compressed image (see shutter()). */
   private async result(shot: Shot, signal: AbortSignal): Promise<ProcessedImage> {
-    if (!this.sheet.original) return this.sheet.process(shot.blob, signal);
+    if (!this.sheet.original && !shot.compressed) return this.sheet.process(shot.blob, signal);
     const file = new File([shot.blob], imageFileName('image/jpeg'), {type: 'image/jpeg'});
     return {file, type: file.type, width: shot.width, height: shot.height};
   }

@@ -2,7 +2,7 @@
 // load as chunks of their own, and this is the whole of what they may touch.
 import type {ReactiveControllerHost} from 'lit';
 import type {ChooseImageError} from '../errors.js';
-import type {ProcessedImage} from '../internal/image.js';
+import type {ProcessedImage} from '../image/pipeline.js';
 import type {Translation} from '../locales/index.js';
 import type {NormalizedOptions} from '../options.js';
 
