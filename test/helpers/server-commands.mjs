@@ -158,7 +158,7 @@ export function serverCommands() {
           return true;
         }
         // payload: {width, height} -> the viewport it got (WebKit's window has a minimum width).
-        case 'set-viewport': {
+        case 'resize-viewport': {
           if (isWebDriver(session)) return setWebKitViewport(driverOf(session), payload.width, payload.height);
           await pageOf(session).setViewport(payload);
           return payload;
