@@ -67,11 +67,14 @@ export default css`
     }
   }
 
+  /* Content-sized (basis auto): fills a full-height sheet (camera, gallery), shrinks (min-height
+     0) where the sheet reaches its max-height. A zero basis (flex: 1) collapsed the view, and so
+     the whole action sheet, to 0 px in WebKit, whose auto-height column took it as the size. */
   .view {
     display: flex;
     flex-direction: column;
     min-height: 0;
-    flex: 1;
+    flex: 1 1 auto;
   }
 
   button {
