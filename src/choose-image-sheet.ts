@@ -12,6 +12,7 @@ import type {ProcessedImage} from './internal/image.js';
 import {Prefetch} from './internal/prefetch.js';
 import type {CompressOptions, Facing, NormalizedOptions, SizeType, SourceType} from './options.js';
 import {normalizeOptions} from './options.js';
+import {hasUserActivation} from './platform.js';
 import type {CameraPane} from './panes/camera-pane.js';
 import type {GalleryPane} from './panes/gallery-pane.js';
 import type {SheetPort} from './panes/sheet-port.js';
@@ -330,7 +331,7 @@ export class ChooseImageSheet extends LitElement {
   /** A single album source opens the picker at once, where the page still has user activation. */
   private openSourceDirectly() {
     const only = this.call?.options.sourceType;
-    if (only?.length === 1 && only[0] === 'album' && navigator.userActivation?.isActive) this.pickFiles();
+    if (only?.length === 1 && only[0] === 'album' && hasUserActivation()) this.pickFiles();
   }
 
   /** Runs the image pipeline (loaded on first use) for the size now chosen. */

@@ -8,6 +8,8 @@
 // Chromium, and so what compressorjs gets: faster than a full decode plus a large downscale,
 // and the output is smaller because the DCT scaling averages away pixel-level noise.
 
+import {frameCarriesOrientation, hasImageDecoder} from '../platform.js';
+
 export interface CompressTarget {
   maxSize: number;
   quality: number;
@@ -100,7 +102,7 @@ type OrientedFrame = VideoFrame & {rotation?: number; flip?: boolean};
  * in full.
  */
 async function decodeJpegScaled(input: Blob, {width, height, orientation}: JpegHeader, maxSize: number): Promise<Source | undefined> {
-  if (typeof ImageDecoder === 'undefined' || typeof VideoFrame === 'undefined' || !('rotation' in VideoFrame.prototype)) return undefined;
+  if (!hasImageDecoder || !frameCarriesOrientation) return undefined;
   const n = Math.ceil((8 * maxSize) / Math.max(width, height));
   if (n >= 8) return undefined;
   let decoder: ImageDecoder | undefined;
