@@ -4,6 +4,7 @@ import {sendKeys} from '@web/test-runner-commands';
 import {chooseImage, type ChooseImageError, type ChooseImageResult, type ChooseImageSheet} from '../src/index.js';
 import {executeServerCommand} from '@web/test-runner-commands';
 import {itExceptIn} from './helpers/engine.js';
+import {withExifOrientation} from './helpers/image-bytes.js';
 import {animationsDone, asFile, chooseFiles, clickOn, corruptJpeg, dropFiles, makeImage, openedSheet, part, partReady, parts, writeFiles, failure} from './helpers/index.js';
 
 const items = (el: ChooseImageSheet) => parts<HTMLButtonElement>(el, 'gallery-item');
@@ -153,6 +154,22 @@ describe('<choose-image-sheet> gallery', () => {
     await clickOn(part(sheet, 'confirm')!);
     const result = (await pending) as ChooseImageResult;
     expect(result.tempFiles.map(f => f.width)).to.deep.equal([320, 336]);
+  });
+
+  it('should show a camera photo (Exif segment first, orientation 6) upright and return it', async () => {
+    // Cameras write the Exif APP1 segment first, with no JFIF segment before it.
+    const photo = asFile(await withExifOrientation(await makeImage(2400, 1200, 'image/jpeg', {seed: 3}), 6), 'IMG_0001.JPG');
+    const {pending, sheet} = await pick([photo], {count: 1, sizeType: ['compressed']});
+    await waitUntil(() => items(sheet)[0].querySelector('img') || items(sheet)[0].getAttribute('aria-disabled') === 'true', 'no thumbnail', {timeout: 5000});
+    expect(items(sheet)[0].getAttribute('aria-disabled'), 'usable').to.not.equal('true');
+    const thumb = items(sheet)[0].querySelector('img')!;
+    await waitUntil(() => thumb.naturalWidth > 0, 'the thumbnail did not load', {timeout: 5000});
+    expect(thumb.naturalHeight, 'portrait thumbnail').to.be.greaterThan(thumb.naturalWidth);
+    await clickOn(part(sheet, 'confirm')!);
+    const result = (await pending) as ChooseImageResult;
+    expect([result.tempFiles[0].width, result.tempFiles[0].height]).to.deep.equal([960, 1920]);
+    const decoded = await createImageBitmap(result.tempFiles[0].file, {imageOrientation: 'none'});
+    expect([decoded.width, decoded.height], 'upright in the pixels').to.deep.equal([960, 1920]);
   });
 
   it('should show undecodable and non-image files as unusable, and never return them', async () => {
