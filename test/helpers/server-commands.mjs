@@ -4,12 +4,13 @@
 // viewport, press keys with Shift held. Each goes through the engine's own driver: puppeteer
 // over CDP (Chromium) or WebDriver BiDi (Firefox), and classic WebDriver (WebKit). A command
 // no driver of an engine can do throws, and the test that needs it is skipped there by name.
-import {mkdirSync, mkdtempSync, utimesSync, writeFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {setWebKitViewport} from './launchers.mjs';
 
 const fixtureDir = mkdtempSync(join(tmpdir(), 'choose-image-sheet-'));
+process.on('exit', () => rmSync(fixtureDir, {recursive: true, force: true}));
 let fixtureId = 0;
 const coverPages = new Map();
 const windowSizes = new Map();
