@@ -15,7 +15,7 @@ import {mountProblem} from './internal/mount.js';
 import {claimPage, releasePage} from './internal/page-call.js';
 import type {CompressOptions, Facing, NormalizedOptions, SizeType, SourceType} from './options.js';
 import {normalizeOptions} from './options.js';
-import {cameraAllowedByPolicy} from './platform.js';
+import {cameraAllowedByPolicy, hasUserActivation} from './platform.js';
 import type {CameraPane} from './panes/camera-pane.js';
 import type {GalleryPane} from './panes/gallery-pane.js';
 import type {SheetPort} from './panes/sheet-port.js';
@@ -369,7 +369,7 @@ export class ChooseImageSheet extends LitElement {
   /** A single album source opens the picker at once, where the page still has user activation. */
   private openSourceDirectly() {
     const only = this.call?.options.sourceType;
-    if (only?.length === 1 && only[0] === 'album' && navigator.userActivation?.isActive) this.pickFiles();
+    if (only?.length === 1 && only[0] === 'album' && hasUserActivation()) this.pickFiles();
   }
 
   /** Runs the image pipeline (loaded on first use) for the size now chosen. */

@@ -28,7 +28,7 @@ export class CameraPane {
    * The preview, made here rather than by the view's template: a stream that arrives before the
    * view shows is attached at once, so its first frame is not held up by the render.
    */
-  private readonly video = Object.assign(document.createElement('video'), {autoplay: true, muted: true, playsInline: true});
+  private readonly video = Object.assign(document.createElement('video'), {autoplay: true, muted: true});
   /** Started from the action sheet, its view not shown yet: see start(). */
   private warming: (() => void) | null = null;
   private warmingTimer?: ReturnType<typeof setTimeout>;
@@ -39,6 +39,9 @@ export class CameraPane {
   constructor(private readonly sheet: SheetPort) {
     this.facing = sheet.options?.camera ?? 'back';
     this.video.part.value = 'video';
+    // The attribute, not the property: Firefox has no playsInline property, so setting one
+    // would leave no attribute for iOS WebKit to honour (and it then plays full screen).
+    this.video.setAttribute('playsinline', '');
     this.urls = new ObjectUrlController(sheet.host);
     this.camera = new CameraController(sheet.host, () => ({
       active: (sheet.shows('camera') || !!this.warming) && !this.review,

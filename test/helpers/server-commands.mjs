@@ -10,6 +10,7 @@ import {join} from 'node:path';
 import {setWebKitViewport} from './launchers.mjs';
 
 const fixtureDir = mkdtempSync(join(tmpdir(), 'choose-image-sheet-'));
+process.on('exit', () => rmSync(fixtureDir, {recursive: true, force: true}));
 let fixtureId = 0;
 const coverPages = new Map();
 const windowSizes = new Map();
@@ -202,7 +203,7 @@ export function serverCommands() {
           return true;
         }
         // payload: {width, height} -> the viewport it got (WebKit's window has a minimum width).
-        case 'set-viewport': {
+        case 'resize-viewport': {
           if (isWebDriver(session)) return setWebKitViewport(driverOf(session), payload.width, payload.height);
           await pageOf(session).setViewport(payload);
           return payload;
