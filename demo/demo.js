@@ -9,12 +9,14 @@ const declarative = document.querySelector('#declarative');
 
 function options() {
   const data = new FormData(form);
+  const extension = String(data.get('extension') ?? '').split(/\s+/).filter(Boolean);
   return {
     count: Number(data.get('count')),
     sizeType: data.getAll('sizeType'),
     sourceType: data.getAll('sourceType'),
     camera: data.get('camera'),
     locale: data.get('locale'),
+    extension: extension.length ? extension : undefined,
   };
 }
 

@@ -3,6 +3,7 @@
 // gallery are panes loaded as chunks when a call may use them; this file is the shell: the
 // call's lifecycle, the dialog, the action sheet and the file inputs.
 import {adoptStyles, html, LitElement, nothing, type CSSResult, type PropertyValues} from 'lit';
+import {acceptFor} from './accept.js';
 import {LocalizeController} from './controllers/localize-controller.js';
 import styles from './choose-image-sheet.styles.js';
 import {cancelled, ChooseImageError, ErrorCode, unknownError} from './errors.js';
@@ -10,11 +11,11 @@ import {emit, type Outcome} from './events.js';
 import {deepActiveElement, tabbables, trapTab} from './internal/focus.js';
 import type {ProcessedImage} from './image/pipeline.js';
 import {Prefetch} from './image/prefetch.js';
-import {mountProblem, type MountProblem} from './internal/mount.js';
+import {mountProblem} from './internal/mount.js';
 import {claimPage, releasePage} from './internal/page-call.js';
 import type {CompressOptions, Facing, NormalizedOptions, SizeType, SourceType} from './options.js';
 import {normalizeOptions} from './options.js';
-import {cameraAllowedByPolicy} from './platform.js';
+import {cameraAllowedByPolicy, hasUserActivation} from './platform.js';
 import type {CameraPane} from './panes/camera-pane.js';
 import type {GalleryPane} from './panes/gallery-pane.js';
 import type {SheetPort} from './panes/sheet-port.js';
@@ -35,13 +36,6 @@ const once = <T>(load: () => Promise<T>) => {
 const loadCamera = once(() => import('./panes/camera-pane.js'));
 const loadGallery = once(() => import('./panes/gallery-pane.js'));
 const loadPipeline = once(() => import('./image/pipeline.js'));
-
-const mountReasons: Record<MountProblem, string> = {
-  detached: 'the element is not in the document',
-  elsewhere: "the element is in another document than the one that loaded the kit",
-  hidden: 'the sheet cannot be seen where the element is (display: none or hidden)',
-  inert: 'the element is inside an inert subtree',
-};
 
 /** Space-separated attribute ⇄ array property. */
 const listConverter = {
@@ -73,9 +67,16 @@ interface Call {
  * @csspart video - The live camera preview.
  * @csspart shutter - Takes a photo.
  * @csspart switch-camera - Switches between front and back camera (shown with more than one camera).
- * @csspart retake - Discards the photo under review.
- * @csspart gallery - The grid of picked images.
- * @csspart gallery-item - One picked image; `aria-pressed` when selected.
+ * @csspart torch - Turns the camera's torch on and off (`aria-pressed`); only where the camera has one.
+ * @csspart zoom - The camera's zoom slider (`<input type=range>`); only where the camera zooms.
+ * @csspart retake - Discards the image under review: the camera's 重拍, count 1's 重选 (the picker again).
+ * @csspart gallery - The grid of picked images (count 1: the picked image, large).
+ * @csspart gallery-item - One picked image's select circle; `aria-pressed` when selected.
+ * @csspart gallery-tile - One picked image's tile: its photo (a tap previews it) and its circle.
+ * @csspart preview - 预览: shows the chosen images full screen.
+ * @csspart preview-select - In the full-screen preview: the shown image's select circle.
+ * @csspart preview-original - In the full-screen preview: the "原图 / Original" switch.
+ * @csspart preview-confirm - In the full-screen preview: returns the chosen images.
  * @csspart original-toggle - The "原图 / Original" switch.
  * @csspart add-more - Opens the file picker again to add images.
  * @csspart confirm - Returns the chosen images.
@@ -102,6 +103,7 @@ export class ChooseImageSheet extends LitElement {
     sourceType: {attribute: 'source-type', converter: listConverter},
     camera: {},
     locale: {},
+    extension: {converter: listConverter},
     open: {type: Boolean, reflect: true},
     compress: {attribute: false},
     // Internal state; `attribute: false` too, or the manifest analyzer lists these as attributes.
@@ -121,6 +123,8 @@ export class ChooseImageSheet extends LitElement {
   camera: Facing = 'back';
   /** 'zh-CN' or 'en'; unset follows `<html lang>`, else zh-CN. */
   locale?: string;
+  /** File extensions the album accepts, e.g. `['jpg', 'png']` (attribute space-separated); unset: any image. */
+  extension?: string[];
   /** Whether the sheet is open. Setting it opens (like show()) or cancels (like close()). */
   open = false;
   /** Target of the "compressed" size type: `{maxSize: 1920, quality: 0.8}` by default. */
@@ -210,10 +214,11 @@ export class ChooseImageSheet extends LitElement {
           camera: this.camera,
           locale: this.locale,
           compress: this.compress,
+          extension: this.extension,
         });
         // Never a modal that cannot be seen or touched: it would leave the page inert.
         const problem = mountProblem(this);
-        if (problem) throw new ChooseImageError(ErrorCode.UNKNOWN, mountReasons[problem]);
+        if (problem) throw new ChooseImageError(ErrorCode.UNKNOWN, `the sheet cannot be shown: the element is ${problem}`);
         if (!claimPage(this)) throw new ChooseImageError(ErrorCode.UNKNOWN, 'another chooseImage is open');
       } catch (e) {
         const outcome: Outcome = {ok: false, error: unknownError(e)};
@@ -364,7 +369,7 @@ export class ChooseImageSheet extends LitElement {
   /** A single album source opens the picker at once, where the page still has user activation. */
   private openSourceDirectly() {
     const only = this.call?.options.sourceType;
-    if (only?.length === 1 && only[0] === 'album' && navigator.userActivation?.isActive) this.pickFiles();
+    if (only?.length === 1 && only[0] === 'album' && hasUserActivation()) this.pickFiles();
   }
 
   /** Runs the image pipeline (loaded on first use) for the size now chosen. */
@@ -401,9 +406,10 @@ export class ChooseImageSheet extends LitElement {
     this.close();
   }
 
-  private handleDialogClose() {
-    // A close we did not start (Chrome can skip `cancel` on a second Escape) is a cancel.
-    if (this.call) this.close();
+  private handleDialogClose(event: Event) {
+    // A close we did not start (Chrome can skip `cancel` on a second Escape) is a cancel; the
+    // gallery's preview closing (its viewer's `close`) is not.
+    if (event.target === this.dialog && this.call) this.close();
   }
 
   private handleDialogPointerDown(event: PointerEvent) {
@@ -411,6 +417,8 @@ export class ChooseImageSheet extends LitElement {
   }
 
   private handleDialogKeydown(event: KeyboardEvent) {
+    // A modal opened over the sheet (the gallery's preview) keeps its own focus.
+    if (event.composedPath().find(n => n instanceof HTMLDialogElement) !== this.dialog) return;
     trapTab(event, this.dialog, this.shadowRoot!.activeElement);
   }
 
@@ -504,7 +512,7 @@ export class ChooseImageSheet extends LitElement {
         @drop=${this.handleDrop}
       >
         ${this.renderView()}
-        <input class="album" type="file" accept="image/*" hidden tabindex="-1" @change=${this.handleAlbumChange} />
+        <input class="album" type="file" accept=${acceptFor(this.call?.options.extension)} hidden tabindex="-1" @change=${this.handleAlbumChange} />
       </dialog>
     `;
   }

@@ -42,6 +42,7 @@ async function run(options?: ChooseImageOptions): Promise<ChooseImageResult> {
       sourceType: opts.sourceType,
       camera: opts.camera,
       compress: opts.compress,
+      extension: opts.extension,
     });
     if (opts.locale) sheet.locale = opts.locale;
     (opts.container ?? document.body).append(sheet);
@@ -58,7 +59,19 @@ async function run(options?: ChooseImageOptions): Promise<ChooseImageResult> {
     outcome = {ok: false, error: unknownError(e)};
   } finally {
     opts.signal?.removeEventListener('abort', abort);
-    sheet.remove();
+    void unmount(sheet);
   }
   return outcome.ok ? succeed(opts, outcome.value) : failWith(opts, outcome.error);
+}
+
+/**
+ * Removes a settled sheet once it has slid away (its exit transition, `--choose-image-sheet-duration`;
+ * at once under reduced motion or where the browser has none). The call has settled already:
+ * nothing waits for this, and the page is usable while the sheet leaves.
+ */
+async function unmount(sheet: ChooseImageSheet) {
+  await sheet.updateComplete;
+  const leaving = sheet.shadowRoot?.getAnimations() ?? [];
+  await Promise.race([Promise.all(leaving.map(a => a.finished.catch(() => {}))), new Promise(r => setTimeout(r, 1000))]);
+  sheet.remove();
 }

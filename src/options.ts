@@ -1,7 +1,7 @@
 // Option defaults and validation: normalizeOptions() turns what the caller passed into
 // complete options, or throws code 2 naming the option and the value it got.
 import {ChooseImageError, ErrorCode} from './errors.js';
-import {isAbortSignal, isContainer, mountProblem, type MountProblem} from './internal/mount.js';
+import {isAbortSignal, isContainer, mountProblem} from './internal/mount.js';
 import type {ChooseImageResult} from './temp-files.js';
 
 export type SizeType = 'original' | 'compressed';
@@ -37,6 +37,11 @@ export interface ChooseImageOptions {
   locale?: string;
   /** *ext* Target of the "compressed" size type. */
   compress?: CompressOptions;
+  /**
+   * *ext* The file extensions the album accepts, like uni-app's: `['jpg', 'png']`. Sets the
+   * picker's `accept`; other picked files show as unusable with the reason. Default: any image.
+   */
+  extension?: string[];
 }
 
 /** Options after defaults and validation. */
@@ -47,6 +52,8 @@ export interface NormalizedOptions {
   camera: Facing;
   locale: string | undefined;
   compress: Required<CompressOptions>;
+  /** Lower case, without dots; jpg and jpeg both when either is given. */
+  extension: string[] | undefined;
   container: Element | ShadowRoot | undefined;
   signal: AbortSignal | undefined;
   success?: ChooseImageOptions['success'];
@@ -123,21 +130,38 @@ export function normalizeOptions(raw: unknown): NormalizedOptions {
   const locale = o.locale;
   if (locale !== undefined && (typeof locale !== 'string' || locale === '')) throw invalid('locale', locale, '语言代码字符串', "a language tag such as 'en'");
 
-  return {count, sizeType, sourceType, camera, locale, container: container as Element | ShadowRoot | undefined, signal, success, fail, complete, compress: normalizeCompress(o.compress)};
+  return {
+    count,
+    sizeType,
+    sourceType,
+    camera,
+    locale,
+    container: container as Element | ShadowRoot | undefined,
+    signal,
+    success,
+    fail,
+    complete,
+    compress: normalizeCompress(o.compress),
+    extension: normalizeExtension(o.extension),
+  };
 }
-
-const mountRules: Record<MountProblem, [string, string]> = {
-  detached: ['在文档中的元素', 'an element in the document'],
-  elsewhere: ['本页文档中的元素（不能在 iframe 的文档中）', "an element of this page's document, not a frame's"],
-  hidden: ['可见的元素（不能是 display: none 或 hidden）', 'a rendered element (not display: none or hidden)'],
-  inert: ['可交互的元素（不能在 inert 中）', 'an element outside any inert subtree'],
-};
 
 /** An element or shadow root where the sheet can be seen and used: anything else fails at once. */
 function checkContainer(value: unknown) {
   if (!isContainer(value)) throw invalid('container', value, ' DOM 元素或 ShadowRoot', 'an Element or a ShadowRoot');
   const problem = mountProblem(value);
-  if (problem) throw invalid('container', value, mountRules[problem][0], mountRules[problem][1]);
+  if (problem) throw invalid('container', value, '本页文档中可见、可交互的元素', `an element of this document, rendered and not inert; it is ${problem}`);
+}
+
+function normalizeExtension(value: unknown): string[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || !value.length || !value.every(e => typeof e === 'string' && /^\.?[a-z\d]+$/i.test(e))) {
+    throw invalid('extension', value, "由扩展名（如 'jpg'）组成的非空数组", "a non-empty array of file extensions such as 'jpg'");
+  }
+  const list = value.map(e => e.replace('.', '').toLowerCase());
+  // The same format under two names: a list that names one accepts both.
+  if (list.includes('jpg') || list.includes('jpeg')) list.push('jpg', 'jpeg');
+  return [...new Set(list)];
 }
 
 function normalizeCompress(value: unknown): Required<CompressOptions> {

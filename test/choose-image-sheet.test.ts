@@ -1,7 +1,7 @@
 import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
-import {sendKeys} from '@web/test-runner-commands';
+import {emulateMedia, sendKeys} from '@web/test-runner-commands';
 import {ChooseImageSheet, type ChooseImageError} from '../src/index.js';
-import {animationsDone, clickOn, part, partReady, shownElement} from './helpers/index.js';
+import {animationsDone, clickOn, part, partReady, pressWithShift, shownElement} from './helpers/index.js';
 
 const shadowFocus = (el: ChooseImageSheet) => el.shadowRoot!.activeElement as HTMLElement | null;
 
@@ -117,8 +117,14 @@ describe('<choose-image-sheet>', () => {
   });
 
   describe('action sheet', () => {
-    it('should show camera, album and cancel in the active locale', async () => {
+    it('should show camera, album and cancel in the active locale, on screen', async () => {
       const {el, shown} = await shownElement();
+      await animationsDone(el);
+      for (const name of ['action-camera', 'action-album', 'action-cancel']) {
+        const r = part(el, name)!.getBoundingClientRect();
+        expect(r.height, `${name} height`).to.be.at.least(44);
+        expect(r.bottom, `${name} bottom`).to.be.at.most(innerHeight + 1);
+      }
       expect(part(el, 'action-camera')!.textContent!.trim()).to.equal('拍照');
       expect(part(el, 'action-album')!.textContent!.trim()).to.equal('从相册选择');
       expect(part(el, 'action-cancel')!.textContent!.trim()).to.equal('取消');
@@ -185,10 +191,8 @@ describe('<choose-image-sheet>', () => {
         visited.push(shadowFocus(el)?.getAttribute('part') ?? 'outside');
       }
       expect(visited).to.deep.equal(['action-album', 'action-cancel', 'action-camera', 'action-album']);
-      await sendKeys({down: 'Shift'});
-      await sendKeys({press: 'Tab'});
-      await sendKeys({press: 'Tab'});
-      await sendKeys({up: 'Shift'});
+      await pressWithShift('Tab');
+      await pressWithShift('Tab');
       expect(shadowFocus(el)!.getAttribute('part')).to.equal('action-cancel');
       el.close();
       await shown;
@@ -209,6 +213,34 @@ describe('<choose-image-sheet>', () => {
       const {sendMouse} = await import('@web/test-runner-commands');
       await sendMouse({type: 'click', position: [10, Math.max(1, Math.round(top / 2))]});
       expect((await shown).error).to.equal(11);
+    });
+  });
+
+  describe('motion', () => {
+    afterEach(() => emulateMedia({reducedMotion: 'no-preference'}));
+
+    it('should slide away on dismiss with the page usable at once, and not move under reduced motion', async () => {
+      const {el, shown} = await shownElement();
+      const dialog = part(el, 'sheet') as HTMLDialogElement;
+      await animationsDone(el);
+      el.close();
+      await shown;
+      await el.updateComplete;
+      expect(dialog.matches(':modal'), 'the page is usable while it leaves').to.equal(false);
+      // Only where the browser keeps a closing dialog in the top layer (overlay) does it animate.
+      const leaving = dialog.getAnimations().length > 0;
+      expect(leaving).to.equal(CSS.supports('overlay: auto'));
+      await animationsDone(el);
+      expect(dialog.checkVisibility(), 'gone once it has slid away').to.equal(false);
+
+      await emulateMedia({reducedMotion: 'reduce'});
+      const again = el.show().catch(e => e);
+      await el.updateComplete;
+      el.close();
+      await again;
+      await el.updateComplete;
+      expect(dialog.getAnimations().filter(a => a.playState === 'running').length).to.equal(0);
+      expect(dialog.checkVisibility()).to.equal(false);
     });
   });
 });

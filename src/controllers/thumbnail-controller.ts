@@ -16,6 +16,9 @@ interface Decode {
   info: Promise<ImageInfo>;
 }
 
+/** The tile size (CSS px) for a decode whose thumbnail no tile shows. */
+const UNSHOWN_TILE = 96;
+
 export class ThumbnailController implements ReactiveController {
   private readonly urls: ObjectUrlController;
   private readonly elements = new WeakMap<Element, GalleryItem>();
@@ -35,11 +38,13 @@ export class ThumbnailController implements ReactiveController {
     this.unmeasure();
   }
 
-  /** Watches the buttons (by `data-id`) of the grid `grid`: each decodes as it nears the view. */
+  /** Watches the tiles (by `data-id`) of the grid `grid`: each decodes as it nears the view. */
   observeAll(grid: Element, items: readonly GalleryItem[]) {
     const byId = new Map(items.map(i => [String(i.id), i]));
-    const buttons = grid.querySelectorAll<HTMLElement>('[part~="gallery-item"]');
-    const width = buttons[0]?.getBoundingClientRect().width;
+    const buttons = grid.querySelectorAll<HTMLElement>('[part~="gallery-tile"]');
+    // No tiles (count 1 shows its pick large, not in a grid): the decode still proves the image
+    // decodes and reads its size, at a small size.
+    const width = buttons.length ? buttons[0].getBoundingClientRect().width : UNSHOWN_TILE;
     if (width) {
       this.tile = Math.ceil(width * devicePixelRatio);
       this.setMeasured();

@@ -2,8 +2,8 @@
 // this page's document, rendered and not inert. Anywhere else a modal dialog would be missing, invisible or
 // untouchable while it makes the rest of the page inert.
 
-/** Why a sheet cannot be shown somewhere. */
-export type MountProblem = 'detached' | 'elsewhere' | 'hidden' | 'inert';
+/** Why a sheet cannot be shown somewhere, worded to follow "it is". */
+export type MountProblem = 'not in the document' | "in a frame's document" | 'hidden' | 'inert';
 
 // Brand checks through the platform's own getter work across realms: a node made by a
 // same-origin frame passes, an object that only looks like a node throws.
@@ -42,9 +42,9 @@ function boxOf(node: Element | ShadowRoot): Element | null {
 
 /** Why a sheet cannot be shown at `node`, or undefined when it can. */
 export function mountProblem(node: Element | ShadowRoot): MountProblem | undefined {
-  if (!node.isConnected) return 'detached';
+  if (!node.isConnected) return 'not in the document';
   // Another document (a frame's) cannot adopt this document's constructed stylesheets.
-  if (node.ownerDocument !== document) return 'elsewhere';
+  if (node.ownerDocument !== document) return "in a frame's document";
   const box = boxOf(node);
   // checkVisibility: false under display: none (hidden) and content-visibility: hidden.
   if (box && !box.checkVisibility()) return 'hidden';
