@@ -92,6 +92,23 @@ describe('HEIC photos from the album', function () {
     expect(heic.some(p => p.endsWith('libheif.wasm')), heic.join()).to.equal(true);
   });
 
+  it('should show a HEIC large under review (count 1), upright, and return it compressed', async () => {
+    const pending = chooseImage({sourceType: ['camera', 'album']});
+    const sheet = await openedSheet();
+    await chooseFiles(part(sheet, 'action-album')!, [await heicFile('rotated')]);
+    await waitUntil(() => part(sheet, 'confirm') && part(sheet, 'retake'), 'the pick is not under review', {timeout: 5000});
+    const review = () => part(sheet, 'gallery')!.querySelector('img');
+    // A JPEG the size of the screen stands in for the HEIC bytes this browser cannot show.
+    await waitUntil(() => review()?.complete && review()!.naturalWidth > 0, 'the HEIC under review does not show', {timeout: 20000});
+    const shown = review()!;
+    expect(shown.naturalHeight).to.be.greaterThan(shown.naturalWidth); // upright: taller than wide
+    const bitmap = await createImageBitmap(await (await fetch(shown.src)).blob());
+    expect(await corners(bitmap)).to.deep.equal({topLeft: 'green', topRight: 'other', bottomLeft: 'red', bottomRight: 'other'});
+    await clickOn(part(sheet, 'confirm')!);
+    const [out] = (await pending).tempFiles;
+    expect([out.type, out.width, out.height]).to.deep.equal(['image/jpeg', 1440, 1920]);
+  });
+
   it('should return a HEIC that already fits as a JPEG too, its mirror applied', async () => {
     const [out] = (await pickOne(await heicFile('mirrored'), {sizeType: ['compressed']})).tempFiles;
     expect([out.file.type, out.width, out.height]).to.deep.equal(['image/jpeg', 400, 300]);

@@ -65,6 +65,17 @@ export async function original(input: Blob, info: ImageInfo, signal?: AbortSigna
 }
 
 /**
+ * What an <img> on the page can show of `input`, for a full-screen view: the file itself, or for
+ * a file only the kit could decode (HEIC outside Safari) a JPEG the size of the screen.
+ */
+export async function viewable(input: Blob, info: ImageInfo, signal?: AbortSignal): Promise<Blob> {
+  if (info.native) return input;
+  const maxSize = Math.min(2048, Math.ceil(Math.max(screen.width, screen.height) * devicePixelRatio));
+  const job = {kind: 'compress', blob: input, target: {maxSize, quality: 0.85}} as const;
+  return (await schedule(s => run(job, s), {label: `view ${nameOf(input)}`, priority: Priority.VISIBLE, subject: input, signal}).promise).blob;
+}
+
+/**
  * Produces the image to return. `original`: the input's bytes, once they are known to decode.
  * `compressed`: see compress.ts. Scheduled as the compression of a chosen image.
  */

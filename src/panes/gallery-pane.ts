@@ -24,7 +24,7 @@ export class GalleryPane {
 
   constructor(private readonly sheet: SheetPort) {
     this.thumbs = new ThumbnailController(sheet.host);
-    this.preview = new GalleryPreview(sheet);
+    this.preview = new GalleryPreview(sheet, item => this.thumbs.decoded(item));
     this.reset(sheet.options?.count ?? 1);
   }
 
