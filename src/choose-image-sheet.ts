@@ -175,7 +175,6 @@ export class ChooseImageSheet extends LitElement {
       if (this.open && !this.call) void this.begin();
       else if (!this.open && this.call) this.settle({ok: false, error: cancelled()});
     }
-    this.galleryPane?.willUpdate();
   }
 
   protected override updated(changed: PropertyValues) {
@@ -186,8 +185,6 @@ export class ChooseImageSheet extends LitElement {
     } else if (changed.has('view') && this.open) {
       this.focusView();
     }
-    this.cameraPane?.updated();
-    this.galleryPane?.updated(this.dialog);
   }
 
   /** Opens the sheet. Resolves with the chosen images; rejects with a ChooseImageError. */
@@ -318,6 +315,9 @@ export class ChooseImageSheet extends LitElement {
     const sheet = this;
     return {
       host: this,
+      get root() {
+        return sheet.renderRoot;
+      },
       get options() {
         return sheet.call?.options;
       },
@@ -408,8 +408,9 @@ export class ChooseImageSheet extends LitElement {
 
   private handleDialogClose(event: Event) {
     // A close we did not start (Chrome can skip `cancel` on a second Escape) is a cancel; the
-    // gallery's preview closing (its viewer's `close`) is not.
-    if (event.target === this.dialog && this.call) this.close();
+    // gallery's preview closing (its viewer's `close`) is not, nor is the late `close` event of
+    // the previous call's dialog.close() once a new call has shown the dialog again.
+    if (event.target === this.dialog && this.call && !this.dialog.open) this.close();
   }
 
   private handleDialogPointerDown(event: PointerEvent) {

@@ -1,5 +1,6 @@
 // The camera half of the sheet: the live camera, the shots or the shot under review, and the
 // camera view, for the open call. Loaded as a chunk when a call may use the camera.
+import type {ReactiveController} from 'lit';
 import {CameraController, CameraStatus} from '../controllers/camera-controller.js';
 import {ObjectUrlController} from '../controllers/object-url-controller.js';
 import {ChooseImageError, ErrorCode, unknownError} from '../errors.js';
@@ -14,7 +15,8 @@ import type {SheetPort} from './sheet-port.js';
 
 let shotId = 0;
 
-export class CameraPane {
+/** The camera half, a reactive controller of the sheet (added after its CameraController, so it reads the camera's state once reconciled). */
+export class CameraPane implements ReactiveController {
   static readonly styles = [paneStyles, styles];
 
   private readonly camera: CameraController;
@@ -47,6 +49,7 @@ export class CameraPane {
       active: (sheet.shows('camera') || !!this.warming) && !this.review,
       facing: this.facing,
     }));
+    sheet.host.addController(this);
   }
 
   /** The sheet's strings and the camera's, in the active language. */
@@ -89,8 +92,8 @@ export class CameraPane {
     this.review = null;
   }
 
-  /** After each sheet update: the preview's stream and state; a refused camera ends the call. */
-  updated() {
+  /** Before each render of the sheet: the preview's stream and state; a refused camera ends the call. */
+  hostUpdate() {
     const {video} = this;
     const {stream, status} = this.camera;
     // Set only when it changes: setting srcObject again reloads the video.
@@ -100,7 +103,10 @@ export class CameraPane {
     video.setAttribute('aria-label', this.t.cameraTitle);
     if (this.warming && status !== CameraStatus.STARTING && status !== CameraStatus.IDLE) this.reveal();
     if (this.sheet.shows('camera') && (status === CameraStatus.REFUSED || status === CameraStatus.BLOCKED)) {
-      this.sheet.fail(new ChooseImageError(status === CameraStatus.BLOCKED ? ErrorCode.PERMISSION_BLOCKED : ErrorCode.PERMISSION_REFUSED));
+      // After this update, not inside it: ending the call fires the page's fail and complete.
+      const open = this.sheet.stillOpen();
+      const code = status === CameraStatus.BLOCKED ? ErrorCode.PERMISSION_BLOCKED : ErrorCode.PERMISSION_REFUSED;
+      queueMicrotask(() => open() && this.sheet.fail(new ChooseImageError(code)));
     }
   }
 
