@@ -490,6 +490,7 @@ export class ChooseImageSheet extends LitElement {
           t: this.localize.t,
           // A camera the page's Permissions Policy forbids is not offered at all.
           sourceType: cameraAllowedByPolicy() === false ? options.sourceType.filter(s => s !== 'camera') : options.sourceType,
+          noCamera: !!this.cameraPane?.noCamera,
           onCamera: () => this.startCamera(),
           onAlbum: () => this.pickFiles(),
           onCancel: () => this.close(),

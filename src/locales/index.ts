@@ -15,6 +15,8 @@ export interface Translation {
   chooseFromAlbum: string;
   cancel: string;
   close: string;
+  /** In the action sheet, where 拍照 would be on a device without a camera. */
+  noCamera: string;
   confirm: (selected: number, count: number) => string;
   /** 使用照片: returns the one image under review (a shot, or count 1's pick). */
   usePhoto: string;

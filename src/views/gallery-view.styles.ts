@@ -138,6 +138,15 @@ export default css`
   .gallery footer {
     gap: 8px;
   }
+  @media (max-width: 359px) {
+    .gallery footer {
+      gap: 4px;
+      padding-inline: 8px;
+    }
+    .gallery footer .action {
+      padding: 0 12px;
+    }
+  }
   .text {
     min-height: 44px;
     padding: 0 4px;

@@ -40,6 +40,10 @@ export default css`
     gap: var(--_space);
     padding: calc(var(--_space) / 2) var(--_space);
   }
+  /* A label on a bar never wraps (a 320 px phone, English). */
+  .bar .action {
+    white-space: nowrap;
+  }
   /* Below the status bar and the notch; above the home indicator. */
   header.bar {
     padding-top: max(calc(var(--_space) / 2), env(safe-area-inset-top));
