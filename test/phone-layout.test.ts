@@ -149,4 +149,20 @@ describe('on a phone', () => {
     sheet.close();
     await pending;
   });
+
+  it('should fit the gallery card to its tiles in a window, with no empty band above the footer', async () => {
+    await setViewportSize(1280, 800);
+    const pending = chooseImage({count: 3}).catch(e => e);
+    const sheet = await openedSheet();
+    await chooseFiles(part(sheet, 'action-album')!, await photos(3));
+    await waitUntil(() => parts(sheet, 'gallery-tile').filter(t => t.querySelector('img')).length === 3, 'thumbnails', {timeout: 10000});
+    await animationsDone(sheet);
+    const grid = part(sheet, 'gallery')!;
+    const lastTile = parts(sheet, 'gallery-tile').at(-1)!;
+    expect(grid.getBoundingClientRect().bottom - lastTile.getBoundingClientRect().bottom, 'grid taller than its tiles').to.be.at.most(4);
+    expect(part(sheet, 'message')!.getBoundingClientRect().height, 'an empty message takes no room').to.equal(0);
+    expect(part(sheet, 'sheet')!.getBoundingClientRect().height).to.be.below(innerHeight * 0.6);
+    sheet.close();
+    await pending;
+  });
 });

@@ -173,6 +173,13 @@ export default css`
     border: 5px solid var(--_accent);
   }
 
+  /* In a window the card fits its tiles (up to its max-height, then the grid scrolls). */
+  @media (min-width: 600px) and (min-height: 600px) {
+    .gallery .grid {
+      flex: 0 1 auto;
+    }
+  }
+
   @media (forced-colors: active) {
     .item.selected .badge,
     .toggle[aria-checked='true'] .check {

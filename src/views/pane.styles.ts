@@ -18,8 +18,9 @@ export default css`
       height: min(90dvh, 820px);
       border-radius: var(--_radius);
     }
+    /* fit-content, not auto: a modal dialog is inset top and bottom, and auto would stretch it. */
     .sheet.gallery {
-      height: auto;
+      height: fit-content;
       max-height: min(90dvh, 820px);
     }
   }
