@@ -4,7 +4,7 @@ import type {ReactiveController} from 'lit';
 import {CameraController, CameraStatus, shownRegion} from '../controllers/camera-controller.js';
 import {ObjectUrlController} from '../controllers/object-url-controller.js';
 import {ChooseImageError, ErrorCode, unknownError} from '../errors.js';
-import {imageFileName, type ProcessedImage} from '../image/pipeline.js';
+import {madeFile, type ProcessedImage} from '../image/pipeline.js';
 import {Pinch} from '../internal/pinch.js';
 import {withCameraTerms} from '../locales/camera.js';
 import type {Facing} from '../options.js';
@@ -209,7 +209,7 @@ export class CameraPane implements ReactiveController {
   private async result(shot: Shot, signal: AbortSignal): Promise<ProcessedImage> {
     if (shot.file) return this.sheet.process(shot.file, signal);
     if (!this.sheet.original && !shot.compressed) return this.sheet.process(shot.blob, signal);
-    const file = new File([shot.blob], imageFileName('image/jpeg'), {type: 'image/jpeg'});
+    const file = madeFile(shot.blob, 'image/jpeg');
     return {file, type: file.type, width: shot.width, height: shot.height};
   }
 
