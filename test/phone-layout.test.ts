@@ -134,6 +134,13 @@ describe('on a phone', () => {
     });
   });
 
+  it('should pass axe (no serious or critical finding) in every view', async function () {
+    this.timeout(90000);
+    await everyView(async sheet => {
+      await expect(sheet).to.be.accessible();
+    });
+  });
+
   it('should show no focus ring after a tap, and one for the keyboard', async () => {
     const pending = chooseImage({count: 2, locale: 'en'}).catch(e => e);
     const sheet = await openedSheet();
