@@ -54,7 +54,7 @@ function failureMessage(t: CameraTranslation, status: CameraStatus) {
 }
 
 /** "2.5×": the zoom as a factor. Cameras whose range starts above 1 (100–400) count from there. */
-export const zoomFactor = ({value, min}: Zoom) => `${(value / Math.max(min, 1)).toFixed(1)}×`;
+const zoomFactor = ({value, min}: Zoom) => `${(value / Math.max(min, 1)).toFixed(1)}×`;
 
 function zoomSlider(p: CameraViewProps, zoom: Zoom) {
   const factor = zoomFactor(zoom);
