@@ -8,6 +8,9 @@ export default css`
   }
   .stage {
     position: relative;
+    /* A pinch on the preview zooms the camera, never the page; set from the start, so a camera
+       that turns out to zoom needs no new touch-action (the compositor may not have it yet). */
+    touch-action: none;
     flex: 1;
     min-height: 0;
     display: flex;
@@ -26,10 +29,6 @@ export default css`
   }
   video.mirrored {
     transform: scaleX(-1);
-  }
-  /* Pinch zooms the camera, not the page. */
-  .stage.zoomable {
-    touch-action: none;
   }
   .zoom {
     position: absolute;

@@ -96,7 +96,7 @@ export function cameraView(p: CameraViewProps) {
           : html`<span class="icon-space"></span>`}
       </header>
       <div
-        class="stage ${zoom ? 'zoomable' : ''}"
+        class="stage"
         @wheel=${zoom ? p.onStageWheel : nothing}
         @pointerdown=${zoom ? p.onStagePointer : nothing}
         @pointermove=${zoom ? p.onStagePointer : nothing}
