@@ -1,5 +1,6 @@
 // `npm run screenshots`: renders the sheet's views in headless Chromium (fake camera, real
-// files through the real file chooser) into docs/*.png for the README.
+// files through the real file chooser) into docs/*.png for the README, and the main ones in
+// WebKitGTK's MiniBrowser (mock camera) into docs/webkit-*.png.
 import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -7,10 +8,15 @@ import puppeteer from 'puppeteer-core';
 import {startDevServer} from '@web/dev-server';
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {baseChromeArgs, findChrome} from './chrome-path.mjs';
+import {shootWebKit} from './screenshots-webkit.mjs';
 import {tsAsJs} from './ts-as-js.mjs';
+import {freePort} from './webkit-driver.mjs';
 
+// A free port: other people run servers on this machine too.
+const port = await freePort();
+const demoUrl = `http://localhost:${port}/demo/`;
 const server = await startDevServer({
-  config: {rootDir: '.', port: 8765, nodeResolve: true, plugins: [tsAsJs(), esbuildPlugin({ts: true, tsconfig: './tsconfig.json'})]},
+  config: {rootDir: '.', port, nodeResolve: true, plugins: [tsAsJs(), esbuildPlugin({ts: true, tsconfig: './tsconfig.json'})]},
   readCliArgs: false,
   readFileConfig: false,
   logStartMessage: false,
@@ -28,7 +34,7 @@ async function page(colorScheme = 'light') {
   const p = await browser.newPage();
   await p.setViewport({width: 390, height: 760, deviceScaleFactor: 2});
   await p.emulateMediaFeatures([{name: 'prefers-color-scheme', value: colorScheme}]);
-  await p.goto('http://localhost:8765/demo/');
+  await p.goto(demoUrl);
   await p.evaluate(() => (document.documentElement.lang = 'en'));
   return p;
 }
@@ -70,6 +76,7 @@ async function shoot(p, name) {
   console.log(`docs/${name}.png`);
 }
 
+let albumPhotos;
 for (const scheme of ['light', 'dark']) {
   const p = await page(scheme);
   const suffix = scheme === 'dark' ? '-dark' : '';
@@ -87,7 +94,8 @@ for (const scheme of ['light', 'dark']) {
     await p.waitForSelector(sheetPart('action-album'));
   }
   const [chooser] = await Promise.all([p.waitForFileChooser(), p.click(sheetPart('action-album'))]);
-  await chooser.accept(await photos(p, 7));
+  albumPhotos ??= await photos(p, 7);
+  await chooser.accept(albumPhotos);
   await p.waitForFunction(() => document.querySelector('choose-image-sheet[open]')?.shadowRoot.querySelectorAll('[part~="gallery-item"] img').length >= 7);
   await p.evaluate(() => document.querySelector('choose-image-sheet[open]').shadowRoot.querySelectorAll('[part~="gallery-item"]')[4].click());
   await shoot(p, `gallery${suffix}`);
@@ -95,4 +103,5 @@ for (const scheme of ['light', 'dark']) {
 }
 
 await browser.close();
+await shootWebKit(demoUrl, albumPhotos);
 await server.stop();

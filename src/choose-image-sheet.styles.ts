@@ -121,7 +121,9 @@ export default css`
     }
   }
 
-  /* flex-basis auto, not 0: in an auto-height column (the action sheet) WebKit collapses a 0 basis to nothing. */
+  /* Content-sized (basis auto): fills a full-height sheet (camera, gallery), shrinks (min-height
+     0) where the sheet reaches its max-height. A zero basis (flex: 1) collapsed the view, and so
+     the whole action sheet, to 0 px in WebKit, whose auto-height column took it as the size. */
   .view {
     display: flex;
     flex-direction: column;

@@ -9,13 +9,13 @@ import styles from './choose-image-sheet.styles.js';
 import {cancelled, ChooseImageError, ErrorCode, unknownError} from './errors.js';
 import {emit, type Outcome} from './events.js';
 import {deepActiveElement, tabbables, trapTab} from './internal/focus.js';
-import type {ProcessedImage} from './internal/image.js';
+import type {ProcessedImage} from './image/pipeline.js';
+import {Prefetch} from './image/prefetch.js';
 import {mountProblem} from './internal/mount.js';
 import {claimPage, releasePage} from './internal/page-call.js';
-import {Prefetch} from './internal/prefetch.js';
 import type {CompressOptions, Facing, NormalizedOptions, SizeType, SourceType} from './options.js';
 import {normalizeOptions} from './options.js';
-import {cameraAllowedByPolicy} from './platform.js';
+import {cameraAllowedByPolicy, hasUserActivation} from './platform.js';
 import type {CameraPane} from './panes/camera-pane.js';
 import type {GalleryPane} from './panes/gallery-pane.js';
 import type {SheetPort} from './panes/sheet-port.js';
@@ -35,7 +35,7 @@ const once = <T>(load: () => Promise<T>) => {
 // import() of the same module resolves a task later (about 1 ms before getUserMedia).
 const loadCamera = once(() => import('./panes/camera-pane.js'));
 const loadGallery = once(() => import('./panes/gallery-pane.js'));
-const loadPipeline = once(() => import('./internal/image.js'));
+const loadPipeline = once(() => import('./image/pipeline.js'));
 
 /** Space-separated attribute ⇄ array property. */
 const listConverter = {
@@ -175,7 +175,6 @@ export class ChooseImageSheet extends LitElement {
       if (this.open && !this.call) void this.begin();
       else if (!this.open && this.call) this.settle({ok: false, error: cancelled()});
     }
-    this.galleryPane?.willUpdate();
   }
 
   protected override updated(changed: PropertyValues) {
@@ -186,8 +185,6 @@ export class ChooseImageSheet extends LitElement {
     } else if (changed.has('view') && this.open) {
       this.focusView();
     }
-    this.cameraPane?.updated();
-    this.galleryPane?.updated(this.dialog);
   }
 
   /** Opens the sheet. Resolves with the chosen images; rejects with a ChooseImageError. */
@@ -318,6 +315,9 @@ export class ChooseImageSheet extends LitElement {
     const sheet = this;
     return {
       host: this,
+      get root() {
+        return sheet.renderRoot;
+      },
       get options() {
         return sheet.call?.options;
       },
@@ -369,7 +369,7 @@ export class ChooseImageSheet extends LitElement {
   /** A single album source opens the picker at once, where the page still has user activation. */
   private openSourceDirectly() {
     const only = this.call?.options.sourceType;
-    if (only?.length === 1 && only[0] === 'album' && navigator.userActivation?.isActive) this.pickFiles();
+    if (only?.length === 1 && only[0] === 'album' && hasUserActivation()) this.pickFiles();
   }
 
   /** Runs the image pipeline (loaded on first use) for the size now chosen. */
@@ -408,8 +408,9 @@ export class ChooseImageSheet extends LitElement {
 
   private handleDialogClose(event: Event) {
     // A close we did not start (Chrome can skip `cancel` on a second Escape) is a cancel; the
-    // gallery's preview closing (its viewer's `close`) is not.
-    if (event.target === this.dialog && this.call) this.close();
+    // gallery's preview closing (its viewer's `close`) is not, nor is the late `close` event of
+    // the previous call's dialog.close() once a new call has shown the dialog again.
+    if (event.target === this.dialog && this.call && !this.dialog.open) this.close();
   }
 
   private handleDialogPointerDown(event: PointerEvent) {
@@ -449,6 +450,8 @@ export class ChooseImageSheet extends LitElement {
     this.albumInput.multiple = (this.call?.options.count ?? 1) > 1;
     this.albumInput.value = '';
     this.albumInput.click();
+    // While the person picks, the pipeline's workers start, so the first decode does not wait.
+    loadPipeline().then(pipeline => pipeline.warm(), () => {});
   }
 
   private handleAlbumChange() {

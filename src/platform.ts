@@ -1,5 +1,6 @@
-// What this browser can do, where engines differ: feature tests live here, not as `?.`
-// checks scattered through the kit.
+// What this browser can do, where engines differ, tested in one place: the kit's code asks here
+// instead of probing globals itself (the image decoders' abilities are in image/platform.ts, which
+// the worker shares). As of Chromium 156, Firefox ESR 153, WebKitGTK 2.50; see README, Browsers.
 
 interface FeaturePolicy {
   allowsFeature(feature: string): boolean;
@@ -24,3 +25,10 @@ export function cameraAllowedByPolicy(): boolean | undefined {
 export function albumNeedsImageWildcard(userAgent = navigator.userAgent): boolean {
   return /Android.*(MicroMessenger|; wv\))/.test(userAgent);
 }
+
+/**
+ * Whether the page has transient user activation now (a tap just happened), or undefined where
+ * the browser cannot tell (no navigator.userActivation: Safari before 16.4).
+ */
+export const hasUserActivation = (): boolean | undefined =>
+  typeof navigator !== 'undefined' && 'userActivation' in navigator ? navigator.userActivation.isActive : undefined;

@@ -7,7 +7,7 @@ import {asFile, chooseFiles, clickOn, makeImage, videoPlaying} from './helpers/i
 
 interface CspWindow extends Window {
   kit: typeof Kit;
-  processImage: typeof import('../src/internal/image.js').processImage;
+  processImage: typeof import('../src/image/pipeline.js').processImage;
   violations: string[];
   requests: () => Array<{url: string; initiator: string}>;
   ready?: boolean;
@@ -84,7 +84,7 @@ describe('strict Content-Security-Policy', () => {
     expect(foreign, JSON.stringify(foreign)).to.deep.equal([]);
     const urls = requests.map(r => new URL(r.url).pathname);
     expect(urls.every(u => /^\/(src|node_modules|test\/csp|__web-dev-server)/.test(u)), urls.join('\n')).to.equal(true);
-    expect(urls).to.include('/src/internal/compress-worker.js'); // the worker ran, not the fallback
+    expect(urls).to.include('/src/image/image-worker.js'); // the worker ran, not the fallback
   });
 
   it('should compress on the main thread when the page forbids workers', async () => {

@@ -43,7 +43,7 @@ describe('one call at a time', () => {
     await waitUntil(() => parts(el, 'gallery-tile')[0]?.querySelector('img'), 'the small thumbnail did not show', {timeout: 10000});
     // Call 1's compression has ended by now: run the same work and wait for it. Whatever it
     // finished with must not reach call 2, which the user has not confirmed.
-    const {processImage} = await import('../src/internal/image.js');
+    const {processImage} = await import('../src/image/pipeline.js');
     await processImage(big, 'compressed', {maxSize: 1920, quality: 0.8});
     await new Promise(r => setTimeout(r, Math.max(500, performance.now() - startedAt)));
     expect(second.settled, 'call 2 settled without a confirm').to.equal(false);

@@ -3,6 +3,7 @@
 // outlives the camera view, the call, the element, or a hidden page. It also applies the torch
 // and zoom where the camera offers them, and follows cameras plugged in and out.
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import {fitWithin} from '../image/info.js';
 import type {Facing} from '../options.js';
 import {cameraAllowedByPolicy} from '../platform.js';
 
@@ -211,10 +212,11 @@ export class CameraController implements ReactiveController {
 
   /**
    * The frame on screen when the shutter was pressed, as a JPEG at the stream's resolution,
-   * unmirrored. With `fullResolution`, ImageCapture.takePhoto replaces it where the camera
-   * offers more pixels than the stream.
+   * unmirrored. With `maxSize` it is drawn no larger than that on its long edge: the compressed
+   * image in one draw and one encode. With `fullResolution`, ImageCapture.takePhoto replaces it
+   * where the camera offers more pixels than the stream.
    */
-  async capture(video: HTMLVideoElement, {quality = 0.92, fullResolution = false} = {}): Promise<Capture> {
+  async capture(video: HTMLVideoElement, {quality = 0.92, fullResolution = false, maxSize = Infinity} = {}): Promise<Capture> {
     const track = this.stream?.getVideoTracks()[0];
     if (!track || this.status !== CameraStatus.LIVE || !(await hasFrame(video))) {
       throw new DOMException('the camera is not live', 'InvalidStateError');
@@ -223,9 +225,10 @@ export class CameraController implements ReactiveController {
     await Promise.race([this.applying, new Promise(r => setTimeout(r, 1000))]);
     // Draw first: asking ImageCapture for its capabilities can restart the camera.
     const canvas = document.createElement('canvas');
-    canvas.width = video.videoWidth;
-    canvas.height = video.videoHeight;
-    canvas.getContext('2d')!.drawImage(video, 0, 0);
+    [canvas.width, canvas.height] = fitWithin(video.videoWidth, video.videoHeight, maxSize);
+    const ctx = canvas.getContext('2d')!;
+    ctx.imageSmoothingQuality = 'high';
+    ctx.drawImage(video, 0, 0, canvas.width, canvas.height);
     // Zoomed, the frame on screen is what was framed: a still from ImageCapture need not be
     // (Chromium's fake camera paints its photo at another scale than its stream).
     const zoomed = this.zoomRange && this.controls.zoom! > this.zoomRange.min;

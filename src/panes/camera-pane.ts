@@ -1,9 +1,10 @@
 // The camera half of the sheet: the live camera, the shots or the shot under review, and the
 // camera view, for the open call. Loaded as a chunk when a call may use the camera.
+import type {ReactiveController} from 'lit';
 import {CameraController, CameraStatus} from '../controllers/camera-controller.js';
 import {ObjectUrlController} from '../controllers/object-url-controller.js';
 import {ChooseImageError, ErrorCode, unknownError} from '../errors.js';
-import {imageFileName, type ProcessedImage} from '../internal/image.js';
+import {imageFileName, type ProcessedImage} from '../image/pipeline.js';
 import {Pinch} from '../internal/pinch.js';
 import {withCameraTerms} from '../locales/camera.js';
 import type {Facing} from '../options.js';
@@ -14,7 +15,8 @@ import type {SheetPort} from './sheet-port.js';
 
 let shotId = 0;
 
-export class CameraPane {
+/** The camera half, a reactive controller of the sheet (added after its CameraController, so it reads the camera's state once reconciled). */
+export class CameraPane implements ReactiveController {
   static readonly styles = [paneStyles, styles];
 
   private readonly camera: CameraController;
@@ -28,7 +30,7 @@ export class CameraPane {
    * The preview, made here rather than by the view's template: a stream that arrives before the
    * view shows is attached at once, so its first frame is not held up by the render.
    */
-  private readonly video = Object.assign(document.createElement('video'), {autoplay: true, muted: true, playsInline: true});
+  private readonly video = Object.assign(document.createElement('video'), {autoplay: true, muted: true});
   /** Started from the action sheet, its view not shown yet: see start(). */
   private warming: (() => void) | null = null;
   private warmingTimer?: ReturnType<typeof setTimeout>;
@@ -39,11 +41,15 @@ export class CameraPane {
   constructor(private readonly sheet: SheetPort) {
     this.facing = sheet.options?.camera ?? 'back';
     this.video.part.value = 'video';
+    // The attribute, not the property: Firefox has no playsInline property, so setting one
+    // would leave no attribute for iOS WebKit to honour (and it then plays full screen).
+    this.video.setAttribute('playsinline', '');
     this.urls = new ObjectUrlController(sheet.host);
     this.camera = new CameraController(sheet.host, () => ({
       active: (sheet.shows('camera') || !!this.warming) && !this.review,
       facing: this.facing,
     }));
+    sheet.host.addController(this);
   }
 
   /** The sheet's strings and the camera's, in the active language. */
@@ -86,8 +92,8 @@ export class CameraPane {
     this.review = null;
   }
 
-  /** After each sheet update: the preview's stream and state; a refused camera ends the call. */
-  updated() {
+  /** Before each render of the sheet: the preview's stream and state; a refused camera ends the call. */
+  hostUpdate() {
     const {video} = this;
     const {stream, status} = this.camera;
     // Set only when it changes: setting srcObject again reloads the video.
@@ -97,7 +103,10 @@ export class CameraPane {
     video.setAttribute('aria-label', this.t.cameraTitle);
     if (this.warming && status !== CameraStatus.STARTING && status !== CameraStatus.IDLE) this.reveal();
     if (this.sheet.shows('camera') && (status === CameraStatus.REFUSED || status === CameraStatus.BLOCKED)) {
-      this.sheet.fail(new ChooseImageError(status === CameraStatus.BLOCKED ? ErrorCode.PERMISSION_BLOCKED : ErrorCode.PERMISSION_REFUSED));
+      // After this update, not inside it: ending the call fires the page's fail and complete.
+      const open = this.sheet.stillOpen();
+      const code = status === CameraStatus.BLOCKED ? ErrorCode.PERMISSION_BLOCKED : ErrorCode.PERMISSION_REFUSED;
+      queueMicrotask(() => open() && this.sheet.fail(new ChooseImageError(code)));
     }
   }
 
@@ -163,10 +172,13 @@ export class CameraPane {
     const {sheet, video} = this;
     if (sheet.busy) return;
     const open = sheet.stillOpen();
+    const compressed = !sheet.original;
     sheet.busy = true;
     let capture;
     try {
-      capture = await this.camera.capture(video, {fullResolution: sheet.original});
+      // Compressed: drawn at the target size and encoded once at the target quality.
+      const {maxSize, quality} = sheet.options!.compress;
+      capture = await this.camera.capture(video, compressed ? {maxSize, quality} : {fullResolution: true});
     } catch (e) {
       if (open()) sheet.fail(unknownError(e));
       return;
@@ -175,7 +187,7 @@ export class CameraPane {
     }
     if (!open()) return; // a shot of a call that has ended is nobody's
     const {blob, width, height} = capture;
-    const shot = {id: ++shotId, blob, url: this.urls.create(blob), width, height};
+    const shot = {id: ++shotId, blob, url: this.urls.create(blob), width, height, compressed};
     void this.prepare(shot);
     const count = sheet.options!.count;
     this.change(() => (count === 1 ? (this.review = shot) : (this.shots = [...this.shots, shot])));
@@ -186,9 +198,9 @@ export class CameraPane {
     return this.sheet.prepare(`s${shot.id}`, signal => this.result(shot, signal));
   }
 
-  /** A capture is the "original" as taken; compressed goes through the pipeline. */
+  /** A capture is the "original" as taken, or already the compressed image (see shutter()). */
   private async result(shot: Shot, signal: AbortSignal): Promise<ProcessedImage> {
-    if (!this.sheet.original) return this.sheet.process(shot.blob, signal);
+    if (!this.sheet.original && !shot.compressed) return this.sheet.process(shot.blob, signal);
     const file = new File([shot.blob], imageFileName('image/jpeg'), {type: 'image/jpeg'});
     return {file, type: file.type, width: shot.width, height: shot.height};
   }

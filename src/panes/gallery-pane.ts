@@ -1,7 +1,8 @@
 // The gallery half of the sheet: the picked files, the capped selection, thumbnails and the
 // gallery view, for the open call. Loaded as a chunk when a call may use the album.
-import {html} from 'lit';
+import {html, type ReactiveController} from 'lit';
 import {ThumbnailController} from '../controllers/thumbnail-controller.js';
+import {hurry, originalImage, Priority, rest, stillReadable} from '../image/pipeline.js';
 import {newItems, type GalleryItem} from '../internal/gallery-item.js';
 import {Selection} from '../internal/selection.js';
 import {withGalleryTerms} from '../locales/gallery.js';
@@ -11,7 +12,8 @@ import styles from '../views/gallery-view.styles.js';
 import {GalleryPreview} from './gallery-preview.js';
 import type {SheetPort} from './sheet-port.js';
 
-export class GalleryPane {
+/** The gallery half, a reactive controller of the sheet. */
+export class GalleryPane implements ReactiveController {
   static readonly styles = [paneStyles, styles];
 
   private readonly thumbs: ThumbnailController;
@@ -22,12 +24,10 @@ export class GalleryPane {
   private focusId: number | undefined;
 
   constructor(private readonly sheet: SheetPort) {
-    // A selected image is prepared once its thumbnail is decoded: thumbnails first, on 2 cores.
-    this.thumbs = new ThumbnailController(sheet.host, item => {
-      if (this.selection.position(item)) void this.prepare(item);
-    });
+    this.thumbs = new ThumbnailController(sheet.host);
     this.preview = new GalleryPreview(sheet);
     this.reset(sheet.options?.count ?? 1);
+    sheet.host.addController(this);
   }
 
   /** The sheet's strings and the gallery's, in the active language. */
@@ -42,11 +42,12 @@ export class GalleryPane {
     this.focusId = undefined;
   }
 
-  /** Releases the thumbnails and stops their work. */
+  /** Releases the thumbnails and stops their work; the pipeline's workers end once idle. */
   clear() {
     this.thumbs.clear();
     this.preview.clear();
     this.items = [];
+    rest();
   }
 
   /** One image to choose: the pick is reviewed large (or returned at once), not shown in a grid. */
@@ -72,7 +73,7 @@ export class GalleryPane {
     this.items = [...this.items, ...added];
     const usable = added.filter(item => item.state !== 'unusable');
     for (const item of usable) {
-      if (this.selection.add(item)) this.thumbs.request(item, true);
+      if (this.selection.add(item)) this.choose(item);
     }
     // Never drop picks silently: say how many of them the cap let in.
     if (usable.some(item => !this.selection.position(item))) {
@@ -83,16 +84,17 @@ export class GalleryPane {
     if (this.single && this.sheet.options?.sizeType.length === 1 && this.selection.size) this.confirm();
   }
 
-  /** Before each sheet update: a selected file that turned out undecodable leaves the selection. */
-  willUpdate() {
+  /** Before each render of the sheet: a selected file that turned out undecodable leaves the selection. */
+  hostUpdate() {
     for (const item of this.selection.items) {
       if (item.state === 'unusable') this.deselect(item);
     }
   }
 
-  /** After each sheet update: thumbnails decode as their buttons scroll into view. */
-  updated(root: ParentNode) {
-    if (this.sheet.shows('gallery')) this.thumbs.observeAll(root, this.items);
+  /** After each render of the sheet: thumbnails decode as their tiles near the view. */
+  hostUpdated() {
+    const grid = this.sheet.root.querySelector('[part~="gallery"]');
+    if (grid && this.sheet.shows('gallery')) this.thumbs.observeAll(grid, this.items);
   }
 
   render() {
@@ -141,8 +143,19 @@ export class GalleryPane {
     })}${this.preview.render(shared)}`;
   }
 
+  /**
+   * Starts what a chosen image needs, from the moment it is chosen: its compression, and its
+   * decode (an original is returnable only once it is known to decode).
+   */
+  private choose(item: GalleryItem) {
+    this.thumbs.request(item, Priority.LATER);
+    void this.prepare(item);
+  }
+
   private prepare(item: GalleryItem) {
-    return this.sheet.prepare(`g${item.id}`, signal => this.sheet.process(item.file, signal));
+    return this.sheet.prepare(`g${item.id}`, signal =>
+      this.sheet.original ? this.thumbs.decoded(item).then(info => originalImage(item.file, info)) : this.sheet.process(item.file, signal)
+    );
   }
 
   private deselect(item: GalleryItem) {
@@ -161,8 +174,7 @@ export class GalleryPane {
       sheet.hint = '';
     } else if (this.selection.add(item)) {
       sheet.hint = '';
-      if (item.state === 'ready') void this.prepare(item);
-      else this.thumbs.request(item, true);
+      this.choose(item);
     } else {
       sheet.hint = this.t.selectLimit(this.selection.cap); // a tap on a dimmed tile says why
     }
@@ -189,8 +201,15 @@ export class GalleryPane {
     const chosen = [...this.selection.items];
     if (!chosen.length) return;
     this.preview.close();
+    // What the chosen images still need goes first now: the decode that proves an original
+    // decodes, or the compression.
+    for (const item of chosen) {
+      if (this.sheet.original) this.thumbs.request(item, Priority.URGENT);
+      else hurry(item.file);
+    }
     void this.sheet.finish(
-      chosen.map(item => this.prepare(item)),
+      // Read again at confirm: a file changed or deleted on disk since it was picked is not returned.
+      chosen.map(item => this.prepare(item).then(stillReadable)),
       index => {
         chosen[index].state = 'unusable';
         this.deselect(chosen[index]);

@@ -2,12 +2,15 @@
 // load as chunks of their own, and this is the whole of what they may touch.
 import type {ReactiveControllerHost} from 'lit';
 import type {ChooseImageError} from '../errors.js';
-import type {ProcessedImage} from '../internal/image.js';
+import type {ProcessedImage} from '../image/pipeline.js';
 import type {Translation} from '../locales/index.js';
 import type {NormalizedOptions} from '../options.js';
 
 export interface SheetPort {
+  /** The sheet: panes are its reactive controllers (hostUpdate before each render, hostUpdated after). */
   readonly host: ReactiveControllerHost;
+  /** The sheet's shadow root, where the panes' views render. */
+  readonly root: ParentNode;
   /** The open call's options; undefined once it has settled. */
   readonly options: NormalizedOptions | undefined;
   readonly t: Translation;

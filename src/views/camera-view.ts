@@ -13,6 +13,8 @@ export interface Shot {
   url: string;
   width: number;
   height: number;
+  /** Taken at the "compressed" size and quality. */
+  compressed: boolean;
 }
 
 export interface CameraViewProps {

@@ -234,10 +234,66 @@ export const failure = (call: Promise<unknown>) =>
 
 /** Sizes the viewport (WebKit: through the window); resolves with the size it got. */
 export const setViewportSize = (width: number, height: number) =>
-  executeServerCommand<{width: number; height: number}, {width: number; height: number}>('set-viewport', {width, height});
+  executeServerCommand<{width: number; height: number}, {width: number; height: number}>('resize-viewport', {width, height});
 
 /** Presses `key` with Shift held, as a person would (Shift+Tab). */
 export const pressWithShift = (key: string) => executeServerCommand('press-with-shift', {key});
 
 /** Blocks the camera for this site before a call (Chromium: the site's permission; Firefox: its group's browser). */
 export const blockCamera = () => executeServerCommand('block-camera');
+
+/** One decode the page asked of the browser: what, how large, when. */
+export interface DecodeCall {
+  blob: Blob | undefined;
+  api: 'ImageDecoder' | 'createImageBitmap';
+  /** desiredWidth or resizeWidth, when a size was asked for. */
+  width?: number;
+  start: number;
+  end?: number;
+}
+
+/**
+ * Records every decode started on this page's main thread by createImageBitmap(blob) or
+ * ImageDecoder (whose stream is traced back to its Blob); the real calls still do the work.
+ */
+export function recordDecodes() {
+  const calls: DecodeCall[] = [];
+  const owners = new WeakMap<ReadableStream, Blob>();
+  const realStream = Blob.prototype.stream;
+  const realBitmap = window.createImageBitmap;
+  const RealDecoder = window.ImageDecoder;
+  const timed = <T>(call: DecodeCall, p: Promise<T>) => {
+    calls.push(call);
+    return p.finally(() => (call.end = performance.now()));
+  };
+  Blob.prototype.stream = function (this: Blob) {
+    const s = realStream.call(this);
+    owners.set(s, this);
+    return s;
+  };
+  window.createImageBitmap = ((source: ImageBitmapSource, ...rest: unknown[]) => {
+    const options = rest.find(r => typeof r === 'object') as ImageBitmapOptions | undefined;
+    const call: DecodeCall = {blob: source instanceof Blob ? source : undefined, api: 'createImageBitmap', width: options?.resizeWidth, start: performance.now()};
+    return timed(call, (realBitmap as (...a: unknown[]) => Promise<ImageBitmap>)(source, ...rest));
+  }) as typeof createImageBitmap;
+  if (RealDecoder) {
+    window.ImageDecoder = class extends RealDecoder {
+      constructor(init: ImageDecoderInit) {
+        super(init);
+        const blob = init.data instanceof ReadableStream ? owners.get(init.data) : undefined;
+        const real = this.decode.bind(this);
+        this.decode = (options?: ImageDecodeOptions) => timed({blob, api: 'ImageDecoder', width: init.desiredWidth, start: performance.now()}, real(options));
+      }
+    } as typeof ImageDecoder;
+  }
+  return {
+    calls,
+    /** Decodes of the picked file named `name`. */
+    of: (name: string) => calls.filter(c => (c.blob as File | undefined)?.name === name),
+    restore: () => {
+      Blob.prototype.stream = realStream;
+      window.createImageBitmap = realBitmap;
+      if (RealDecoder) window.ImageDecoder = RealDecoder;
+    },
+  };
+}

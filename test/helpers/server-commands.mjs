@@ -4,12 +4,13 @@
 // pan-tilt-zoom, size the viewport, press keys with Shift held, turn a wheel, pinch. Each goes through the engine's own driver: puppeteer
 // over CDP (Chromium) or WebDriver BiDi (Firefox), and classic WebDriver (WebKit). A command
 // no driver of an engine can do throws, and the test that needs it is skipped there by name.
-import {mkdirSync, mkdtempSync, utimesSync, writeFileSync} from 'node:fs';
+import {appendFileSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {setWebKitViewport} from './launchers.mjs';
 
 const fixtureDir = mkdtempSync(join(tmpdir(), 'choose-image-sheet-'));
+process.on('exit', () => rmSync(fixtureDir, {recursive: true, force: true}));
 let fixtureId = 0;
 const coverPages = new Map();
 const windowSizes = new Map();
@@ -86,6 +87,14 @@ export function serverCommands() {
         // payload: {path, base64}: the file changes on disk after it was picked.
         case 'overwrite-file':
           writeFileSync(payload.path, Buffer.from(payload.base64, 'base64'));
+          return true;
+        // payload: {path, base64}: bytes added to the end of the file on disk.
+        case 'append-file':
+          appendFileSync(payload.path, Buffer.from(payload.base64, 'base64'));
+          return true;
+        // payload: {path}: the file is deleted from disk after it was picked.
+        case 'delete-file':
+          rmSync(payload.path);
           return true;
         // payload: {paths: string[] | null}; null dismisses the chooser. Resolves at once; the
         // next chooser the top page opens (by a real click) is answered. Puppeteer only: its
@@ -194,7 +203,7 @@ export function serverCommands() {
           return true;
         }
         // payload: {width, height} -> the viewport it got (WebKit's window has a minimum width).
-        case 'set-viewport': {
+        case 'resize-viewport': {
           if (isWebDriver(session)) return setWebKitViewport(driverOf(session), payload.width, payload.height);
           await pageOf(session).setViewport(payload);
           return payload;
