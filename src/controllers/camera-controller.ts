@@ -5,7 +5,7 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {fitWithin} from '../image/info.js';
 import type {Facing} from '../options.js';
-import {asksPanTiltZoom, cameraAllowedByPolicy} from '../platform.js';
+import {cameraAllowedByPolicy} from '../platform.js';
 
 export const CameraStatus = {
   IDLE: 'idle',
@@ -95,6 +95,14 @@ const stopTracks = (stream: MediaStream | null) => stream?.getTracks().forEach(t
 
 /** The size asked of every camera; applyConstraints() repeats it. */
 const size = {width: {ideal: 1920}, height: {ideal: 1080}};
+
+/**
+ * True where `zoom: true` in getUserMedia asks for the camera's pan-tilt-zoom permission, as
+ * the engines that implement pan and tilt (Chromium) read it; Chromium shows a camera's zoom
+ * only with that permission. WebKit reads the boolean as zoom 1, which picks another camera.
+ * (Here, not in platform.ts, which loads with the entry: only the camera needs it.)
+ */
+const asksPanTiltZoom = () => !!(navigator.mediaDevices.getSupportedConstraints() as {pan?: boolean}).pan;
 
 /** deviceIds of the video inputs; '' for each while the page has no camera permission yet. */
 async function videoInputs(): Promise<string[]> {

@@ -21,6 +21,9 @@ export default css`
   .camera .stage {
     position: absolute;
     inset: 0;
+    /* A pinch on the preview zooms the camera, never the page; set from the start, so a camera
+       that turns out to zoom needs no new touch-action (the compositor may not have it yet). */
+    touch-action: none;
     display: flex;
     flex-direction: column;
     align-items: center;
@@ -44,10 +47,6 @@ export default css`
   }
   video.mirrored {
     transform: scaleX(-1);
-  }
-  /* Pinch zooms the camera, not the page. */
-  .camera .stage.zoomable {
-    touch-action: none;
   }
 
   /* The bars float over the picture, each on a scrim that keeps white text readable. */

@@ -58,7 +58,7 @@ function failureMessage(t: CameraTranslation, status: CameraStatus) {
 }
 
 /** "2.5×": the zoom as a factor. Cameras whose range starts above 1 (100–400) count from there. */
-export const zoomFactor = ({value, min}: Zoom) => `${(value / Math.max(min, 1)).toFixed(1)}×`;
+const zoomFactor = ({value, min}: Zoom) => `${(value / Math.max(min, 1)).toFixed(1)}×`;
 
 function zoomSlider(p: CameraViewProps, zoom: Zoom) {
   const factor = zoomFactor(zoom);
@@ -101,7 +101,7 @@ export function cameraView(p: CameraViewProps) {
           : html`<span class="icon-space"></span>`}
       </header>
       <div
-        class="stage ${zoom ? 'zoomable' : ''}"
+        class="stage"
         @wheel=${zoom ? p.onStageWheel : nothing}
         @pointerdown=${zoom ? p.onStagePointer : nothing}
         @pointermove=${zoom ? p.onStagePointer : nothing}
