@@ -389,12 +389,15 @@ export class ChooseImageSheet extends LitElement {
     this.busy = true;
     this.hint = this.localize.t.processing;
     const outcomes = await Promise.allSettled(jobs);
+    const {named} = await loadPipeline(); // loaded with the call; here at once
     if (!open()) return;
     this.busy = false;
     this.hint = '';
     const failed = outcomes.flatMap((o, i) => (o.status === 'rejected' ? [i] : []));
     if (failed.length) return failed.forEach(onFailed);
-    this.settle({ok: true, value: toResult(outcomes.map(o => (o as PromiseFulfilledResult<ProcessedImage>).value))});
+    const images = outcomes.map(o => (o as PromiseFulfilledResult<ProcessedImage>).value);
+    const files = named(images.map(image => image.file));
+    this.settle({ok: true, value: toResult(images.map((image, i) => ({...image, file: files[i]})))});
   }
 
   // --- dialog ---------------------------------------------------------------------------

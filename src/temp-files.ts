@@ -1,6 +1,5 @@
 // The result of a call and the registry of the blob: URLs it hands out, so that
 // revokeTempFiles() can release them.
-import {named} from './image/file-name.js';
 import type {ProcessedImage} from './image/pipeline.js';
 
 /** One chosen image. */
@@ -30,9 +29,7 @@ const live = new Set<string>();
 
 /** Creates and registers one blob: URL per image, in order. */
 export function toResult(images: ProcessedImage[]): ChooseImageResult {
-  const files = named(images.map(i => i.file));
-  const tempFiles = images.map(({width, height}, i) => {
-    const file = files[i];
+  const tempFiles = images.map(({file, width, height}) => {
     const path = URL.createObjectURL(file);
     live.add(path);
     return {path, size: file.size, type: file.type, width, height, file};

@@ -12,8 +12,4 @@ export const en: Translation = {
   usePhoto: 'Use photo',
   unusable: name => `${name}, this image cannot be read`,
   processing: 'Processing…',
-  previewTitle: 'Image preview',
-  previous: 'Previous image',
-  next: 'Next image',
-  imageOf: (n, total) => `Image ${n} of ${total}`,
 };

@@ -22,10 +22,6 @@ export interface Translation {
   usePhoto: string;
   unusable: (name: string) => string;
   processing: string;
-  previewTitle: string;
-  previous: string;
-  next: string;
-  imageOf: (n: number, total: number) => string;
 }
 
 const tables: Record<string, Translation> = {'zh-CN': zhCN, en};

@@ -12,8 +12,4 @@ export const zhCN: Translation = {
   usePhoto: '使用照片',
   unusable: name => `${name}，无法读取此图片`,
   processing: '正在处理…',
-  previewTitle: '图片预览',
-  previous: '上一张',
-  next: '下一张',
-  imageOf: (n, total) => `第 ${n} 张，共 ${total} 张`,
 };
