@@ -56,8 +56,7 @@ export async function shootWebKit(demoUrl, photos) {
     await waitFor('the action sheet', () => !!document.querySelector('choose-image-sheet[open]')?.shadowRoot?.querySelector('[part~="action-album"]'));
     await click('[part~="action-album"]'); // WebKit's automation dismisses the picker; the files go to its input
     await driver.elementSendKeys((await inSheet('input.album'))[ELEMENT], photos.join('\n'));
-    await waitFor('the thumbnails', () => document.querySelector('choose-image-sheet[open]')?.shadowRoot?.querySelectorAll('[part~="gallery-item"] img').length >= 7);
-    await driver.execute(() => document.querySelector('choose-image-sheet[open]').shadowRoot.querySelectorAll('[part~="gallery-item"]')[4].click());
+    await waitFor('the thumbnails', () => document.querySelector('choose-image-sheet[open]')?.shadowRoot?.querySelectorAll('[part~="gallery-tile"] img').length >= 7);
     await shoot('webkit-gallery');
   } finally {
     await driver.deleteSession().catch(() => {});

@@ -18,15 +18,6 @@ export function cameraAllowedByPolicy(): boolean | undefined {
 }
 
 /**
- * True where `zoom: true` in getUserMedia asks for the camera's pan-tilt-zoom permission, as
- * the engines that implement pan and tilt (Chromium) read it. Chromium shows a camera's zoom
- * only with that permission. WebKit reads the boolean as zoom 1, which picks a different camera.
- */
-export function asksPanTiltZoom(): boolean {
-  return !!(navigator.mediaDevices.getSupportedConstraints() as {pan?: boolean}).pan;
-}
-
-/**
  * True in Android in-app browsers (WeChat's, and apps built on Android's WebView): they open
  * their photo album only for `accept="image/*"`, and answer a list of types with a file
  * manager or "no app can do this".

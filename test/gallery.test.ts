@@ -315,6 +315,19 @@ describe('<choose-image-sheet> gallery', () => {
     expect(((await pending) as ChooseImageError).error, 'the call was still open, nothing returned').to.equal(11);
   });
 
+  it('should number the compressed copies in the order the result lists them, not the order they finished', async function () {
+    this.timeout(30000);
+    // The first is a large PNG (decoded in full, twice: thumbnail and compression), the second a
+    // small JPEG: the second's copy is made long before the first's.
+    const files = [asFile(await makeImage(8000, 6000, 'image/png', {seed: 1}), 'big-first.png'), asFile(await makeImage(2400, 1600, 'image/jpeg', {seed: 2}), 'small-second.jpg')];
+    const {pending, sheet} = await pick(files, {count: 2, sizeType: ['compressed']});
+    await clickOn(part(sheet, 'confirm')!);
+    const result = (await pending) as ChooseImageResult;
+    expect(result.tempFiles.map(f => f.width)).to.deep.equal([1920, 1920]);
+    const numbers = result.tempFiles.map(f => Number(/^IMG_\d{8}_\d{6}_(\d+)\.jpg$/.exec(f.file.name)?.[1]));
+    expect(numbers[1], result.tempFiles.map(f => f.file.name).join()).to.equal(numbers[0] + 1);
+  });
+
   it('should report the type the bytes have, not the one the name suggests', async () => {
     const gif = new File([animatedGif()], 'looks-like.jpg', {type: 'image/jpeg'});
     const jpeg = asFile(await makeImage(320, 240), 'no-extension');

@@ -3,12 +3,13 @@
 // worker. Loaded as a chunk when a call may need it.
 import type {SizeType} from '../options.js';
 import type {CompressTarget} from './compress.js';
+import {madeFile, named} from './file-name.js';
 import type {ImageInfo} from './info.js';
 import {hurry, Priority, schedule, type Ticket} from './scheduler.js';
 import type {Thumbnail} from './thumbnail.js';
 import {rest, run, warm} from './worker-client.js';
 
-export {hurry, Priority, rest, warm};
+export {hurry, madeFile, named, Priority, rest, warm};
 export type {ImageInfo, Thumbnail};
 
 /** What the pipeline returns for one image. */
@@ -26,15 +27,6 @@ export function thumbnail(file: Blob, tile: number, priority: Priority, signal?:
   return schedule(s => run({kind: 'thumbnail', blob: file, tile}, s), {label: `thumbnail ${nameOf(file)}`, priority, signal});
 }
 
-let sequence = 0;
-/** `IMG_20261124_101530_1.jpg`: local time of the call, then a running number. */
-export function imageFileName(type: string, date = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  const stamp = `${date.getFullYear()}${p(date.getMonth() + 1)}${p(date.getDate())}_${p(date.getHours())}${p(date.getMinutes())}${p(date.getSeconds())}`;
-  const ext = type.split('/')[1]?.replace('jpeg', 'jpg').replace(/\W.*$/, '') || 'img';
-  return `IMG_${stamp}_${++sequence}.${ext}`;
-}
-
 /**
  * The picked bytes untouched, as a File whose type is what the bytes are (a GIF named .jpg is
  * image/gif); `info` comes from a decode that succeeded.
@@ -43,7 +35,7 @@ export function originalImage(input: Blob, {type, width, height}: ImageInfo): Pr
   let file: File;
   if (input instanceof File && input.type === type) file = input;
   else if (input instanceof File) file = new File([input], input.name, {type, lastModified: input.lastModified});
-  else file = new File([input], imageFileName(type), {type});
+  else file = madeFile(input, type);
   return {file, type, width, height};
 }
 
@@ -89,7 +81,7 @@ export async function processImage(input: Blob, size: SizeType, target: Compress
   const job = {kind: 'compress', blob: input, target} as const;
   const out = await schedule(s => run(job, s), {label: `compress ${nameOf(input)}`, priority: Priority.CHOSEN, subject: input, signal}).promise;
   if (out.kept) return originalImage(input, out.info);
-  const file = new File([out.blob], imageFileName(out.blob.type), {type: out.blob.type, lastModified: Date.now()});
+  const file = madeFile(out.blob);
   return {file, type: file.type, width: out.width, height: out.height};
 }
 

@@ -1,6 +1,6 @@
 // The gallery half of the sheet: the picked files, the capped selection, thumbnails and the
 // gallery view, for the open call. Loaded as a chunk when a call may use the album.
-import {html} from 'lit';
+import {html, type ReactiveController} from 'lit';
 import {ThumbnailController} from '../controllers/thumbnail-controller.js';
 import {hurry, original, Priority, rest, stillReadable} from '../image/pipeline.js';
 import {newItems, type GalleryItem} from '../internal/gallery-item.js';
@@ -12,7 +12,8 @@ import styles from '../views/gallery-view.styles.js';
 import {GalleryPreview} from './gallery-preview.js';
 import type {SheetPort} from './sheet-port.js';
 
-export class GalleryPane {
+/** The gallery half, a reactive controller of the sheet. */
+export class GalleryPane implements ReactiveController {
   static readonly styles = [paneStyles, styles];
 
   private readonly thumbs: ThumbnailController;
@@ -26,6 +27,7 @@ export class GalleryPane {
     this.thumbs = new ThumbnailController(sheet.host);
     this.preview = new GalleryPreview(sheet, item => this.thumbs.decoded(item));
     this.reset(sheet.options?.count ?? 1);
+    sheet.host.addController(this);
   }
 
   /** The sheet's strings and the gallery's, in the active language. */
@@ -82,16 +84,16 @@ export class GalleryPane {
     if (this.single && this.sheet.options?.sizeType.length === 1 && this.selection.size) this.confirm();
   }
 
-  /** Before each sheet update: a selected file that turned out undecodable leaves the selection. */
-  willUpdate() {
+  /** Before each render of the sheet: a selected file that turned out undecodable leaves the selection. */
+  hostUpdate() {
     for (const item of this.selection.items) {
       if (item.state === 'unusable') this.deselect(item);
     }
   }
 
-  /** After each sheet update: thumbnails decode as their buttons scroll into view. */
-  updated(root: ParentNode) {
-    const grid = root.querySelector('[part~="gallery"]');
+  /** After each render of the sheet: thumbnails decode as their tiles near the view. */
+  hostUpdated() {
+    const grid = this.sheet.root.querySelector('[part~="gallery"]');
     if (grid && this.sheet.shows('gallery')) this.thumbs.observeAll(grid, this.items);
   }
 

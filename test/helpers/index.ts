@@ -297,3 +297,6 @@ export function recordDecodes() {
     },
   };
 }
+
+/** Emulates a phone's safe-area insets (notch, home indicator), or clears them with null. Chromium only. */
+export const setSafeArea = (insets: {top: number; right: number; bottom: number; left: number} | null) => executeServerCommand('safe-area', insets);

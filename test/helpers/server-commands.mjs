@@ -14,6 +14,7 @@ process.on('exit', () => rmSync(fixtureDir, {recursive: true, force: true}));
 let fixtureId = 0;
 const coverPages = new Map();
 const windowSizes = new Map();
+const safeAreaSessions = new Map();
 
 /** W3C WebDriver's key for an element reference in a script's result. */
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
@@ -200,6 +201,19 @@ export function serverCommands() {
             await cdp.send('Input.dispatchTouchEvent', {type: 'touchEnd', touchPoints: []});
           }
           await cdp.detach();
+          return true;
+        }
+        // payload: {top, right, bottom, left} in px, or null to clear: the safe-area insets of a
+        // phone's notch and home indicator, as env(safe-area-inset-*) reads them. Chromium only
+        // (CDP Emulation.setSafeAreaInsetsOverride); the session stays open, as the override
+        // lasts only as long as it.
+        case 'safe-area': {
+          if (session.browser.engine !== 'chromium') throw unsupported(session, 'emulating safe-area insets');
+          const page = pageOf(session);
+          let cdp = safeAreaSessions.get(page);
+          if (!cdp) safeAreaSessions.set(page, (cdp = await page.createCDPSession()));
+          // Zero insets clear it: the override outlives nothing but an explicit reset.
+          await cdp.send('Emulation.setSafeAreaInsetsOverride', {insets: payload ?? {top: 0, right: 0, bottom: 0, left: 0}});
           return true;
         }
         // payload: {width, height} -> the viewport it got (WebKit's window has a minimum width).
