@@ -52,7 +52,7 @@ export async function original(input: Blob, info: ImageInfo, signal?: AbortSigna
   const job = {kind: 'compress', blob: input, target: {maxSize: Infinity, quality: STAND_IN_QUALITY}} as const;
   const out = await schedule(s => run(job, s), {label: `full-size JPEG ${nameOf(input)}`, priority: Priority.CHOSEN, subject: input, signal}).promise;
   const stem = nameOf(input).replace(/\.[^.]*$/, '');
-  const file = new File([out.blob], stem ? `${stem}.jpg` : imageFileName('image/jpeg'), {type: 'image/jpeg', lastModified: Date.now()});
+  const file = stem ? new File([out.blob], `${stem}.jpg`, {type: 'image/jpeg', lastModified: Date.now()}) : madeFile(out.blob, 'image/jpeg');
   return {file, type: file.type, width: out.width, height: out.height};
 }
 
