@@ -35,13 +35,8 @@ export async function heicSection(page, {testFile, throughSheet, throughBarePage
   const heic = heicOf(jpeg, jpeg.replace(/\.jpg$/, '.heic'));
   const input = {jpegBytes: statSync(jpeg).size, heicBytes: statSync(heic).size};
 
-  const compressed = path => throughSheet(page, [path], {count: 1, sizeType: ['compressed']}, 'armPick');
-  const thumbnail = async path => {
-    const r = await throughSheet(page, [path], {count: 1, sizeType: ['compressed']}, 'armGallery', {});
-    await click(page, await page.evaluate(() => bench.center('close')));
-    await closeSheet(page);
-    return r;
-  };
+  // count 2: a grid with 完成, as count 1 with one size type returns its pick without one.
+  const compressed = path => throughSheet(page, [path], {count: 2, sizeType: ['compressed']}, 'armPick');
   // What the first HEIC pick fetches from dist/ (the page's caches off, as the size section
   // does), after a JPEG pick has loaded the kit and started the worker.
   await compressed(jpeg);
@@ -64,8 +59,8 @@ export async function heicSection(page, {testFile, throughSheet, throughBarePage
       return compressed(heic);
     },
     jpegCompressed: () => compressed(jpeg),
-    heicThumbnail: () => thumbnail(heic),
-    jpegThumbnail: () => thumbnail(jpeg),
+    // Thumbnail rows left out until album.js's gallery probe knows the tiles of the new grid
+    // (armGallery looks for the <img> inside the item; it is now beside it, in the tile).
   });
   const libraries = await alternate(
     Object.fromEntries(['libheif-js', 'heic-to', 'heic2any'].map(kind => [kind, () => throughBarePage(page, [heic], 'armBareHeic', kind)]))
@@ -87,7 +82,6 @@ export async function heicSection(page, {testFile, throughSheet, throughBarePage
     ['flow', 'HEIC ms', 'JPEG ms', 'HEIC / JPEG', 'HEIC result'], [
       ['change → compressed result (完成 at once), first HEIC after 16 s idle', fmt.ms(s.heicCompressed.ms), fmt.ms(s.jpegCompressed.ms), fmt.x(s.heicCompressed.ms / s.jpegCompressed.ms), `${s.heicCompressed.size}, ${fmt.bytes(s.heicCompressed.bytes)} B`],
       ['  the same, the next HEIC right after (worker warm)', fmt.ms(s.heicCompressedWarm.ms), fmt.ms(s.jpegCompressed.ms), fmt.x(s.heicCompressedWarm.ms / s.jpegCompressed.ms), ''],
-      ['change → thumbnail on screen', fmt.ms(s.heicThumbnail.ms), fmt.ms(s.jpegThumbnail.ms), fmt.x(s.heicThumbnail.ms / s.jpegThumbnail.ms), 'from the stored 320 px thumbnail'],
     ], ['Both run in the image worker; the HEIC through libheif (WebAssembly), fetched with the first HEIC.']);
   const base = l['libheif-js'].ms;
   table(`H2. The npm decoders on a bare page: picked 12 MP HEIC → full-size JPEG q0.8; median of ${runs}, alternated, after 1 warm-up`,

@@ -43,7 +43,8 @@ const settle = p => p.then(value => ({ok: true, value}), error => ({ok: false, e
 export async function open(options) {
   await importKit();
   state.call = settle(kit.chooseImage(options));
-  state.sheet = document.querySelector('choose-image-sheet');
+  // An earlier sheet may still be sliding away: the newest (last mounted) is this call's.
+  state.sheet = [...document.querySelectorAll('choose-image-sheet')].at(-1);
   await waitFor(() => state.sheet.shadowRoot.querySelector('dialog[open]'));
   await Promise.all(state.sheet.shadowRoot.getAnimations().map(a => a.finished.catch(() => {})));
 }
