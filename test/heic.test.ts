@@ -94,6 +94,17 @@ describe('HEIC photos from the album', function () {
     expect(heic.some(p => p.endsWith('libheif-wasm/libheif.js')), heic.join()).to.equal(true);
   });
 
+  it('should decode a HEIC whose type the system gave as application/octet-stream (its bytes say what it is)', async () => {
+    const heic = await heicFile('rotated');
+    // Picked from disk, the browser types the file by its name: .bin reads as application/octet-stream.
+    const generic = new File([heic], 'IMG_0007.bin', {type: 'application/octet-stream', lastModified: heic.lastModified});
+    const {pending, sheet} = await pick([generic], {sizeType: ['compressed']});
+    await waitUntil(() => thumbnailShown(items(sheet)[0]), 'no thumbnail for the HEIC', {timeout: 20000});
+    await clickOn(part(sheet, 'confirm')!);
+    const result = (await pending) as ChooseImageResult;
+    expect([result.tempFiles[0].type, result.tempFiles[0].width, result.tempFiles[0].height]).to.deep.equal(['image/jpeg', 1440, 1920]);
+  });
+
   it('should show a HEIC large under review (count 1), upright, and return it compressed', async () => {
     const pending = chooseImage({sourceType: ['camera', 'album']});
     const sheet = await openedSheet();

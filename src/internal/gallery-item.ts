@@ -29,9 +29,11 @@ export function newItems(existing: readonly GalleryItem[], files: Iterable<File>
     const key = fileKey(file);
     if (seen.has(key)) continue;
     seen.add(key);
-    // Not an image at all: no need to try decoding it. An empty type may still be one (HEIC).
+    // Not an image at all: no need to try decoding it. An empty or generic type may still be one
+    // (an iPhone's HEIC copied to another system arrives as '' or application/octet-stream).
     const excluded = !!extension && !extension.includes(extensionOf(file));
-    const state = excluded || (file.type && !file.type.startsWith('image/')) ? 'unusable' : 'pending';
+    const typed = file.type && file.type !== 'application/octet-stream';
+    const state = excluded || (typed && !file.type.startsWith('image/')) ? 'unusable' : 'pending';
     added.push({id: ++nextId, file, state, excluded});
   }
   return added;
