@@ -1,6 +1,7 @@
 // Two builds from src/index.ts: dist/index.js (+ dist/preview.js) for bundlers (lit stays an
 // import, so apps share one copy; .d.ts beside it) and dist/choose-image-sheet.bundled.js with everything inside for a
-// plain <script type="module">. Both load the compression worker from the file beside them.
+// plain <script type="module">. Both load the image worker, dist/image-worker.js, from beside
+// them: one self-contained, minified file, so what a browser fetches for it is small.
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
@@ -13,7 +14,7 @@ const minify = terser({ecma: 2021, module: true, format: {comments: false}});
 
 export default [
   {
-    input: {index: 'src/index.ts', preview: 'src/preview/index.ts', 'compress-worker': 'src/internal/compress-worker.ts'},
+    input: {index: 'src/index.ts', preview: 'src/preview/index.ts'},
     // The companion chunk imports shared code from the entry itself, so no facade chunk.
     preserveEntrySignatures: 'allow-extension',
     external: id => id === 'lit' || id.startsWith('lit/') || id.startsWith('@lit/'),
@@ -25,7 +26,12 @@ export default [
     preserveEntrySignatures: 'allow-extension',
     // The companions stay a chunk of their own here too, loaded on first use; Lit lives in
     // the entry and the chunk imports it from there.
-    output: {dir: 'dist', format: 'es', sourcemap: true, entryFileNames: 'choose-image-sheet.bundled.js', chunkFileNames: 'choose-image-sheet.[name].bundled.js'},
+    output: {dir: 'dist', format: 'es', sourcemap: true, entryFileNames: 'choose-image-sheet.bundled.js', chunkFileNames: 'choose-image-sheet.[name].bundled.js', experimentalMinChunkSize: 1000},
     plugins: [resolve(), ts(false), minifyCss(), minify],
+  },
+  {
+    input: 'src/image/image-worker.ts',
+    output: {file: 'dist/image-worker.js', format: 'es', sourcemap: true},
+    plugins: [resolve(), ts(false), minify],
   },
 ];

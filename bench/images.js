@@ -101,3 +101,30 @@ export async function jpegSize(blob) {
   }
   return undefined;
 }
+
+/**
+ * A huge photo-like JPEG: the scene, a tiled noise overlay of opacity `noise` (0–255, which
+ * sets how many bytes a pixel costs), and a label, so that files of one size still differ.
+ */
+export async function hugeJpeg({width, height, noise, quality, label = ''}) {
+  const rand = prng(width ^ height);
+  const canvas = new OffscreenCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  drawScene(ctx, width, height, rand);
+  const tile = new OffscreenCanvas(509, 509); // a prime: the pattern does not line up with 8×8 blocks
+  const tctx = tile.getContext('2d');
+  const pixels = tctx.createImageData(509, 509);
+  for (let i = 0; i < pixels.data.length; i += 4) {
+    pixels.data[i] = rand() * 255;
+    pixels.data[i + 1] = rand() * 255;
+    pixels.data[i + 2] = rand() * 255;
+    pixels.data[i + 3] = noise;
+  }
+  tctx.putImageData(pixels, 0, 0);
+  ctx.fillStyle = ctx.createPattern(tile, 'repeat');
+  ctx.fillRect(0, 0, width, height);
+  ctx.fillStyle = '#fff';
+  ctx.font = `bold ${Math.round(height / 12)}px sans-serif`;
+  ctx.fillText(label, width / 20, height / 8);
+  return canvas.convertToBlob({type: 'image/jpeg', quality});
+}

@@ -1,22 +1,29 @@
-// `npm run bench [-- compress|size|open|camera|gallery|all ...] [--runs=N]`
-// Serves the repo with @web/dev-server (src/*.ts compiled on the fly, as `npm start` does),
-// drives headless Chromium through puppeteer-core on bench/bench.html, prints one table per
-// section and writes every number to bench/results.json.
-import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
+// `npm run bench [-- compress|size|open|camera|pick|gallery|huge|all ...] [--runs=N]`
+// Serves the repo with @web/dev-server (the bundled build from dist/ for every flow through the
+// sheet, gzipped on the wire as a production server sends it; src/ compiled on the fly for the
+// compression micro-benchmark), drives headless Chromium through puppeteer-core on
+// bench/bench.html, prints one table per section and then every goal with its baseline, ratio
+// and verdict, and writes every number to bench/results.json.
+import {execSync} from 'node:child_process';
+import {existsSync, mkdirSync, statSync} from 'node:fs';
+import {readFile, writeFile} from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import {join} from 'node:path';
+import {gzipSync} from 'node:zlib';
 import {startDevServer} from '@web/dev-server';
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import puppeteer from 'puppeteer-core';
 import {baseChromeArgs, findChrome} from '../scripts/chrome-path.mjs';
 import {tsAsJs} from '../scripts/ts-as-js.mjs';
+import {pss, renderers, sampleTree, total} from './memory.mjs';
 import {fmt, median, percentile, table} from './report.mjs';
 import {bundleSizes} from './size.mjs';
 
-const SECTIONS = ['compress', 'size', 'open', 'camera', 'gallery'];
+const SECTIONS = ['compress', 'size', 'open', 'camera', 'pick', 'gallery', 'huge'];
 const args = process.argv.slice(2);
 const RUNS = Number(args.find(a => a.startsWith('--runs='))?.slice(7) ?? 5);
+const TRACE = args.includes('--trace');
 const chosen = args.filter(a => !a.startsWith('--'));
 const wanted = chosen.length === 0 || chosen.includes('all') ? SECTIONS : chosen;
 const unknown = wanted.filter(s => !SECTIONS.includes(s));
@@ -25,7 +32,11 @@ if (unknown.length || !(RUNS >= 1)) {
   process.exit(2);
 }
 const VIEWPORT = {width: 412, height: 915}; // a phone: the sheet's camera and gallery fill it
-const GALLERY_FILES = 200;
+const GALLERY_FILES = 50;
+// Generated test files are kept between runs (same seeds, same bytes): the huge ones take
+// seconds to make.
+const FILES = join(os.tmpdir(), 'choose-image-sheet-bench-files');
+mkdirSync(FILES, {recursive: true});
 
 const freePort = () =>
   new Promise((resolve, reject) => {
@@ -35,8 +46,144 @@ const freePort = () =>
       s.close(() => resolve(port));
     });
   });
+const pause = ms => new Promise(resolve => setTimeout(resolve, ms));
+const verdict = (ok, goal) => (ok ? `ok (${goal})` : `MISSED (${goal})`);
 
-// --- A. compression -------------------------------------------------------------------------
+// --- the server: dist/ gzipped and counted, generated files stored ---------------------------
+
+/** Every /dist/ response the server sent: path, gzipped body bytes, time. */
+const sent = [];
+
+async function bodyBuffer(body) {
+  if (body == null) return undefined;
+  if (Buffer.isBuffer(body)) return body;
+  if (typeof body === 'string') return Buffer.from(body);
+  if (typeof body.pipe === 'function') {
+    const chunks = [];
+    for await (const c of body) chunks.push(Buffer.from(c));
+    return Buffer.concat(chunks);
+  }
+  return undefined;
+}
+
+async function benchMiddleware(ctx, next) {
+  // POST /__bench/files/<name>: the page stores a generated test file; answers its path on disk.
+  if (ctx.method === 'POST' && ctx.path.startsWith('/__bench/files/')) {
+    const chunks = [];
+    for await (const c of ctx.req) chunks.push(c);
+    const path = join(FILES, decodeURIComponent(ctx.path.slice('/__bench/files/'.length)).replace(/[/\\]/g, '_'));
+    await writeFile(path, Buffer.concat(chunks));
+    ctx.body = {path};
+    return;
+  }
+  await next();
+  if (!ctx.path.startsWith('/dist/') || ctx.status !== 200) return;
+  const raw = await bodyBuffer(ctx.body);
+  if (!raw) return;
+  const gz = gzipSync(raw, {level: 9});
+  ctx.body = gz;
+  ctx.set('Content-Encoding', 'gzip');
+  ctx.remove('ETag');
+  sent.push({path: ctx.path, bytes: gz.length, at: performance.now()});
+}
+
+/** What the server sent from dist/ since `mark`, once nothing more came for `quietMs`. */
+async function fetchedSince(mark, quietMs = 700) {
+  for (;;) {
+    const last = sent.at(-1)?.at ?? 0;
+    await pause(quietMs);
+    if ((sent.at(-1)?.at ?? 0) === last) break;
+  }
+  // Each file once: with the cache off here, the second worker fetches its script again, which
+  // a browser's HTTP cache would answer.
+  const files = [...new Map(sent.slice(mark).filter(f => !f.path.endsWith('.map')).map(f => [f.path, f])).values()];
+  return {files: files.map(f => ({path: f.path.replace('/dist/', ''), bytes: f.bytes})), bytes: files.reduce((s, f) => s + f.bytes, 0)};
+}
+
+// --- test files -------------------------------------------------------------------------------
+
+/** The stored file `name`, made by `make(page)` (which returns its path) if it is not there yet. */
+async function testFile(name, make) {
+  const path = join(FILES, name);
+  if (!existsSync(path)) await make();
+  if (!existsSync(path)) throw new Error(`${name} was not stored`);
+  return path;
+}
+
+async function galleryFiles(page) {
+  const paths = [];
+  for (let i = 0; i < GALLERY_FILES; i++) {
+    const name = `IMG_${String(i + 1).padStart(4, '0')}.jpg`;
+    paths.push(await testFile(name, () => page.evaluate((j, n) => bench.storeGalleryFile(j, n), i, name)));
+  }
+  return paths;
+}
+
+// --- driving the page -------------------------------------------------------------------------
+
+async function click(page, point) {
+  await page.mouse.click(point.x, point.y);
+}
+
+/** Opens the sheet's album and answers its file chooser with `paths`; `arm` names the probe. */
+async function throughSheet(page, paths, options, arm, armArgs) {
+  const chooser = page.waitForFileChooser({timeout: 60_000});
+  const {activated, album} = await page.evaluate(o => bench.openAlbum(o), options);
+  if (!activated) await click(page, album); // with user activation the sheet opens the picker itself
+  const fileChooser = await chooser;
+  await page.evaluate((a, x) => bench[a](x), arm, armArgs);
+  await fileChooser.accept(paths);
+  return page.evaluate(() => bench.probeResult());
+}
+
+/** A bare baseline page's file input, clicked for real, answered with `paths`. */
+async function throughBarePage(page, paths, arm, armArgs) {
+  const chooser = page.waitForFileChooser({timeout: 60_000});
+  const input = await page.evaluate((a, x) => bench[a](x), arm, armArgs);
+  await click(page, input);
+  await (await chooser).accept(paths);
+  return page.evaluate(() => bench.probeResult());
+}
+
+async function closeSheet(page) {
+  const code = await page.evaluate(() => bench.close());
+  if (code !== 11 && code !== 'resolved') throw new Error(`close gave ${code}`);
+}
+
+/**
+ * Memory of the page's renderer(s), PSS in bytes, once garbage is collected and the allocators
+ * have handed freed pages back (a simulated memory-pressure signal, as a phone's OS sends):
+ * what is still held, not what an allocator keeps for reuse.
+ */
+async function rendererMemory(page, browserPid) {
+  const cdp = await page.createCDPSession();
+  await page.evaluate(() => bench.heapAfterGc());
+  // Freed memory goes back over a few seconds (worker heaps, decoder buffers): the same wait
+  // before opening and after closing.
+  for (let i = 0; i < 3; i++) {
+    await cdp.send('Memory.simulatePressureNotification', {level: 'critical'});
+    await pause(2000);
+    await page.evaluate(() => bench.heapAfterGc());
+  }
+  await cdp.detach();
+  return {pss: total(renderers(browserPid), pss), heap: await page.evaluate(() => performance.memory.usedJSHeapSize)};
+}
+
+/** Runs each contender once per round, in turn (the first round is a warm-up): samples per name. */
+async function alternate(contenders, runs = RUNS) {
+  const samples = Object.fromEntries(Object.keys(contenders).map(k => [k, []]));
+  for (let i = -1; i < runs; i++) {
+    for (const [name, run] of Object.entries(contenders)) {
+      const r = await run();
+      if (i >= 0) samples[name].push(r);
+    }
+  }
+  return samples;
+}
+
+const med = (rs, key = 'ms') => median(rs.map(r => r[key]));
+
+// --- A. compression ---------------------------------------------------------------------------
 
 async function compressSection(page) {
   const names = await page.evaluate(() => bench.contenderNames());
@@ -86,32 +233,45 @@ async function compressSection(page) {
   return out;
 }
 
-// --- B. bundle size -------------------------------------------------------------------------
+// --- B. size ----------------------------------------------------------------------------------
 
-async function sizeSection() {
+async function sizeSection(page) {
   const s = await bundleSizes();
-  const goal = (v, kB) => (v <= kB * 1000 ? `≤ ${kB} kB ok` : `≤ ${kB} kB MISSED by ${fmt.kB(v - kB * 1000)}`);
+  await page.setCacheEnabled(false);
+  const photo = await testFile('pick-4032x3024.jpg', () => page.evaluate(() => bench.storePickFile('pick-4032x3024.jpg')));
+  const flow = async (name, run) => {
+    const mark = sent.length;
+    await run();
+    return {name, ...(await fetchedSince(mark))};
+  };
+  const flows = [
+    await flow('page import (the entry, with Lit)', () => page.evaluate(() => bench.importKit())),
+    await flow('open with camera + album (panes, styles, pipeline)', async () => {
+      await page.evaluate(() => bench.openBoth());
+      await page.evaluate(() => bench.closeCall());
+    }),
+    await flow('first compression (the worker)', async () => {
+      const r = await throughSheet(page, [photo], {count: 1, sizeType: ['compressed']}, 'armPick');
+      if (r.type !== 'image/jpeg') throw new Error('size: no compressed result');
+    }),
+    await flow('previewImage (viewer and toast)', () => page.evaluate(() => bench.preview())),
+  ];
+  const entry = flows[0].bytes;
+  const all = flows.reduce((sum, f) => sum + f.bytes, 0);
   table(
-    'B. Bundle size (terser, gzip -9; kB = 1000 B)',
-    ['bundle', 'min', 'min+gzip', 'goal'],
+    'B. Size: bytes a browser fetches from dist/ per flow (the bundled build, gzip -9 on the wire, cache off; kB = 1000 B)',
+    ['flow', 'fetched', 'files'],
+    [...flows.map(f => [f.name, fmt.kB(f.bytes), f.files.map(x => `${x.path} ${fmt.kB(x.bytes)}`).join(', ')]), ['everything', fmt.kB(all), '']],
     [
-      ['published entry with Lit (dist/…bundled.js)', fmt.bytes(s.published.minBytes), fmt.kB(s.published.gzipBytes), goal(s.published.gzipBytes, 14)],
-      ...s.publishedLazy.map(c => [`  + lazy chunk ${c.file}`, fmt.bytes(c.minBytes), fmt.kB(c.gzipBytes), '']),
-      ['our code alone (Lit external), entry', fmt.bytes(s.ours.minBytes), fmt.kB(s.ours.gzipBytes), goal(s.ours.gzipBytes, 7)],
-      ...s.oursLazy.map(c => [`  + lazy chunk (${c.modules.filter(m => m.startsWith('src/')).length} modules in ${[...new Set(c.modules.map(m => m.split('/').slice(0, -1).join('/')))].join(', ')})`, fmt.bytes(c.minBytes), fmt.kB(c.gzipBytes), '']),
-      ['compress worker (fetched on first compress)', fmt.bytes(s.worker.minBytes), fmt.kB(s.worker.gzipBytes), ''],
-      ['Lit alone (lit + the subpaths src imports)', fmt.bytes(s.lit.minBytes), fmt.kB(s.lit.gzipBytes), ''],
-    ],
-    [
-      `Lit subpaths: ${s.litSubpaths.join(', ')}`,
-      `largest modules of our entry before minifying: ${s.ourModules.slice(0, 5).map(m => `${m.id} ${fmt.bytes(m.bytes)}`).join(', ')}`,
-      ...(s.stale ? ['NOTE: dist/ is older than src/ — the published number is of the last `npm run build`.'] : []),
+      `entry with Lit as fetched: ${fmt.kB(entry)} — ${verdict(entry <= 14000, '≤ 14 kB')}`,
+      `built files: our code alone (Lit external) ${fmt.kB(s.ours.gzipBytes)}, Lit alone ${fmt.kB(s.lit.gzipBytes)}, worker ${fmt.kB(s.worker.gzipBytes)}`,
+      ...(s.stale ? ['NOTE: dist/ is older than src/ — run `npm run build` first.'] : []),
     ]
   );
-  return s;
+  return {...s, flows, fetchedEntry: entry, fetchedAll: all};
 }
 
-// --- C. open latency ------------------------------------------------------------------------
+// --- C. open latency --------------------------------------------------------------------------
 
 async function openSection(page) {
   const runs = Math.max(20, RUNS);
@@ -126,18 +286,12 @@ async function openSection(page) {
   return r;
 }
 
-// --- D. camera ------------------------------------------------------------------------------
+// --- D. camera --------------------------------------------------------------------------------
 
-async function click(page, point) {
-  await page.mouse.click(point.x, point.y);
-}
-
-// Both taps wait this long once their page is still, as a person does before tapping. A tap
-// that lands while the page is still drawing (the sheet's open animation has just ended) makes
-// Chromium hold the page's other tasks until the next frame (DeferRendererTasksAfterInput),
-// getUserMedia's answers among them: up to a frame more, whoever is tapped.
+// Taps wait this long once their page is still, as a person does before tapping. A tap that
+// lands while the page is still drawing makes Chromium hold the page's other tasks until the
+// next frame (DeferRendererTasksAfterInput), getUserMedia's answers among them.
 const TAP_PAUSE = 300;
-const pause = ms => new Promise(resolve => setTimeout(resolve, ms));
 
 async function sheetFirstFrame(page) {
   await page.evaluate(() => bench.open({sourceType: ['camera', 'album']}));
@@ -146,8 +300,7 @@ async function sheetFirstFrame(page) {
   await pause(TAP_PAUSE);
   await click(page, target);
   const r = await page.evaluate(() => bench.probeResult());
-  const code = await page.evaluate(() => bench.close()); // stops the tracks
-  if (code !== 11) throw new Error(`camera: close gave ${code}`);
+  await closeSheet(page); // stops the tracks
   return r;
 }
 
@@ -158,219 +311,248 @@ async function bareTapFirstFrame(page) {
   return page.evaluate(() => bench.probeResult());
 }
 
-const bareFirstFrame = page => page.evaluate(() => bench.bareFirstFrame());
-
-async function shutterAndConfirm(page, sizeType) {
-  const shutter = await page.evaluate(s => bench.openCamera(s), sizeType);
-  await page.evaluate(() => bench.armShutter());
+async function shutterToResult(page, quality) {
+  const shutter = await page.evaluate(() => bench.openCamera('compressed'));
+  await page.evaluate(() => bench.armShutterToResult());
+  await pause(TAP_PAUSE);
   await click(page, shutter);
-  const review = await page.evaluate(() => bench.probeResult());
-  const confirm = await page.evaluate(() => bench.center('confirm'));
-  await page.evaluate(() => bench.armConfirm());
-  await click(page, confirm);
-  return {review, result: await page.evaluate(() => bench.probeResult())};
+  return page.evaluate(() => bench.probeResult()).then(r => ({...r, quality}));
+}
+
+async function bareShutter(page) {
+  const shutter = await page.evaluate(() => bench.openBareCamera());
+  await page.evaluate(() => bench.armBareShutter(1920, 0.8));
+  await pause(TAP_PAUSE);
+  await click(page, shutter);
+  const r = await page.evaluate(() => bench.probeResult());
+  await page.evaluate(() => bench.closeBareCamera());
+  return r;
 }
 
 async function cameraSection(page) {
   const runs = Math.max(10, RUNS);
-  const paths = {sheet: sheetFirstFrame, tap: bareTapFirstFrame, script: bareFirstFrame};
-  const samples = {sheet: [], tap: [], script: []};
-  for (let i = -1; i < runs; i++) {
-    // rotate which goes first, so none always meets a just-released camera
-    const names = Object.keys(paths);
-    const order = [...names.slice(((i % 3) + 3) % 3), ...names.slice(0, ((i % 3) + 3) % 3)];
-    for (const name of order) {
-      const r = await paths[name](page);
-      if (i >= 0) samples[name].push(r);
-    }
-  }
-  const summary = rs => {
-    const m = k => median(rs.map(r => r[k]));
-    return {median: m('ms'), mean: rs.reduce((sum, r) => sum + r.ms, 0) / rs.length, beforeGum: m('beforeGum'), gum: m('gum'), afterGum: m('afterGum'), size: `${rs[0].width}x${rs[0].height}`, samples: rs};
-  };
-  const first = {runs, tapPause: TAP_PAUSE, sheet: summary(samples.sheet), bareTap: summary(samples.tap), bare: summary(samples.script)};
-  first.ratio = first.sheet.median / first.bareTap.median;
-  first.ratioToScript = first.sheet.median / first.bare.median;
-  const row = (label, s) => [label, fmt.ms(s.median), fmt.ms(s.beforeGum), fmt.ms(s.gum), fmt.ms(s.afterGum), s.size, fmt.x(s.median / first.bareTap.median)];
-  table(`D1. Camera: click → first decoded video frame (requestVideoFrameCallback); ${runs} runs each, rotated, after 1 warm-up; taps ${TAP_PAUSE} ms after the page is still`,
+  const first = await alternate({sheet: () => sheetFirstFrame(page), tap: () => bareTapFirstFrame(page), script: () => page.evaluate(() => bench.bareFirstFrame())}, runs);
+  const summary = rs => ({median: med(rs), mean: rs.reduce((sum, r) => sum + r.ms, 0) / rs.length, beforeGum: med(rs, 'beforeGum'), gum: med(rs, 'gum'), afterGum: med(rs, 'afterGum'), size: `${rs[0].width}x${rs[0].height}`, samples: rs});
+  const firstFrame = {runs, tapPause: TAP_PAUSE, sheet: summary(first.sheet), bareTap: summary(first.tap), bare: summary(first.script)};
+  firstFrame.ratio = firstFrame.sheet.median / firstFrame.bareTap.median;
+  const row = (label, s) => [label, fmt.ms(s.median), fmt.ms(s.beforeGum), fmt.ms(s.gum), fmt.ms(s.afterGum), s.size, fmt.x(s.median / firstFrame.bareTap.median)];
+  table(`D1. Camera: click → first decoded video frame; ${runs} runs each, alternated, after 1 warm-up; taps ${TAP_PAUSE} ms after the page is still`,
     ['path', 'median ms', 'before gUM', 'gUM', 'gUM → frame', 'video', 'ratio'], [
-      row('sheet: click action-camera → video part', first.sheet),
-      row('bare tap: click a button → getUserMedia + <video>', first.bareTap),
-      row('bare script: getUserMedia + <video>, no click', first.bare),
-    ], [`goal ≤ 1.10× the bare tap: ${first.ratio <= 1.1 ? 'ok' : 'MISSED'} (${fmt.x(first.ratioToScript)} the script start, which no tap can match: a click costs the bare page too).`,
-      `Means (less swayed by which side of a frame boundary the median falls): sheet ${fmt.ms(first.sheet.mean)}, bare tap ${fmt.ms(first.bareTap.mean)}, ${fmt.x(first.sheet.mean / first.bareTap.mean)}.`,
-      'The three parts are medians of their own, so they need not add up.']);
+      row('sheet: click action-camera → video part', firstFrame.sheet),
+      row('bare tap: click a button → getUserMedia + <video>', firstFrame.bareTap),
+      row('bare script: getUserMedia + <video>, no click', firstFrame.bare),
+    ], [`goal ≤ 1.10× the bare tap: ${verdict(firstFrame.ratio <= 1.1, '≤ 1.10×')}`]);
 
-  const shots = {};
-  for (const sizeType of ['original', 'compressed']) {
-    const samples = [];
-    for (let i = -1; i < RUNS; i++) {
-      const s = await shutterAndConfirm(page, sizeType);
-      if (i >= 0) samples.push(s);
-    }
-    const r = samples[0].result;
-    shots[sizeType] = {
-      shutterToReview: median(samples.map(s => s.review.ms)),
-      confirmToResolved: median(samples.map(s => s.result.ms)),
-      reviewToClick: median(samples.map(s => s.result.reviewToClick)),
-      result: {width: r.width, height: r.height, bytes: median(samples.map(s => s.result.bytes)), type: r.type},
-      samples,
-    };
-  }
-  table(`D2. Camera: shutter and confirm (count 1, stream asked 1920x1080); median of ${RUNS} after 1 warm-up`, ['sizeType', 'shutter → review ms', 'review → confirm click ms', 'confirm → resolved ms', 'result', 'bytes'],
-    Object.entries(shots).map(([k, s]) => [k, fmt.ms(s.shutterToReview), fmt.ms(s.reviewToClick), fmt.ms(s.confirmToResolved), `${s.result.width}x${s.result.height} ${s.result.type}`, fmt.bytes(s.result.bytes)]),
-    ['The sheet starts processing at the shutter, so confirm → resolved is what is left after "review → confirm click".']);
-  return {firstFrame: first, shots};
-}
-
-// --- E. gallery -----------------------------------------------------------------------------
-
-async function writeGalleryFiles(page, dir) {
-  const t0 = performance.now();
-  const paths = [];
-  let totalBytes = 0;
-  for (let i = 0; i < GALLERY_FILES; i++) {
-    const bytes = Buffer.from(await page.evaluate(j => bench.galleryFileBase64(j), i), 'base64');
-    const path = join(dir, `IMG_${String(i + 1).padStart(4, '0')}.jpg`);
-    await writeFile(path, bytes);
-    paths.push(path);
-    totalBytes += bytes.length;
-  }
-  return {paths, totalBytes, generateMs: performance.now() - t0};
-}
-
-async function galleryRun(page, paths, sizeType) {
-  const heapBefore = await page.evaluate(() => bench.heapAfterGc());
-  const metricsBefore = (await page.metrics()).JSHeapUsedSize;
-  const chooser = page.waitForFileChooser({timeout: 20_000});
-  const {activated, album} = await page.evaluate(s => bench.openAlbum(s), sizeType);
-  // With user activation the sheet opens the picker itself; without, the button is clicked.
-  if (!activated) await click(page, album);
-  const fileChooser = await chooser;
-  await page.evaluate(() => bench.armGallery());
-  const tAccept = await page.evaluate(() => performance.now());
-  await fileChooser.accept(paths);
-  const r = await page.evaluate(() => bench.probeResult());
-  await click(page, await page.evaluate(() => bench.center('close')));
-  const code = await page.evaluate(() => bench.close());
-  if (code !== 11) throw new Error(`gallery: close gave ${code}`);
-  const heapAfter = await page.evaluate(() => bench.heapAfterGc());
-  const metricsAfter = (await page.metrics()).JSHeapUsedSize;
-  return {
-    activated, acceptToShown: r.tShown - tAccept, changeToShown: r.tShown - r.tChange, items: r.items, visible: r.visible,
-    longestTask: r.longestTask, longTasks: r.longTasks, maxFrameGap: r.maxFrameGap, heapBefore, heapAfter, metricsBefore, metricsAfter,
+  const shots = await alternate({ours: () => shutterToResult(page, 0.8), bare: () => bareShutter(page)}, runs);
+  const shutter = {
+    runs,
+    ours: {ms: med(shots.ours), bytes: med(shots.ours, 'bytes'), size: `${shots.ours[0].width}x${shots.ours[0].height}`, type: shots.ours[0].type, samples: shots.ours},
+    bare: {ms: med(shots.bare), bytes: med(shots.bare, 'bytes'), size: `${shots.bare[0].width}x${shots.bare[0].height}`, type: shots.bare[0].type, samples: shots.bare},
   };
+  shutter.ratio = shutter.ours.ms / shutter.bare.ms;
+  table(`D2. Camera, compressed (count 1): shutter click → result; ${runs} runs each, alternated, after 1 warm-up`,
+    ['path', 'median ms', 'result', 'bytes', 'ratio'], [
+      ['sheet: shutter → review → confirm (clicked as it shows) → resolved', fmt.ms(shutter.ours.ms), `${shutter.ours.size} ${shutter.ours.type}`, fmt.bytes(shutter.ours.bytes), fmt.x(shutter.ratio)],
+      ['bare: click → drawImage at 1920 → one toBlob q0.8', fmt.ms(shutter.bare.ms), `${shutter.bare.size} ${shutter.bare.type}`, fmt.bytes(shutter.bare.bytes), '1.00×'],
+    ], [`goal ≤ 1.10× one toBlob: ${verdict(shutter.ratio <= 1.1, '≤ 1.10×')}`]);
+  return {firstFrame, shutter};
 }
 
-async function gallerySection(page) {
-  const dir = await mkdtemp(join(os.tmpdir(), 'choose-image-sheet-bench-'));
-  try {
-    const files = await writeGalleryFiles(page, dir);
-    // Default sizeType starts compressing the 9 auto-selected picks at once; ['original'] does
-    // not, which shows what that work costs the first screen. Alternated run by run.
-    const variants = {'default sizeType': undefined, "sizeType ['original']": ['original']};
-    const runs = Object.fromEntries(Object.keys(variants).map(k => [k, []]));
-    for (let i = -1; i < RUNS; i++) {
-      for (const [name, sizeType] of Object.entries(variants)) {
-        const r = await galleryRun(page, files.paths, sizeType);
-        if (i >= 0) runs[name].push(r);
-      }
-    }
-    const summary = rs => {
-      const m = k => median(rs.map(r => r[k]));
-      return {
-        pickerOpenedBy: rs[0].activated ? 'the sheet (page had user activation)' : 'action-album click',
-        acceptToShown: m('acceptToShown'), changeToShown: m('changeToShown'), visible: m('visible'),
-        longestTask: m('longestTask'), maxLongestTask: Math.max(...rs.map(r => r.longestTask)), maxFrameGap: m('maxFrameGap'),
-        heap: {firstBefore: rs[0].heapBefore, lastAfter: rs.at(-1).heapAfter, medianBefore: m('heapBefore'), medianAfter: m('heapAfter')},
-        metrics: {firstBefore: rs[0].metricsBefore, lastAfter: rs.at(-1).metricsAfter, medianBefore: m('metricsBefore'), medianAfter: m('metricsAfter')},
-        samples: rs,
-      };
-    };
-    const out = {
-      files: {count: files.paths.length, size: '4000x3000', totalBytes: files.totalBytes, generateMs: files.generateMs},
-      runs: RUNS,
-      variants: Object.fromEntries(Object.entries(runs).map(([k, rs]) => [k, summary(rs)])),
-    };
-    const v = Object.values(out.variants);
-    const row = (label, f) => [label, ...v.map(f)];
-    const heap = h => `${fmt.MB(h.medianBefore)} → ${fmt.MB(h.medianAfter)}`;
-    table(
-      `E. Gallery: ${out.files.count} JPEGs 4000x3000 (${fmt.MB(files.totalBytes)}) through the real file chooser, count 9; median of ${RUNS} after 1 warm-up`,
-      ['measure', ...Object.keys(out.variants)],
-      [
-        row('chooser accept → first screen of thumbnails', s => `${fmt.ms(s.acceptToShown)} ms`),
-        row('input change → first screen', s => `${fmt.ms(s.changeToShown)} ms`),
-        row('gallery items in view', s => String(s.visible)),
-        row('longest main-thread task (median / worst run)', s => `${fmt.ms(s.longestTask)} / ${fmt.ms(s.maxLongestTask)} ms`),
-        row('longest gap between frames', s => `${fmt.ms(s.maxFrameGap)} ms`),
-        row('usedJSHeapSize after gc: before open → after close', s => heap(s.heap)),
-        row('page.metrics() JSHeapUsedSize: before → after', s => heap(s.metrics)),
-      ],
-      [
-        `heap over the whole section: ${fmt.MB(v[0].heap.firstBefore)} before the first open, ${fmt.MB(v.at(-1).heap.lastAfter)} after the last close`,
-        `picker opened by ${v[0].pickerOpenedBy}; files generated and written in ${fmt.ms(files.generateMs / 1000)} s`,
-      ]
-    );
-    return out;
-  } finally {
-    await rm(dir, {recursive: true, force: true});
+// --- F. one photo, compressed, 完成 at once ------------------------------------------------------
+
+async function pickSection(page) {
+  const photo = await testFile('pick-4032x3024.jpg', () => page.evaluate(() => bench.storePickFile('pick-4032x3024.jpg')));
+  const samples = await alternate({
+    ours: () => throughSheet(page, [photo], {count: 1, sizeType: ['compressed']}, 'armPick'),
+    compressorjs: () => throughBarePage(page, [photo], 'armBarePick', 'compressorjs'),
+    img: () => throughBarePage(page, [photo], 'armBarePick', 'img'),
+  });
+  const r = Object.fromEntries(Object.entries(samples).map(([k, rs]) => [k, {ms: med(rs), bytes: med(rs, 'bytes'), samples: rs}]));
+  r.ratio = r.ours.ms / r.compressorjs.ms;
+  table(`F. One 4032x3024 JPEG, compressed, 完成 clicked the moment it is enabled: input change → result; median of ${RUNS}, alternated, after 1 warm-up`,
+    ['path', 'median ms', 'bytes', 'vs compressorjs'], [
+      ['sheet (album, compressed)', fmt.ms(r.ours.ms), fmt.bytes(r.ours.bytes), fmt.x(r.ratio)],
+      ['bare page: compressorjs started at change', fmt.ms(r.compressorjs.ms), fmt.bytes(r.compressorjs.bytes), '1.00×'],
+      ['bare page: <img> + canvas started at change', fmt.ms(r.img.ms), fmt.bytes(r.img.bytes), fmt.x(r.img.ms / r.compressorjs.ms)],
+    ], [`goal ≤ 1.0× compressorjs: ${verdict(r.ratio <= 1, '≤ 1.00×')}`]);
+  return r;
+}
+
+// --- E. gallery -------------------------------------------------------------------------------
+
+async function gallerySection(page, browserPid) {
+  const paths = await galleryFiles(page);
+  const ours = async () => {
+    const before = await rendererMemory(page, browserPid);
+    const r = await throughSheet(page, paths, {count: 9}, 'armGallery', {});
+    await click(page, await page.evaluate(() => bench.center('close')));
+    await closeSheet(page);
+    const after = await rendererMemory(page, browserPid);
+    return {...r, memoryBefore: before.pss, memoryAfter: after.pss, heapBefore: before.heap, heapAfter: after.heap};
+  };
+  const samples = await alternate({ours, bare: () => throughBarePage(page, paths, 'armBareGallery', {})});
+  const o = samples.ours, b = samples.bare;
+  const r = {
+    files: GALLERY_FILES,
+    ours: {ms: med(o), visible: o[0].visible, longestTask: med(o, 'longestTask'), worstTask: Math.max(...o.map(x => x.longestTask)), maxFrameGap: med(o, 'maxFrameGap'),
+      memoryBefore: med(o, 'memoryBefore'), memoryAfter: med(o, 'memoryAfter'), memoryGrowth: median(o.map(x => x.memoryAfter - x.memoryBefore)),
+      heapBefore: med(o, 'heapBefore'), heapAfter: med(o, 'heapAfter'), samples: o},
+    bare: {ms: med(b), visible: b[0].visible, longestTask: med(b, 'longestTask'), samples: b},
+  };
+  r.ratio = r.ours.ms / r.bare.ms;
+  table(`E. Gallery: ${GALLERY_FILES} JPEGs 4000x3000 through the real file chooser, count 9 (9 chosen and compressing); median of ${RUNS}, alternated, after 1 warm-up`,
+    ['measure', 'sheet', 'bare createImageBitmap({resizeWidth}) page, 4 in flight'], [
+      ['input change → first screen of thumbnails', `${fmt.ms(r.ours.ms)} ms (${fmt.x(r.ratio)})`, `${fmt.ms(r.bare.ms)} ms`],
+      ['tiles in view', String(r.ours.visible), String(r.bare.visible)],
+      ['longest main-thread task (median / worst run)', `${fmt.ms(r.ours.longestTask)} / ${fmt.ms(r.ours.worstTask)} ms`, `${fmt.ms(r.bare.longestTask)} ms`],
+      ['renderer memory (PSS, after GC and a memory-pressure signal): before open → after close', `${fmt.MB(r.ours.memoryBefore)} → ${fmt.MB(r.ours.memoryAfter)}`, ''],
+      ['JS heap after GC: before open → after close', `${fmt.MB(r.ours.heapBefore)} → ${fmt.MB(r.ours.heapAfter)}`, ''],
+    ], [
+      `goal first screen ≤ 0.5× bare: ${verdict(r.ratio <= 0.5, '≤ 0.50×')}; longest task ≤ 50 ms: ${verdict(r.ours.longestTask <= 50, '≤ 50 ms')}; memory after close within 10 MB: ${verdict(Math.abs(r.ours.memoryGrowth) <= 10e6, `${fmt.MB(r.ours.memoryGrowth)}`)}`,
+    ]);
+  return r;
+}
+
+// --- G. huge images ---------------------------------------------------------------------------
+
+const HUGE = {name: 'huge-12000x12000.jpg', width: 12000, height: 12000, noise: 21, quality: 0.85};
+const BIG = i => ({name: `big-8800x6600-${i}.jpg`, width: 8800, height: 6600, noise: 180, quality: 0.97, label: `#${i}`});
+
+async function hugeFile(page, spec) {
+  return testFile(spec.name, () => page.evaluate(s => bench.storeHugeFile(s.name, s), spec));
+}
+
+/** Runs `flow` while sampling the memory of every browser process. */
+async function withMemory(browserPid, flow) {
+  const sampler = sampleTree(browserPid);
+  const r = await flow();
+  return {...r, memory: sampler.stop()};
+}
+
+async function hugeSection(page, browserPid, generatorPage) {
+  const huge = await hugeFile(generatorPage, HUGE);
+  const big = [];
+  for (let i = 1; i <= 9; i++) big.push(await hugeFile(generatorPage, BIG(i)));
+  await generatorPage.close();
+  const runs = Math.min(RUNS, 3);
+  const ours = async (paths, options, arm, armArgs) =>
+    withMemory(browserPid, async () => {
+      const r = await throughSheet(page, paths, options, arm, armArgs);
+      await closeSheet(page);
+      return r;
+    });
+  const bare = (paths, armArgs) => withMemory(browserPid, () => throughBarePage(page, paths, 'armBareGallery', armArgs));
+  const s = await alternate({
+    thumb: () => ours([huge], {count: 1, sizeType: ['original']}, 'armGallery', {}),
+    compressed: () => ours([huge], {count: 1, sizeType: ['compressed']}, 'armPick'),
+    bareThumb: () => bare([huge], {}),
+  }, runs);
+  const nine = await alternate({ours: () => ours(big, {count: 9}, 'armGallery', {all: true}), bare: () => bare(big, {all: true})}, runs);
+  const stat = rs => ({ms: med(rs), peakGrowth: median(rs.map(r => r.memory.growth)), maxPeakGrowth: Math.max(...rs.map(r => r.memory.growth)), samples: rs});
+  const r = {runs, files: {huge: {...HUGE, bytes: statSync(huge).size}, big: {...BIG('n'), bytes: statSync(big[0]).size}},
+    thumb: stat(s.thumb), compressed: stat(s.compressed), bareThumb: stat(s.bareThumb), nine: stat(nine.ours), bareNine: stat(nine.bare)};
+  const row = (label, x, goalMs) => [label, fmt.ms(x.ms), fmt.MB(x.peakGrowth), fmt.MB(x.maxPeakGrowth), goalMs ? verdict(x.ms <= goalMs, `≤ ${goalMs} ms`) : ''];
+  table(`G. Huge images through the real file chooser: ${fmt.MB(r.files.huge.bytes)} 12000x12000 JPEG; nine ${fmt.MB(r.files.big.bytes)} 8800x6600 JPEGs; median of ${runs}, alternated, after 1 warm-up`,
+    ['flow', 'median ms', 'peak memory growth (median)', '(worst)', 'goal'], [
+      row('12000x12000: change → thumbnail shown (sheet)', r.thumb, 2000),
+      row('12000x12000: change → compressed result, 完成 at once (sheet)', r.compressed, 3000),
+      row('12000x12000: change → thumbnail (bare createImageBitmap({resizeWidth}) page)', r.bareThumb),
+      row('nine 8800x6600: change → all 9 thumbnails (sheet, count 9, compressing)', r.nine),
+      row('nine 8800x6600: change → all 9 thumbnails (bare page, 4 in flight)', r.bareNine),
+    ], [
+      'peak memory growth: the sum of the resident memory of every browser process, sampled every 25 ms, above its value before the chooser answered.',
+      `goal peak growth ≤ 400 MB for one 12000x12000 image: ${verdict(Math.max(r.thumb.peakGrowth, r.compressed.peakGrowth) <= 400e6, '≤ 400 MB')}`,
+    ]);
+  return r;
+}
+
+// --- the goals --------------------------------------------------------------------------------
+
+function goals(results) {
+  const rows = [];
+  const add = (goal, ours, baseline, ratio, ok, ranAt) => rows.push({goal, ours, baseline, ratio, verdict: ok === undefined ? '–' : ok ? 'ok' : 'MISSED', ranAt});
+  const {pick, gallery, camera, size, huge, ranAt = {}} = results;
+  if (pick?.ours) add('one 12 MP JPEG, compressed, 完成 at once: change → result ≤ 1.0× compressorjs', `${fmt.ms(pick.ours.ms)} ms`, `compressorjs ${fmt.ms(pick.compressorjs.ms)} ms`, fmt.x(pick.ratio), pick.ratio <= 1, ranAt.pick);
+  if (gallery?.ours) {
+    add(`${gallery.files} × 12 MP: change → first screen ≤ 0.5× bare createImageBitmap page`, `${fmt.ms(gallery.ours.ms)} ms`, `${fmt.ms(gallery.bare.ms)} ms`, fmt.x(gallery.ratio), gallery.ratio <= 0.5, ranAt.gallery);
+    add(`${gallery.files} × 12 MP: longest main-thread task ≤ 50 ms`, `${fmt.ms(gallery.ours.longestTask)} ms`, `bare ${fmt.ms(gallery.bare.longestTask)} ms`, '', gallery.ours.longestTask <= 50, ranAt.gallery);
+    add(`${gallery.files} × 12 MP: renderer memory after close within 10 MB of before`, fmt.MB(gallery.ours.memoryAfter), fmt.MB(gallery.ours.memoryBefore), fmt.MB(gallery.ours.memoryGrowth), Math.abs(gallery.ours.memoryGrowth) <= 10e6, ranAt.gallery);
   }
+  if (camera?.shutter) add('camera compressed: shutter → result ≤ 1.1× one toBlob', `${fmt.ms(camera.shutter.ours.ms)} ms`, `${fmt.ms(camera.shutter.bare.ms)} ms`, fmt.x(camera.shutter.ratio), camera.shutter.ratio <= 1.1, ranAt.camera);
+  if (size?.fetchedEntry) add('entry with Lit ≤ 14 kB min+gzip as fetched', fmt.kB(size.fetchedEntry), '14 kB', '', size.fetchedEntry <= 14000, ranAt.size);
+  if (huge?.thumb) {
+    add('12000×12000 JPEG: thumbnail ≤ 2 s', `${fmt.ms(huge.thumb.ms)} ms`, `bare ${fmt.ms(huge.bareThumb.ms)} ms`, fmt.x(huge.thumb.ms / huge.bareThumb.ms), huge.thumb.ms <= 2000, ranAt.huge);
+    add('12000×12000 JPEG: compressed result ≤ 3 s', `${fmt.ms(huge.compressed.ms)} ms`, '3000 ms', '', huge.compressed.ms <= 3000, ranAt.huge);
+    const peak = Math.max(huge.thumb.peakGrowth, huge.compressed.peakGrowth);
+    add('12000×12000 JPEG: peak memory growth ≤ 400 MB', fmt.MB(peak), `bare ${fmt.MB(huge.bareThumb.peakGrowth)}`, '', peak <= 400e6, ranAt.huge);
+    add('nine 61 MB JPEGs: all thumbnails (time, peak growth)', `${fmt.ms(huge.nine.ms)} ms, ${fmt.MB(huge.nine.peakGrowth)}`, `bare ${fmt.ms(huge.bareNine.ms)} ms, ${fmt.MB(huge.bareNine.peakGrowth)}`, fmt.x(huge.nine.ms / huge.bareNine.ms), undefined, ranAt.huge);
+  }
+  table('Goals (issue 14 and issue 13, huge images): ours, baseline from the same run, ratio, verdict',
+    ['goal', 'ours', 'baseline', 'ratio', 'verdict', 'measured'],
+    rows.map(r => [r.goal, r.ours, r.baseline, r.ratio, r.verdict, r.ranAt?.slice(0, 16) ?? '']));
+  return rows;
 }
 
-// --- main -----------------------------------------------------------------------------------
+// --- main -------------------------------------------------------------------------------------
 
-const inBrowser = {compress: compressSection, open: openSection, camera: cameraSection, gallery: gallerySection};
+const inBrowser = {compress: compressSection, size: sizeSection, open: openSection, camera: cameraSection, pick: pickSection, gallery: gallerySection, huge: hugeSection};
 // Sections not run this time keep their last numbers, so `npm run bench -- size` does not wipe
 // the rest; `ranAt` says when each section was measured.
 const previous = await readFile(new URL('./results.json', import.meta.url), 'utf8').then(JSON.parse, () => ({}));
 const results = {
   ...previous,
   machine: {date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, totalMemBytes: os.totalmem(), platform: `${os.platform()} ${os.release()}`},
-  sections: [...new Set([...(previous.sections ?? []), ...wanted])],
+  sections: [...new Set([...(previous.sections ?? []).filter(s => SECTIONS.includes(s)), ...wanted])],
   ranAt: {...previous.ranAt},
 };
+for (const stale of Object.keys(results)) if (stale in (previous.ranAt ?? {}) && !SECTIONS.includes(stale)) delete results[stale];
 
-let server, browser, url;
+let server, browser;
 try {
-  if (wanted.some(s => inBrowser[s])) {
-    const port = await freePort();
-    // web-dev-server.config.mjs's setup, except that Lit is served in its production build, as
-    // users get it: the dev server's default 'development' condition serves Lit's slower dev mode.
-    server = await startDevServer({
-      config: {rootDir: '.', port, nodeResolve: {exportConditions: ['production']}, plugins: [tsAsJs(), esbuildPlugin({ts: true, tsconfig: './tsconfig.json'})]},
-      readCliArgs: false, readFileConfig: false, logStartMessage: false, autoExitProcess: false,
-    });
-    const executablePath = findChrome();
-    if (!executablePath) throw new Error('no Chromium found: set CHROME_PATH');
-    browser = await puppeteer.launch({
-      executablePath, headless: true, defaultViewport: VIEWPORT, protocolTimeout: 600_000,
-      args: [...baseChromeArgs, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
-    });
-    Object.assign(results.machine, {chromium: await browser.version(), viewport: VIEWPORT, lit: 'production build'});
-    console.log(`${results.machine.chromium}, node ${process.version}, ${results.machine.cpus}× ${results.machine.cpuModel}`);
-    url = `http://localhost:${port}/bench/bench.html`;
-  }
-  for (const section of wanted) {
-    const started = performance.now();
-    console.error(`\n[${section}] running…`);
-    if (!inBrowser[section]) {
-      results[section] = await sizeSection();
-      results.ranAt[section] = results.machine.date;
-      continue;
-    }
-    // A fresh page per section: no worker, camera or memory left over from the one before.
+  const newest = dir => Math.max(...execSync(`find ${dir} -type f -printf '%T@\\n'`).toString().trim().split('\n').map(Number));
+  if (!existsSync('dist/choose-image-sheet.bundled.js') || newest('src') > newest('dist')) execSync('npm run build', {stdio: 'inherit'});
+  const port = await freePort();
+  // Lit is served in its production build, as users get it (the dev server's default
+  // 'development' condition would serve Lit's slower dev mode to the src/ micro-benchmark).
+  server = await startDevServer({
+    config: {rootDir: '.', port, nodeResolve: {exportConditions: ['production']}, middleware: [benchMiddleware], plugins: [tsAsJs(), esbuildPlugin({ts: true, tsconfig: './tsconfig.json'})]},
+    readCliArgs: false, readFileConfig: false, logStartMessage: false, autoExitProcess: false,
+  });
+  const executablePath = findChrome();
+  if (!executablePath) throw new Error('no Chromium found: set CHROME_PATH');
+  browser = await puppeteer.launch({
+    executablePath, headless: true, defaultViewport: VIEWPORT, protocolTimeout: 900_000,
+    args: [...baseChromeArgs, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+  });
+  const browserPid = browser.process().pid;
+  Object.assign(results.machine, {chromium: await browser.version(), viewport: VIEWPORT, lit: 'production build'});
+  console.log(`${results.machine.chromium}, node ${process.version}, ${results.machine.cpus}× ${results.machine.cpuModel}`);
+  const url = `http://localhost:${port}/bench/bench.html`;
+  const newPage = async () => {
     const page = await browser.newPage();
-    page.setDefaultTimeout(120_000);
+    page.setDefaultTimeout(600_000);
     page.on('pageerror', e => console.error(`[page error] ${e.message}`));
     page.on('console', m => ['error', 'warn'].includes(m.type()) && console.error(`[page ${m.type()}] ${m.text()}`));
     await page.goto(url);
     await page.waitForFunction(() => window.bench);
-    results[section] = await inBrowser[section](page);
+    return page;
+  };
+  for (const section of wanted) {
+    const started = performance.now();
+    console.error(`\n[${section}] running…`);
+    // A fresh page per section: no worker, camera or memory left over from the one before. The
+    // huge files are made in a page of their own, closed before anything is measured.
+    const extra = section === 'huge' ? await newPage() : undefined;
+    const page = await newPage();
+    // --trace: a DevTools trace of the section, to see what a long task was (not kept in git).
+    if (TRACE) await page.tracing.start({path: `bench/trace-${section}.json`, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'disabled-by-default-devtools.timeline.frame']});
+    results[section] = await inBrowser[section](page, browserPid, extra);
+    if (TRACE) await page.tracing.stop();
     results.ranAt[section] = results.machine.date;
     await page.close();
     console.error(`[${section}] ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
+  results.goals = goals(results);
   await writeFile(new URL('./results.json', import.meta.url), JSON.stringify(results, null, 2) + '\n');
   console.log('\nwrote bench/results.json');
 } finally {

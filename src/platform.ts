@@ -1,15 +1,39 @@
-// What this browser engine can do, tested once, in one place: the kit's code asks here instead
-// of probing globals itself. Each entry names the engines that differ (as of Chromium 156,
-// Firefox ESR 153, WebKitGTK 2.50; see README, Browsers).
+// What this browser can do, where engines differ, tested in one place: the kit's code asks here
+// instead of probing globals itself (the image decoders' abilities are in image/platform.ts, which
+// the worker shares). As of Chromium 156, Firefox ESR 153, WebKitGTK 2.50; see README, Browsers.
 
-/** WebCodecs ImageDecoder: Chromium and Firefox; not WebKit. */
-export const hasImageDecoder = typeof ImageDecoder !== 'undefined';
+interface FeaturePolicy {
+  allowsFeature(feature: string): boolean;
+}
 
 /**
- * VideoFrame carries the image's orientation (`rotation`, `flip`) for drawImage to apply:
- * Chromium only. Firefox's ImageDecoder applies the orientation to the pixels itself.
+ * False when the page's Permissions Policy forbids the camera (a cross-origin frame without
+ * `allow="camera"`): no prompt can be shown and no setting can change it. Undefined where the
+ * browser cannot tell (only Chromium exposes `document.featurePolicy`); elsewhere getUserMedia
+ * answers NotAllowedError, which cannot be told from a refusal (code 2001).
  */
-export const frameCarriesOrientation = typeof VideoFrame !== 'undefined' && 'rotation' in VideoFrame.prototype;
+export function cameraAllowedByPolicy(): boolean | undefined {
+  const policy = (document as {featurePolicy?: FeaturePolicy}).featurePolicy;
+  return policy?.allowsFeature('camera');
+}
+
+/**
+ * True where `zoom: true` in getUserMedia asks for the camera's pan-tilt-zoom permission, as
+ * the engines that implement pan and tilt (Chromium) read it. Chromium shows a camera's zoom
+ * only with that permission. WebKit reads the boolean as zoom 1, which picks a different camera.
+ */
+export function asksPanTiltZoom(): boolean {
+  return !!(navigator.mediaDevices.getSupportedConstraints() as {pan?: boolean}).pan;
+}
+
+/**
+ * True in Android in-app browsers (WeChat's, and apps built on Android's WebView): they open
+ * their photo album only for `accept="image/*"`, and answer a list of types with a file
+ * manager or "no app can do this".
+ */
+export function albumNeedsImageWildcard(userAgent = navigator.userAgent): boolean {
+  return /Android.*(MicroMessenger|; wv\))/.test(userAgent);
+}
 
 /**
  * Whether the page has transient user activation now (a tap just happened), or undefined where

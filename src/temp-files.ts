@@ -1,6 +1,6 @@
 // The result of a call and the registry of the blob: URLs it hands out, so that
 // revokeTempFiles() can release them.
-import type {ProcessedImage} from './internal/image.js';
+import type {ProcessedImage} from './image/pipeline.js';
 
 /** One chosen image. */
 export interface TempFile {

@@ -7,7 +7,7 @@ import {asFile, chooseFiles, clickOn, makeImage, videoPlaying} from './helpers/i
 
 interface CspWindow extends Window {
   kit: typeof Kit;
-  processImage: typeof import('../src/internal/image.js').processImage;
+  processImage: typeof import('../src/image/pipeline.js').processImage;
   violations: string[];
   requests: () => Array<{url: string; initiator: string}>;
   ready?: boolean;
@@ -67,7 +67,7 @@ describe('strict Content-Security-Policy', () => {
     const pending = win.kit.chooseImage({count: 2, sourceType: ['camera', 'album']});
     await waitUntil(() => inFrame('[part~="action-album"]'), 'no action sheet');
     await chooseFiles(inFrame('[part~="action-album"]')!, files);
-    await waitUntil(() => inFrame('[part~="gallery-item"] img'), 'no thumbnails', {timeout: 5000});
+    await waitUntil(() => inFrame('[part~="gallery-tile"] img'), 'no thumbnails', {timeout: 5000});
     await clickOn(inFrame('[part~="confirm"]')!);
     const result = await pending;
     expect(result.tempFiles.map(f => [f.width, f.height])).to.deep.equal([
@@ -84,7 +84,7 @@ describe('strict Content-Security-Policy', () => {
     expect(foreign, JSON.stringify(foreign)).to.deep.equal([]);
     const urls = requests.map(r => new URL(r.url).pathname);
     expect(urls.every(u => /^\/(src|node_modules|test\/csp|__web-dev-server)/.test(u)), urls.join('\n')).to.equal(true);
-    expect(urls).to.include('/src/internal/compress-worker.js'); // the worker ran, not the fallback
+    expect(urls).to.include('/src/image/image-worker.js'); // the worker ran, not the fallback
   });
 
   it('should compress on the main thread when the page forbids workers', async () => {

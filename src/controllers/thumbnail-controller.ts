@@ -1,110 +1,159 @@
-// Decodes gallery thumbnails at thumbnail size, off the main thread (createImageBitmap with
-// resize), lazily as items scroll into view, a few at a time. Owns the thumbnails' blob: URLs
-// and releases them all when the gallery closes or the host leaves the DOM.
+// Gallery thumbnails: one decode per picked image, at the scale that covers a tile's device
+// pixels, in the pipeline's worker. Items on screen go first, then (after the compression of
+// chosen images) those within half a screen of it, and chosen ones anywhere. A decode that is
+// queued or running is never started again; it is the proof that the image decodes. Owns the
+// thumbnails' blob: URLs and releases them all when the gallery closes or the host leaves.
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import {Priority, thumbnail, type ImageInfo, type Thumbnail} from '../image/pipeline.js';
+import type {Ticket} from '../image/scheduler.js';
 import type {GalleryItem} from '../internal/gallery-item.js';
 import {ObjectUrlController} from './object-url-controller.js';
 
-const PARALLEL = 4;
+interface Decode {
+  priority: Priority;
+  /** Scheduled once the tile's size is known. */
+  ticket?: Ticket<Thumbnail>;
+  info: Promise<ImageInfo>;
+}
+
+/** The tile size (CSS px) for a decode whose thumbnail no tile shows. */
+const UNSHOWN_TILE = 96;
 
 export class ThumbnailController implements ReactiveController {
   private readonly urls: ObjectUrlController;
-  private readonly items = new WeakMap<Element, GalleryItem>();
-  private observer?: IntersectionObserver;
-  private queue: GalleryItem[] = [];
-  private running = 0;
-  private generation = 0;
+  private readonly elements = new WeakMap<Element, GalleryItem>();
+  private decodes = new Map<GalleryItem, Decode>();
+  private abort = new AbortController();
+  /** Items in the grid's view, and items within half a screen of it. */
+  private visible?: IntersectionObserver;
+  private near?: IntersectionObserver;
+  /** A tile's edge in device pixels, measured from the grid; decodes wait for it. */
+  private tile = 0;
+  private measured!: Promise<void>;
+  private setMeasured!: () => void;
 
-  /** `onReady` runs once an item's thumbnail is decoded. */
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly onReady: (item: GalleryItem) => void = () => {},
-    private readonly size = 256
-  ) {
+  constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
     this.urls = new ObjectUrlController(host);
+    this.unmeasure();
   }
 
-  /** Watches the grid buttons under `root` (by `data-id`): each decodes when it scrolls into view. */
-  observeAll(root: ParentNode, items: readonly GalleryItem[]) {
+  /** Watches the tiles (by `data-id`) of the grid `grid`: each decodes as it nears the view. */
+  observeAll(grid: Element, items: readonly GalleryItem[]) {
     const byId = new Map(items.map(i => [String(i.id), i]));
-    for (const el of root.querySelectorAll<HTMLElement>('[part~="gallery-item"]')) {
+    const buttons = grid.querySelectorAll<HTMLElement>('[part~="gallery-tile"]');
+    // No tiles (count 1 shows its pick large, not in a grid): the decode still proves the image
+    // decodes and reads its size, at a small size.
+    const width = buttons.length ? buttons[0].getBoundingClientRect().width : UNSHOWN_TILE;
+    if (width) {
+      this.tile = Math.ceil(width * devicePixelRatio);
+      this.setMeasured();
+    }
+    if (this.visible?.root !== grid) {
+      this.disconnect();
+      // Watched against the scrolling grid itself: a margin on the viewport would be clipped by it.
+      this.visible = new IntersectionObserver(entries => this.seen(entries, Priority.VISIBLE), {root: grid});
+      this.near = new IntersectionObserver(entries => this.seen(entries, Priority.LATER), {root: grid, rootMargin: '50% 0px'});
+    }
+    const view = grid.getBoundingClientRect();
+    for (const el of buttons) {
       const item = byId.get(el.dataset.id!);
-      if (!item || this.items.get(el) === item) continue;
-      this.items.set(el, item);
-      this.observer ??= new IntersectionObserver(entries => {
-        for (const e of entries) {
-          if (!e.isIntersecting) continue;
-          this.observer?.unobserve(e.target);
-          const item = this.items.get(e.target);
-          if (item) this.request(item);
-        }
-      }, {rootMargin: '200px'});
-      this.observer.observe(el);
+      if (!item || this.elements.get(el) === item) continue;
+      this.elements.set(el, item);
+      this.visible.observe(el);
+      this.near!.observe(el);
+      // On screen now: asked for in this task, before the observer's first report a frame later,
+      // so it goes ahead of the compression started by the same pick.
+      const r = el.getBoundingClientRect();
+      if (r.bottom > view.top && r.top < view.bottom) this.start(item, Priority.VISIBLE);
     }
   }
 
-  /** Decodes now (ahead of the queue): a selected item must be known decodable. */
-  request(item: GalleryItem, urgent = false) {
-    if (item.state !== 'pending' || this.queue.includes(item) || item.thumb) return;
-    if (urgent) this.queue.unshift(item);
-    else this.queue.push(item);
-    this.pump();
+  /** Decodes `item` at `priority`, or moves its queued decode up to it. */
+  request(item: GalleryItem, priority: Priority) {
+    this.start(item, priority);
+  }
+
+  /** The item's decode: its size and type once it is known to decode; rejects if it does not. */
+  decoded(item: GalleryItem): Promise<ImageInfo> {
+    return this.start(item, Priority.CHOSEN)?.info ?? Promise.reject(new DOMException(`${item.file.name} is not an image`, 'EncodingError'));
   }
 
   /** Releases every thumbnail and stops pending work. */
   clear() {
-    this.generation++;
-    this.queue = [];
-    this.observer?.disconnect();
-    this.observer = undefined;
+    this.abort.abort();
+    this.abort = new AbortController();
+    this.decodes = new Map();
+    this.disconnect();
     this.urls.releaseAll();
+    this.unmeasure();
+  }
+
+  private unmeasure() {
+    this.tile = 0;
+    this.measured = new Promise(resolve => (this.setMeasured = resolve));
   }
 
   hostDisconnected() {
     this.clear();
   }
 
-  private pump() {
-    while (this.running < PARALLEL && this.queue.length) {
-      const item = this.queue.shift()!;
-      this.running++;
-      const generation = this.generation;
-      void this.decode(item).then(url => {
-        this.running--;
-        if (generation !== this.generation) {
-          this.urls.release(url);
-          return;
-        }
-        if (url) {
-          item.thumb = url;
-          item.state = 'ready';
-          this.onReady(item);
-        } else {
-          item.state = 'unusable';
-        }
-        this.host.requestUpdate();
-        this.pump();
-      });
+  private disconnect() {
+    this.visible?.disconnect();
+    this.near?.disconnect();
+    this.visible = this.near = undefined;
+  }
+
+  private seen(entries: IntersectionObserverEntry[], priority: Priority) {
+    for (const e of entries) {
+      const item = this.elements.get(e.target);
+      if (!item) continue;
+      if (e.isIntersecting) this.start(item, priority);
+      // Scrolled out of view before its turn: it waits behind what is on screen now.
+      else if (priority === Priority.VISIBLE) this.lower(item, Priority.LATER);
     }
   }
 
-  private async decode(item: GalleryItem): Promise<string | undefined> {
-    try {
-      const bitmap = await createImageBitmap(item.file, {
-        resizeWidth: this.size,
-        resizeQuality: 'medium',
-        imageOrientation: 'from-image',
-      });
-      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-      const ctx = canvas.getContext('2d')!;
-      ctx.fillStyle = '#fff'; // transparent images on white, as the compressed result is
-      ctx.fillRect(0, 0, canvas.width, canvas.height);
-      ctx.drawImage(bitmap, 0, 0);
-      bitmap.close();
-      return this.urls.create(await canvas.convertToBlob({type: 'image/jpeg', quality: 0.8}));
-    } catch {
-      return undefined;
+  private lower(item: GalleryItem, priority: Priority) {
+    const decode = this.decodes.get(item);
+    if (decode && decode.priority < priority) this.move(decode, priority);
+  }
+
+  private move(decode: Decode, priority: Priority) {
+    decode.priority = priority;
+    decode.ticket?.setPriority(priority);
+  }
+
+  private start(item: GalleryItem, priority: Priority): Decode | undefined {
+    const known = this.decodes.get(item);
+    if (known) {
+      if (priority < known.priority) this.move(known, priority);
+      return known;
     }
+    if (item.state === 'unusable') return undefined;
+    const {signal} = this.abort;
+    const decode: Decode = {priority, info: undefined!};
+    decode.info = this.measured
+      .then(() => (decode.ticket = thumbnail(item.file, this.tile, decode.priority, signal)).promise)
+      .then(
+        ({blob, info}) => {
+          if (!signal.aborted) {
+            item.thumb = this.urls.create(blob);
+            item.state = 'ready';
+            this.host.requestUpdate();
+          }
+          return info;
+        },
+        error => {
+          if (!signal.aborted) {
+            item.state = 'unusable';
+            this.host.requestUpdate();
+          }
+          throw error;
+        }
+      );
+    decode.info.catch(() => {}); // awaited by decoded(), or never: not an unhandled rejection
+    this.decodes.set(item, decode);
+    return decode;
   }
 }

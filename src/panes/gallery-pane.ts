@@ -1,28 +1,36 @@
 // The gallery half of the sheet: the picked files, the capped selection, thumbnails and the
 // gallery view, for the open call. Loaded as a chunk when a call may use the album.
+import {html} from 'lit';
 import {ThumbnailController} from '../controllers/thumbnail-controller.js';
+import {hurry, originalImage, Priority, rest, stillReadable} from '../image/pipeline.js';
 import {newItems, type GalleryItem} from '../internal/gallery-item.js';
 import {Selection} from '../internal/selection.js';
-import {galleryView, gridKeyTarget} from '../views/gallery-view.js';
+import {withGalleryTerms} from '../locales/gallery.js';
+import {galleryView, gridKeyTarget, singleView} from '../views/gallery-view.js';
 import paneStyles from '../views/pane.styles.js';
 import styles from '../views/gallery-view.styles.js';
+import {GalleryPreview} from './gallery-preview.js';
 import type {SheetPort} from './sheet-port.js';
 
 export class GalleryPane {
   static readonly styles = [paneStyles, styles];
 
   private readonly thumbs: ThumbnailController;
+  private readonly preview: GalleryPreview;
   private items: GalleryItem[] = [];
   private selection = new Selection<GalleryItem>(1);
   /** Roving tabindex: the item that takes Tab focus. */
   private focusId: number | undefined;
 
   constructor(private readonly sheet: SheetPort) {
-    // A selected image is prepared once its thumbnail is decoded: thumbnails first, on 2 cores.
-    this.thumbs = new ThumbnailController(sheet.host, item => {
-      if (this.selection.position(item)) void this.prepare(item);
-    });
+    this.thumbs = new ThumbnailController(sheet.host);
+    this.preview = new GalleryPreview(sheet);
     this.reset(sheet.options?.count ?? 1);
+  }
+
+  /** The sheet's strings and the gallery's, in the active language. */
+  private get t() {
+    return withGalleryTerms(this.sheet.t);
   }
 
   /** A new call: nothing picked, at most `count` chosen. */
@@ -32,21 +40,46 @@ export class GalleryPane {
     this.focusId = undefined;
   }
 
-  /** Releases the thumbnails and stops their work. */
+  /** Releases the thumbnails and stops their work; the pipeline's workers end once idle. */
   clear() {
     this.thumbs.clear();
+    this.preview.clear();
     this.items = [];
+    rest();
   }
 
-  /** Adds files not already here; they are selected while the cap allows. */
+  /** One image to choose: the pick is reviewed large (or returned at once), not shown in a grid. */
+  private get single() {
+    return this.selection.cap === 1;
+  }
+
+  /**
+   * Adds files not already here; they are selected while the cap allows. With count 1 a new
+   * pick (重选, a drop) replaces the one under review, and with one size type it is returned at
+   * once: the system picker was the choice, as it is in native apps.
+   */
   add(files: File[]) {
-    const added = newItems(this.items, files);
+    if (this.single) {
+      this.items.forEach(item => this.deselect(item));
+      this.items = [];
+    }
+    const extension = this.sheet.options?.extension;
+    const added = newItems(this.items, files, extension);
+    const excluded = added.find(item => item.excluded);
+    // Say why at once: the picker may have shown every image (see acceptFor()).
+    if (excluded) this.sheet.hint = this.t.excluded(excluded.file.name, extension!);
     this.items = [...this.items, ...added];
-    for (const item of added) {
-      if (item.state !== 'unusable' && this.selection.add(item)) this.thumbs.request(item, true);
+    const usable = added.filter(item => item.state !== 'unusable');
+    for (const item of usable) {
+      if (this.selection.add(item)) this.choose(item);
+    }
+    // Never drop picks silently: say how many of them the cap let in.
+    if (usable.some(item => !this.selection.position(item))) {
+      this.sheet.hint = this.t.pickedOverLimit(usable.length, this.selection.size, this.selection.cap);
     }
     this.focusId ??= this.items[0]?.id;
     this.sheet.host.requestUpdate();
+    if (this.single && this.sheet.options?.sizeType.length === 1 && this.selection.size) this.confirm();
   }
 
   /** Before each sheet update: a selected file that turned out undecodable leaves the selection. */
@@ -58,34 +91,69 @@ export class GalleryPane {
 
   /** After each sheet update: thumbnails decode as their buttons scroll into view. */
   updated(root: ParentNode) {
-    if (this.sheet.shows('gallery')) this.thumbs.observeAll(root, this.items);
+    const grid = root.querySelector('[part~="gallery"]');
+    if (grid && this.sheet.shows('gallery')) this.thumbs.observeAll(grid, this.items);
   }
 
   render() {
     const {sheet} = this;
     const options = sheet.options!;
-    return galleryView({
-      t: sheet.t,
-      items: this.items,
-      position: item => this.selection.position(item),
+    if (this.single) {
+      const item = this.selection.items[0] ?? this.items[this.items.length - 1];
+      return singleView({
+        t: this.t,
+        url: item && item.state !== 'unusable' ? this.preview.urlOf(item) : undefined,
+        name: item?.file.name ?? '',
+        showOriginalToggle: options.sizeType.length > 1,
+        original: sheet.original,
+        hint: sheet.hint,
+        busy: sheet.busy,
+        canConfirm: this.selection.size > 0,
+        onOriginal: () => this.toggleOriginal(),
+        onRechoose: () => sheet.pickFiles(),
+        onConfirm: () => this.confirm(),
+        onClose: () => sheet.close(),
+      });
+    }
+    const shared = {
+      t: this.t,
+      position: (item: GalleryItem) => this.selection.position(item),
       selected: this.selection.size,
       count: options.count,
-      focusId: this.focusId,
       showOriginalToggle: options.sizeType.length > 1,
       original: sheet.original,
-      hint: sheet.hint,
       busy: sheet.busy,
-      onToggle: item => this.toggle(item),
-      onGridKeydown: e => this.keydown(e),
+      onToggle: (item: GalleryItem) => this.toggle(item),
       onOriginal: () => this.toggleOriginal(),
-      onAddMore: () => sheet.pickFiles(),
       onConfirm: () => this.confirm(),
+    };
+    return html`${galleryView({
+      ...shared,
+      items: this.items,
+      extension: options.extension ?? [],
+      focusId: this.focusId,
+      hint: sheet.hint,
+      onPreview: item => void this.preview.show(this.items.filter(i => i.state !== 'unusable'), this.items.filter(i => i.state !== 'unusable').indexOf(item)),
+      onPreviewChosen: () => void this.preview.show([...this.selection.items], 0),
+      onGridKeydown: e => this.keydown(e),
+      onAddMore: () => sheet.pickFiles(),
       onClose: () => sheet.close(),
-    });
+    })}${this.preview.render(shared)}`;
+  }
+
+  /**
+   * Starts what a chosen image needs, from the moment it is chosen: its compression, and its
+   * decode (an original is returnable only once it is known to decode).
+   */
+  private choose(item: GalleryItem) {
+    this.thumbs.request(item, Priority.LATER);
+    void this.prepare(item);
   }
 
   private prepare(item: GalleryItem) {
-    return this.sheet.prepare(`g${item.id}`, signal => this.sheet.process(item.file, signal));
+    return this.sheet.prepare(`g${item.id}`, signal =>
+      this.sheet.original ? this.thumbs.decoded(item).then(info => originalImage(item.file, info)) : this.sheet.process(item.file, signal)
+    );
   }
 
   private deselect(item: GalleryItem) {
@@ -98,25 +166,20 @@ export class GalleryPane {
     const {sheet} = this;
     this.focusId = item.id;
     sheet.host.requestUpdate();
-    if (item.state === 'unusable') return;
+    if (item.state === 'unusable' || sheet.busy) return; // locked while processing
     if (this.selection.position(item)) {
       this.deselect(item);
       sheet.hint = '';
     } else if (this.selection.add(item)) {
       sheet.hint = '';
-      if (item.state === 'ready') void this.prepare(item);
-      else this.thumbs.request(item, true);
+      this.choose(item);
     } else {
-      sheet.hint = sheet.t.selectLimit(this.selection.cap);
+      sheet.hint = this.t.selectLimit(this.selection.cap); // a tap on a dimmed tile says why
     }
   }
 
+  /** Arrows, Home and End move between the circles (Enter and Space toggle them, as buttons do). */
   private keydown(event: KeyboardEvent) {
-    if (event.key === 'Enter' && (event.target as Element).matches('[part~="gallery-item"]')) {
-      event.preventDefault();
-      this.confirm();
-      return;
-    }
     const next = gridKeyTarget(event);
     if (!next) return;
     event.preventDefault();
@@ -126,6 +189,8 @@ export class GalleryPane {
   }
 
   private toggleOriginal() {
+    if (this.sheet.busy) return;
+    this.sheet.hint = ''; // "最多只能选择 n 张" no longer applies to what was just done
     this.sheet.original = !this.sheet.original;
     this.selection.items.forEach(item => void this.prepare(item));
   }
@@ -133,8 +198,16 @@ export class GalleryPane {
   private confirm() {
     const chosen = [...this.selection.items];
     if (!chosen.length) return;
+    this.preview.close();
+    // What the chosen images still need goes first now: the decode that proves an original
+    // decodes, or the compression.
+    for (const item of chosen) {
+      if (this.sheet.original) this.thumbs.request(item, Priority.URGENT);
+      else hurry(item.file);
+    }
     void this.sheet.finish(
-      chosen.map(item => this.prepare(item)),
+      // Read again at confirm: a file changed or deleted on disk since it was picked is not returned.
+      chosen.map(item => this.prepare(item).then(stillReadable)),
       index => {
         chosen[index].state = 'unusable';
         this.deselect(chosen[index]);

@@ -2,7 +2,7 @@
 // load as chunks of their own, and this is the whole of what they may touch.
 import type {ReactiveControllerHost} from 'lit';
 import type {ChooseImageError} from '../errors.js';
-import type {ProcessedImage} from '../internal/image.js';
+import type {ProcessedImage} from '../image/pipeline.js';
 import type {Translation} from '../locales/index.js';
 import type {NormalizedOptions} from '../options.js';
 
@@ -13,6 +13,8 @@ export interface SheetPort {
   readonly t: Translation;
   /** Whether the sheet is open on this view. */
   shows(view: 'camera' | 'gallery'): boolean;
+  /** A check that stays true while the call open now is open: test it after every await. */
+  stillOpen(): () => boolean;
   /** The polite message line. */
   hint: string;
   /** True while the chosen images are being finished: confirm is disabled. */

@@ -1,7 +1,7 @@
 // Runs inside the strict-CSP page: exposes the kit to the test in the parent page and records
 // every CSP violation and every request the page makes.
 import * as kit from '../../src/index.js';
-import {processImage} from '../../src/internal/image.js';
+import {processImage} from '../../src/image/pipeline.js';
 
 const violations: string[] = [];
 document.addEventListener('securitypolicyviolation', e => violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));

@@ -17,12 +17,15 @@ export async function withExifOrientation(jpeg: Blob, orientation: number): Prom
   return new Blob([out], {type: 'image/jpeg'});
 }
 
-/** A 1×1 GIF with two frames (two Graphic Control Extensions), looping. */
-export function animatedGif(): File {
+/**
+ * A GIF with two 1×1 red frames at the top-left corner of a `width`×`height` screen (the rest
+ * transparent), looping: tiny even when its screen is huge.
+ */
+export function animatedGif(width = 1, height = 1): File {
   const frame = [0x21, 0xf9, 0x04, 0x00, 0x0a, 0x00, 0x00, 0x00, 0x2c, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0x02, 0x02, 0x44, 0x01, 0x00];
   const bytes = [
     ...[0x47, 0x49, 0x46, 0x38, 0x39, 0x61], // GIF89a
-    1, 0, 1, 0, 0x80, 0, 0, // 1×1, global colour table of 2
+    width & 0xff, width >> 8, height & 0xff, height >> 8, 0x80, 0, 0, // screen size, global colour table of 2
     0xff, 0, 0, 0, 0, 0xff, // red, blue
     ...[0x21, 0xff, 0x0b, ...'NETSCAPE2.0'.split('').map(c => c.charCodeAt(0)), 3, 1, 0, 0, 0],
     ...frame,

@@ -35,14 +35,22 @@ export async function clickOn(el: Element) {
   await sendMouse({type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)]});
 }
 
+/** The thumbnail shown in a gallery item's tile (the item is its select circle), if decoded. */
+export const thumbOf = (item: Element) => item.closest('[part~="gallery-tile"]')?.querySelector('img') ?? null;
+
 /** A trusted click at a viewport point. */
 export const clickAt = (x: number, y: number) => sendMouse({type: 'click', position: [x, y]});
 
-/** The sheet mounted by chooseImage(), once its dialog is open. */
+/** The sheet mounted by chooseImage(), once its dialog is open (an earlier one may still be sliding away). */
 export async function openedSheet(container: ParentNode = document.body): Promise<ChooseImageSheet> {
-  await waitUntil(() => container.querySelector('choose-image-sheet')?.shadowRoot?.querySelector('dialog[open]'), 'sheet did not open');
-  return container.querySelector('choose-image-sheet')!;
+  const open = () => [...container.querySelectorAll<ChooseImageSheet>('choose-image-sheet')].find(s => s.shadowRoot?.querySelector('dialog[open]'));
+  await waitUntil(open, 'sheet did not open', {timeout: 5000});
+  return open()!;
 }
+
+/** Resolves once chooseImage() has removed every sheet it mounted under `container` (after they slid away). */
+export const sheetsGone = (container: ParentNode = document.body) =>
+  waitUntil(() => !container.querySelector('choose-image-sheet'), 'a settled sheet stayed mounted', {timeout: 3000});
 
 /** Waits until a part is present and visible, and returns it. */
 export async function partReady<T extends HTMLElement = HTMLElement>(el: ChooseImageSheet, name: string, timeout = 5000) {
@@ -233,3 +241,59 @@ export const pressWithShift = (key: string) => executeServerCommand('press-with-
 
 /** Blocks the camera for this site before a call (Chromium: the site's permission; Firefox: its group's browser). */
 export const blockCamera = () => executeServerCommand('block-camera');
+
+/** One decode the page asked of the browser: what, how large, when. */
+export interface DecodeCall {
+  blob: Blob | undefined;
+  api: 'ImageDecoder' | 'createImageBitmap';
+  /** desiredWidth or resizeWidth, when a size was asked for. */
+  width?: number;
+  start: number;
+  end?: number;
+}
+
+/**
+ * Records every decode started on this page's main thread by createImageBitmap(blob) or
+ * ImageDecoder (whose stream is traced back to its Blob); the real calls still do the work.
+ */
+export function recordDecodes() {
+  const calls: DecodeCall[] = [];
+  const owners = new WeakMap<ReadableStream, Blob>();
+  const realStream = Blob.prototype.stream;
+  const realBitmap = window.createImageBitmap;
+  const RealDecoder = window.ImageDecoder;
+  const timed = <T>(call: DecodeCall, p: Promise<T>) => {
+    calls.push(call);
+    return p.finally(() => (call.end = performance.now()));
+  };
+  Blob.prototype.stream = function (this: Blob) {
+    const s = realStream.call(this);
+    owners.set(s, this);
+    return s;
+  };
+  window.createImageBitmap = ((source: ImageBitmapSource, ...rest: unknown[]) => {
+    const options = rest.find(r => typeof r === 'object') as ImageBitmapOptions | undefined;
+    const call: DecodeCall = {blob: source instanceof Blob ? source : undefined, api: 'createImageBitmap', width: options?.resizeWidth, start: performance.now()};
+    return timed(call, (realBitmap as (...a: unknown[]) => Promise<ImageBitmap>)(source, ...rest));
+  }) as typeof createImageBitmap;
+  if (RealDecoder) {
+    window.ImageDecoder = class extends RealDecoder {
+      constructor(init: ImageDecoderInit) {
+        super(init);
+        const blob = init.data instanceof ReadableStream ? owners.get(init.data) : undefined;
+        const real = this.decode.bind(this);
+        this.decode = (options?: ImageDecodeOptions) => timed({blob, api: 'ImageDecoder', width: init.desiredWidth, start: performance.now()}, real(options));
+      }
+    } as typeof ImageDecoder;
+  }
+  return {
+    calls,
+    /** Decodes of the picked file named `name`. */
+    of: (name: string) => calls.filter(c => (c.blob as File | undefined)?.name === name),
+    restore: () => {
+      Blob.prototype.stream = realStream;
+      window.createImageBitmap = realBitmap;
+      if (RealDecoder) window.ImageDecoder = RealDecoder;
+    },
+  };
+}

@@ -1,10 +1,10 @@
 // Test-runner plugin: commands the browser side asks the Node side to do, because a page
 // cannot do them itself: write fixture files to disk, answer a real file chooser or set files
-// on the file input the page opened, drop files, hide the page, block the camera, size the
-// viewport, press keys with Shift held. Each goes through the engine's own driver: puppeteer
+// on the file input the page opened, drop files, hide the page, block the camera, allow its
+// pan-tilt-zoom, size the viewport, press keys with Shift held, turn a wheel, pinch. Each goes through the engine's own driver: puppeteer
 // over CDP (Chromium) or WebDriver BiDi (Firefox), and classic WebDriver (WebKit). A command
 // no driver of an engine can do throws, and the test that needs it is skipped there by name.
-import {mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync} from 'node:fs';
+import {appendFileSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {setWebKitViewport} from './launchers.mjs';
@@ -88,6 +88,14 @@ export function serverCommands() {
         case 'overwrite-file':
           writeFileSync(payload.path, Buffer.from(payload.base64, 'base64'));
           return true;
+        // payload: {path, base64}: bytes added to the end of the file on disk.
+        case 'append-file':
+          appendFileSync(payload.path, Buffer.from(payload.base64, 'base64'));
+          return true;
+        // payload: {path}: the file is deleted from disk after it was picked.
+        case 'delete-file':
+          rmSync(payload.path);
+          return true;
         // payload: {paths: string[] | null}; null dismisses the chooser. Resolves at once; the
         // next chooser the top page opens (by a real click) is answered. Puppeteer only: its
         // BiDi wait sees only the top-level frame's choosers.
@@ -156,6 +164,42 @@ export function serverCommands() {
             origin: new URL(page.url()).origin,
             browserContextId: page.browserContext().id,
           });
+          return true;
+        }
+        // payload: {setting: 'granted' | 'prompt'}: the camera's pan-tilt-zoom permission for the
+        // page's site (Chromium shows a camera's zoom only with it). Chromium only (CDP).
+        case 'camera-pan-tilt-zoom': {
+          if (session.browser.engine !== 'chromium') throw unsupported(session, 'the pan-tilt-zoom permission');
+          const page = pageOf(session);
+          // Kept open: detaching the session that set a permission reverts it.
+          const cdp = await page.browser().target().createCDPSession();
+          await cdp.send('Browser.setPermission', {
+            permission: {name: 'camera', panTiltZoom: true},
+            setting: payload.setting,
+            origin: new URL(page.url()).origin,
+            browserContextId: page.browserContext().id,
+          });
+          return true;
+        }
+        // payload: {wheel: deltaY, x, y} or {pinch: [from, to], x, y}: a real wheel turn, or two
+        // fingers spreading from `from` to `to` px apart around (x, y). Chromium only (CDP).
+        case 'gesture': {
+          if (session.browser.engine !== 'chromium') throw unsupported(session, 'a wheel or a pinch');
+          const cdp = await pageOf(session).createCDPSession();
+          const {x, y} = payload;
+          if (payload.wheel !== undefined) {
+            await cdp.send('Input.dispatchMouseEvent', {type: 'mouseMoved', x, y});
+            await cdp.send('Input.dispatchMouseEvent', {type: 'mouseWheel', x, y, deltaX: 0, deltaY: payload.wheel});
+          } else {
+            const [from, to] = payload.pinch;
+            const fingers = gap => [{x: x - gap / 2, y, id: 0}, {x: x + gap / 2, y, id: 1}];
+            await cdp.send('Input.dispatchTouchEvent', {type: 'touchStart', touchPoints: fingers(from)});
+            for (let i = 1; i <= 5; i++) {
+              await cdp.send('Input.dispatchTouchEvent', {type: 'touchMove', touchPoints: fingers(from + ((to - from) * i) / 5)});
+            }
+            await cdp.send('Input.dispatchTouchEvent', {type: 'touchEnd', touchPoints: []});
+          }
+          await cdp.detach();
           return true;
         }
         // payload: {width, height} -> the viewport it got (WebKit's window has a minimum width).

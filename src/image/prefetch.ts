@@ -1,6 +1,6 @@
 // Processing that starts as soon as an image is chosen (selected, or shot), so confirm finds
 // it done. Work not yet started is dropped when the image is deselected or the call ends.
-import type {ProcessedImage} from './image.js';
+import type {ProcessedImage} from './pipeline.js';
 
 export class Prefetch {
   private readonly jobs = new Map<string, {promise: Promise<ProcessedImage>; abort: AbortController}>();

@@ -1,0 +1,67 @@
+// The "compressed" size type: the long edge within maxSize (never upscaled), orientation
+// applied, JPEG at the quality asked for, except that a PNG or WebP with transparent pixels
+// stays in its own format. The input itself only where it already fits, is upright and the new
+// encoding would not be smaller. An animated image that fits is returned as it is; one over the
+// limit becomes its first frame. Pure and DOM-free: runs in the worker and, as the fallback, on
+// the main thread.
+import {context, encode, makeCanvas} from './canvas.js';
+import {decode, type Source} from './decode.js';
+import {readHeader} from './header.js';
+import {fitWithin, type ImageInfo} from './info.js';
+
+export interface CompressTarget {
+  maxSize: number;
+  quality: number;
+}
+
+export interface Compressed {
+  blob: Blob;
+  width: number;
+  height: number;
+  /** True when `blob` is the input itself. */
+  kept: boolean;
+  info: ImageInfo;
+  /** Decoder calls it took. */
+  decodes: number;
+}
+
+/**
+ * Compresses an image blob.
+ * @throws the browser's decode error for data it cannot decode.
+ */
+export async function compress(input: Blob, {maxSize, quality}: CompressTarget): Promise<Compressed> {
+  const head = await readHeader(input);
+  // Without a size in the header (AVIF, HEIC) the first decode is full size and tells it.
+  let source: Source | undefined = head.width ? undefined : await decode(input, head, {width: 1, height: 1});
+  const full = source ?? head;
+  const info: ImageInfo = {type: head.type || input.type, width: full.width, height: full.height, animated: head.animated};
+  const [width, height] = fitWithin(full.width, full.height, maxSize);
+  const fits = width === full.width && height === full.height;
+  if (fits && head.animated) {
+    source?.close();
+    return {blob: input, width, height, kept: true, info, decodes: source?.calls ?? 0};
+  }
+  source ??= await decode(input, head, {width, height});
+  try {
+    const keepsAlpha = head.alpha && (head.type === 'image/png' || head.type === 'image/webp');
+    const canvas = makeCanvas(width, height);
+    const ctx = context(canvas, keepsAlpha);
+    if (!keepsAlpha) {
+      ctx.fillStyle = '#fff'; // GIF, AVIF… transparency flattened on white, as JPEG has none
+      ctx.fillRect(0, 0, width, height);
+    }
+    ctx.imageSmoothingQuality = 'high';
+    ctx.drawImage(source.image, 0, 0, width, height);
+    const transparent = keepsAlpha && hasTransparency(ctx.getImageData(0, 0, width, height).data);
+    const blob = await encode(canvas, transparent ? head.type : 'image/jpeg', quality);
+    const kept = fits && head.orientation === 1 && blob.size >= input.size;
+    return {blob: kept ? input : blob, width, height, kept, info, decodes: source.calls};
+  } finally {
+    source.close();
+  }
+}
+
+function hasTransparency(rgba: Uint8ClampedArray): boolean {
+  for (let i = 3; i < rgba.length; i += 4) if (rgba[i] < 255) return true;
+  return false;
+}

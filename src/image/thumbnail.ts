@@ -1,0 +1,41 @@
+// A gallery thumbnail: the image decoded at the scale that covers one tile's device pixels,
+// cropped to the tile's centre (never upscaled), on white, as a small JPEG.
+import {context, encode, makeCanvas} from './canvas.js';
+import {coverScale, decode} from './decode.js';
+import {readHeader} from './header.js';
+import type {ImageInfo} from './info.js';
+
+export interface Thumbnail {
+  blob: Blob;
+  info: ImageInfo;
+  /** Decoder calls it took. */
+  decodes: number;
+}
+
+/** Makes the thumbnail of `input` for a square tile of `tile` device pixels. */
+export async function makeThumbnail(input: Blob, tile: number): Promise<Thumbnail> {
+  const head = await readHeader(input);
+  const box = {width: tile, height: tile};
+  const s = head.width ? coverScale(head, box) : 1;
+  const source = await decode(input, head, {width: Math.ceil(head.width * s) || tile, height: Math.ceil(head.height * s) || tile}, 'medium');
+  try {
+    // Cover the tile: scale the decoded image so its short edge meets the tile (never up), crop the rest.
+    const scale = coverScale(source, box);
+    const [w, h] = [source.width * scale, source.height * scale];
+    const canvas = makeCanvas(Math.min(tile, Math.round(w)) || 1, Math.min(tile, Math.round(h)) || 1);
+    const ctx = context(canvas, false);
+    ctx.fillStyle = '#fff'; // transparency on white, as the compressed result
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.imageSmoothingQuality = 'medium';
+    ctx.drawImage(source.image, (canvas.width - w) / 2, (canvas.height - h) / 2, w, h);
+    const info = {
+      type: head.type || input.type,
+      width: head.width || source.width,
+      height: head.height || source.height,
+      animated: head.animated,
+    };
+    return {blob: await encode(canvas, 'image/jpeg', 0.85), info, decodes: source.calls};
+  } finally {
+    source.close();
+  }
+}

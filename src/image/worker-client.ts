@@ -1,0 +1,145 @@
+// Runs pipeline jobs in module Workers, one job per worker at a time (the scheduler runs at
+// most two at once, so at most two workers), or on the main thread where no worker can start
+// (no OffscreenCanvas, or a CSP that forbids it). Workers start on first use (or warm()) and
+// end when idle. A job whose signal aborts while it runs ends its worker with it.
+import type {Job, JobResult} from './jobs.js';
+
+/** The jobs on the main thread: a chunk of its own, fetched only where no worker runs them. */
+const runHere = async <J extends Job>(job: J) => (await import('./jobs.js')).runJob(job);
+
+const IDLE_MS = 15_000;
+/** As many as the scheduler runs jobs at once. */
+const WORKERS = 2;
+
+interface Slot {
+  worker: Worker;
+  /** The job it runs, if any. */
+  job?: {resolve: (value: unknown) => void; reject: (e: unknown) => void; retry: () => void};
+}
+
+const slots: Slot[] = [];
+class WorkerUnavailable extends Error {}
+let unavailable = false; // a worker could not start: the main thread for good
+let idleTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Testing hook: force the main-thread path (true) or go back to trying workers (false). */
+export function useMainThread(on: boolean) {
+  for (const slot of slots.splice(0)) {
+    slot.worker.terminate();
+    slot.job?.reject(new WorkerUnavailable()); // run() finishes it on the main thread
+  }
+  unavailable = on;
+}
+
+interface TrustedTypesLike {
+  createPolicy(name: string, rules: {createScriptURL: (url: string) => string}): {createScriptURL(url: string): string};
+}
+
+let scriptUrl: string | undefined;
+/**
+ * The worker's URL, through a Trusted Types policy where the page requires them
+ * (`require-trusted-types-for 'script'` makes `new Worker` a sink). The policy vouches for
+ * this one URL only. A page that also lists allowed policies must name `choose-image-sheet`.
+ */
+function workerUrl(): string {
+  if (scriptUrl) return scriptUrl;
+  const url = new URL('./image-worker.js', import.meta.url).href;
+  const trustedTypes = (globalThis as {trustedTypes?: TrustedTypesLike}).trustedTypes;
+  const policy = trustedTypes?.createPolicy('choose-image-sheet', {
+    createScriptURL: u => {
+      if (u !== url) throw new TypeError(`choose-image-sheet only loads its own worker, not ${u}`);
+      return u;
+    },
+  });
+  return (scriptUrl = policy ? policy.createScriptURL(url) : url);
+}
+
+function startWorker(): Slot | undefined {
+  if (unavailable) return undefined;
+  try {
+    if (typeof OffscreenCanvas === 'undefined') throw new Error('no OffscreenCanvas');
+    const slot: Slot = {worker: new Worker(workerUrl(), {type: 'module'})};
+    slot.worker.onmessage = ({data}: MessageEvent<{result?: unknown; error?: {name: string; message: string}; retry?: boolean}>) => {
+      const job = slot.job;
+      slot.job = undefined;
+      if (!job) return;
+      if (!data.error) job.resolve(data.result);
+      else if (data.retry) job.retry();
+      else job.reject(new DOMException(data.error.message, data.error.name));
+      idle();
+    };
+    // A worker that cannot load (blocked by CSP, file missing) errors here: the main thread for good.
+    slot.worker.onerror = event => {
+      event.preventDefault();
+      useMainThread(true);
+    };
+    slots.push(slot);
+    return slot;
+  } catch {
+    unavailable = true;
+    return undefined;
+  }
+}
+
+/** Starts the workers ahead of the first jobs (module fetch, decoder probe). */
+export function warm() {
+  resting = false;
+  while (slots.length < WORKERS && startWorker());
+  idle();
+}
+
+/** The call is over: each worker ends as soon as it has no job, with the memory it holds. */
+export function rest() {
+  resting = true;
+  idle();
+}
+
+let resting = false;
+
+function idle() {
+  clearTimeout(idleTimer);
+  const end = () => {
+    for (const slot of slots.filter(s => !s.job)) {
+      slot.worker.terminate();
+      slots.splice(slots.indexOf(slot), 1);
+    }
+  };
+  if (resting) end();
+  else idleTimer = setTimeout(end, IDLE_MS);
+}
+
+function inWorker<J extends Job>(slot: Slot, job: J, signal?: AbortSignal): Promise<JobResult<J>> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      // Stop the work itself: a huge decode would go on for seconds.
+      slot.worker.terminate();
+      slots.splice(slots.indexOf(slot), 1);
+      reject(signal!.reason);
+    };
+    const done = () => signal?.removeEventListener('abort', onAbort);
+    slot.job = {
+      resolve: value => (done(), resolve(value as JobResult<J>)),
+      reject: e => (done(), reject(e)),
+      retry: () => (done(), resolve(runHere(job))),
+    };
+    signal?.addEventListener('abort', onAbort, {once: true});
+    slot.worker.postMessage(job);
+  });
+}
+
+/**
+ * Runs `job` in an idle worker (started if needed), else on the main thread. A failed decode
+ * is tried again on the main thread where its <img> may succeed (see decode.ts).
+ */
+export async function run<J extends Job>(job: J, signal?: AbortSignal): Promise<JobResult<J>> {
+  clearTimeout(idleTimer);
+  resting = false;
+  const slot = slots.find(s => !s.job) ?? startWorker();
+  if (!slot) return runHere(job);
+  try {
+    return await inWorker(slot, job, signal);
+  } catch (e) {
+    if (e instanceof WorkerUnavailable) return runHere(job);
+    throw e;
+  }
+}

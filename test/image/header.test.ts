@@ -1,0 +1,76 @@
+// What the header says before any decode: the type by signature (not by name), the size with
+// the EXIF orientation applied, transparency and animation.
+import {expect} from '@open-wc/testing';
+import {readHeader} from '../../src/image/header.js';
+import {sniffType} from '../../src/image/sniff.js';
+import {makeImage, paint} from '../helpers/index.js';
+import {animatedGif, withExifOrientation} from '../helpers/image-bytes.js';
+
+const fixture = async (name: string) => new Blob([await (await fetch(`/test/fixtures/${name}`)).arrayBuffer()]);
+const start = async (b: Blob) => new Uint8Array(await b.slice(0, 64).arrayBuffer());
+
+/** A 3×2 BMP (24 bits, bottom-up), written here: no engine encodes BMP. */
+function bmp(): Blob {
+  const row = 12; // 3 pixels × 3 bytes, padded to 4
+  const b = new Uint8Array(54 + row * 2);
+  const v = new DataView(b.buffer);
+  b.set([0x42, 0x4d]);
+  v.setUint32(2, b.length, true);
+  v.setUint32(10, 54, true);
+  v.setUint32(14, 40, true); // BITMAPINFOHEADER
+  v.setInt32(18, 3, true);
+  v.setInt32(22, 2, true);
+  v.setUint16(26, 1, true);
+  v.setUint16(28, 24, true);
+  return new Blob([b]);
+}
+
+describe('image header', () => {
+  it('should tell the type from the first bytes, whatever the name or the declared type says', async () => {
+    const typeless = (b: Blob) => new Blob([b]);
+    const cases: Array<[string, Blob]> = [
+      ['image/jpeg', typeless(await makeImage(8, 8, 'image/jpeg'))],
+      ['image/png', typeless(await makeImage(8, 8, 'image/png'))],
+      ['image/webp', typeless(await makeImage(8, 8, 'image/webp'))],
+      ['image/gif', new File([animatedGif()], 'photo.jpg', {type: 'image/jpeg'})],
+      ['image/avif', await fixture('wide.avif')],
+      ['image/heic', await fixture('small.heic')],
+      ['image/bmp', bmp()],
+      ['', new Blob(['BM is not a bitmap, just text'])],
+      ['', new Blob(['hello'])],
+      ['', new Blob([])],
+    ];
+    for (const [type, blob] of cases) expect(sniffType(await start(blob)), type || 'not an image').to.equal(type);
+  });
+
+  it('should read the size, orientation applied, of JPEG, PNG, GIF, WebP and BMP', async () => {
+    const jpeg6 = await withExifOrientation(await makeImage(400, 200), 6);
+    expect(await readHeader(jpeg6)).to.include({type: 'image/jpeg', width: 200, height: 400, orientation: 6, alpha: false, animated: false});
+    expect(await readHeader(await makeImage(300, 100, 'image/png'))).to.include({type: 'image/png', width: 300, height: 100});
+    expect(await readHeader(animatedGif(640, 480))).to.include({type: 'image/gif', width: 640, height: 480, animated: true});
+    expect(await readHeader(await makeImage(321, 123, 'image/webp', {quality: 0.8}))).to.include({type: 'image/webp', width: 321, height: 123});
+    expect(await readHeader(bmp())).to.include({type: 'image/bmp', width: 3, height: 2});
+    // AVIF and HEIC: the decoder finds the size
+    expect(await readHeader(await fixture('wide.avif'))).to.include({type: 'image/avif', width: 0, height: 0, animated: false});
+  });
+
+  it('should find a JPEG size behind large header segments', async () => {
+    const jpeg = new Uint8Array(await (await makeImage(640, 480)).arrayBuffer());
+    const big = 60000; // an APP2 segment (an ICC profile, say) larger than the first read
+    const app2 = new Uint8Array(big + 4);
+    app2.set([0xff, 0xe2, (big + 2) >> 8, (big + 2) & 0xff]);
+    const blob = new Blob([jpeg.subarray(0, 2), app2, app2, jpeg.subarray(2)]);
+    expect(await readHeader(blob)).to.include({width: 640, height: 480});
+  });
+
+  it('should say which images may be transparent and which are animated', async () => {
+    expect((await readHeader(await paint(10, 10, {alpha: true}).convertToBlob({type: 'image/png'}))).alpha).to.equal(true);
+    expect((await readHeader(await fixture('deep-16bit.png'))).alpha).to.equal(false);
+    expect((await readHeader(await paint(10, 10, {alpha: true}).convertToBlob({type: 'image/webp', quality: 0.9}))).alpha).to.equal(true);
+    expect((await readHeader(animatedGif())).animated).to.equal(true);
+    const still = new Uint8Array(await animatedGif().arrayBuffer());
+    // the same GIF cut after its first frame (and a trailer): one image, not animated
+    const oneFrame = new Blob([still.subarray(0, still.length - 24), new Uint8Array([0x3b])]);
+    expect((await readHeader(oneFrame)).animated).to.equal(false);
+  });
+});

@@ -1,0 +1,72 @@
+// The order work runs in: two at once, the most urgent first, what is dropped never runs.
+import {expect, waitUntil} from '@open-wc/testing';
+import {hurry, Priority, schedule} from '../../src/image/scheduler.js';
+
+/** Work that logs its start and runs until release() is called. */
+function gate(name: string, log: string[]) {
+  let release!: () => void;
+  const done = new Promise<void>(r => (release = r));
+  const work = async () => {
+    log.push(name);
+    await done;
+    return name;
+  };
+  return {work, release};
+}
+
+describe('scheduler', () => {
+  it('should run at most two at once, the most urgent first, in order within a priority', async () => {
+    const log: string[] = [];
+    const jobs = {
+      a: gate('a', log),
+      b: gate('b', log),
+      later: gate('later', log),
+      chosen: gate('chosen', log),
+      visible1: gate('visible1', log),
+      visible2: gate('visible2', log),
+    };
+    const run = (name: keyof typeof jobs, priority: Priority) => schedule(jobs[name].work, {label: name, priority}).promise;
+    const all = [run('a', Priority.LATER), run('b', Priority.LATER)];
+    await waitUntil(() => log.length === 2, 'the first two did not start');
+    all.push(run('later', Priority.LATER), run('chosen', Priority.CHOSEN), run('visible1', Priority.VISIBLE), run('visible2', Priority.VISIBLE));
+    await new Promise(r => setTimeout(r)); // a task later: the scheduler has looked at its queue
+    expect(log, 'two at once').to.deep.equal(['a', 'b']);
+    jobs.a.release();
+    await waitUntil(() => log.length === 3, 'nothing followed a');
+    jobs.b.release();
+    await waitUntil(() => log.length === 4, 'nothing followed b');
+    expect(log.slice(2)).to.deep.equal(['visible1', 'visible2']);
+    jobs.visible1.release();
+    await waitUntil(() => log.length === 5, 'nothing followed visible1');
+    expect(log[4]).to.equal('chosen');
+    Object.values(jobs).forEach(j => j.release());
+    expect(await Promise.all(all)).to.deep.equal(['a', 'b', 'later', 'chosen', 'visible1', 'visible2']);
+    expect(log.at(-1)).to.equal('later');
+  });
+
+  it('should drop work whose signal aborts while it waits, and move up what is hurried or re-prioritised', async () => {
+    const log: string[] = [];
+    const busy = [gate('busy1', log), gate('busy2', log)];
+    busy.forEach((g, i) => schedule(g.work, {label: `busy${i}`, priority: Priority.VISIBLE}));
+    await waitUntil(() => log.length === 2, 'the busy pair did not start');
+    const abort = new AbortController();
+    const subject = new Blob(['photo']);
+    const dropped = schedule(gate('dropped', log).work, {label: 'dropped', priority: Priority.VISIBLE, signal: abort.signal}).promise.catch(e => e);
+    const moved = gate('moved', log);
+    const ticket = schedule(moved.work, {label: 'moved', priority: Priority.LATER});
+    const hurried = gate('hurried', log);
+    schedule(hurried.work, {label: 'hurried', priority: Priority.CHOSEN, subject});
+    const other = gate('other', log);
+    schedule(other.work, {label: 'other', priority: Priority.VISIBLE});
+    abort.abort(new DOMException('deselected', 'AbortError'));
+    expect((await dropped).name).to.equal('AbortError');
+    hurry(subject);
+    ticket.setPriority(Priority.URGENT);
+    busy.forEach(g => g.release());
+    await waitUntil(() => log.length === 4, 'the next two did not start');
+    expect(log.slice(2)).to.deep.equal(['moved', 'hurried']);
+    [moved, hurried, other].forEach(g => g.release());
+    await waitUntil(() => log.length === 5, 'the last did not start');
+    expect(log).to.not.include('dropped');
+  });
+});

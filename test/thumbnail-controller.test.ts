@@ -1,0 +1,140 @@
+// Gallery thumbnails and the work around them, through the real file chooser: one decode per
+// photo at the scale it is needed, the compression of a chosen photo from the moment it is
+// chosen, and thumbnails bounded on both edges.
+import {expect, waitUntil} from '@open-wc/testing';
+import {chooseImage, type ChooseImageError, type ChooseImageResult, type ChooseImageSheet} from '../src/index.js';
+import {Priority, recordJobs} from '../src/image/scheduler.js';
+import {useMainThread} from '../src/image/worker-client.js';
+import {asFile, chooseFiles, clickOn, makeImage, openedSheet, part, parts, recordDecodes, thumbOf} from './helpers/index.js';
+
+const items = (el: ChooseImageSheet) => parts<HTMLButtonElement>(el, 'gallery-item');
+const thumbsShown = (el: ChooseImageSheet) => items(el).every(i => thumbOf(i)?.complete);
+
+async function pick(files: File[], options: Parameters<typeof chooseImage>[0]) {
+  const pending = chooseImage({sourceType: ['album', 'camera'], ...options}).then(
+    r => r,
+    e => e as ChooseImageError
+  );
+  const sheet = await openedSheet();
+  await chooseFiles(part(sheet, 'action-album')!, files);
+  await waitUntil(() => items(sheet).length === files.length, 'not every file reached the gallery', {timeout: 5000});
+  return {pending, sheet};
+}
+
+const photo = async (name: string, width = 4000, height = 3000, seed = 1) =>
+  asFile(await makeImage(width, height, 'image/jpeg', {quality: 0.95, seed}), name);
+
+describe('ThumbnailController', () => {
+  afterEach(() => {
+    useMainThread(false);
+    document.querySelectorAll('choose-image-sheet').forEach(el => el.remove());
+  });
+
+  it('should decode each photo once for its thumbnail and each chosen one once more to compress it (every decode call counted)', async () => {
+    // On the main thread, so that every call to the browser's decoders is seen.
+    useMainThread(true);
+    const files = await Promise.all([1, 2, 3, 4].map(i => photo(`once-${i}.jpg`, 1600 + 16 * i, 1200, i)));
+    const decodes = recordDecodes();
+    try {
+      const {pending, sheet} = await pick(files, {count: 2, sizeType: ['compressed']});
+      await waitUntil(() => thumbsShown(sheet), 'no thumbnails', {timeout: 10000});
+      await clickOn(part(sheet, 'confirm')!);
+      const result = (await pending) as ChooseImageResult;
+      expect(result.tempFiles.map(f => f.type)).to.deep.equal(['image/jpeg', 'image/jpeg']);
+      const counts = files.map(f => decodes.of(f.name).length);
+      expect(counts, 'decodes per photo').to.deep.equal([2, 2, 1, 1]);
+    } finally {
+      decodes.restore();
+    }
+  });
+
+  it('should start compressing a chosen photo before its thumbnail is done', async function () {
+    this.timeout(20000);
+    useMainThread(true);
+    const file = await photo('early.jpg');
+    const decodes = recordDecodes();
+    try {
+      const {pending, sheet} = await pick([file], {count: 2, sizeType: ['compressed']});
+      await waitUntil(() => thumbsShown(sheet), 'no thumbnail', {timeout: 10000});
+      // the thumbnail's decode is the smallest, the compression's the largest
+      const sizes = decodes.of(file.name).sort((a, b) => (a.width ?? Infinity) - (b.width ?? Infinity));
+      const [thumb, compression] = [sizes[0], sizes.at(-1)!];
+      expect(compression, 'the compression decode').to.exist;
+      expect(compression.start, 'compression started before the thumbnail was decoded').to.be.lessThan(thumb.end!);
+      sheet.close();
+      await pending;
+    } finally {
+      decodes.restore();
+    }
+  });
+
+  it('should run one thumbnail job per photo and one compression per chosen photo in the worker, the compression first once confirmed', async function () {
+    this.timeout(20000);
+    const files = await Promise.all([1, 2, 3, 4, 5, 6].map(i => photo(`job-${i}.jpg`, 3000, 2000, i)));
+    const record = recordJobs();
+    try {
+      const {pending, sheet} = await pick(files, {count: 3, sizeType: ['compressed']});
+      let confirmedAt = Infinity;
+      sheet.shadowRoot!.addEventListener('click', () => (confirmedAt = Math.min(confirmedAt, performance.now())), {capture: true});
+      await clickOn(part(sheet, 'confirm')!); // at once, as a quick person would
+      const result = (await pending) as ChooseImageResult;
+      expect(result.tempFiles.map(f => [f.width, f.height])).to.deep.equal([[1920, 1280], [1920, 1280], [1920, 1280]]);
+      // The call is over: thumbnails still waiting were dropped, those running finish.
+      await waitUntil(() => record.jobs.every(j => j.ended || j.dropped), 'jobs unfinished', {timeout: 10000});
+      const of = (kind: string, name: string) => record.jobs.filter(j => j.label === `${kind} ${name}`);
+      for (const [i, f] of files.entries()) {
+        expect(of('thumbnail', f.name).length, `thumbnails of ${f.name}`).to.equal(1);
+        expect(of('compress', f.name).length, `compressions of ${f.name}`).to.equal(i < 3 ? 1 : 0);
+      }
+      // (those running when the call ended were stopped, with their worker)
+      const ran = record.jobs.filter(j => j.ok);
+      expect(ran.map(j => `${j.label}: ${j.decodes}`), 'one decoder call per job').to.deep.equal(ran.map(j => `${j.label}: 1`));
+      // A compression still waiting when 完成 was pressed went before every thumbnail from then on.
+      const late = record.jobs.filter(j => j.label.startsWith('compress') && j.started! > confirmedAt);
+      expect(late.map(j => j.priority)).to.deep.equal(late.map(() => Priority.URGENT));
+    } finally {
+      record.stop();
+    }
+  });
+
+  it('should start compressing a chosen photo in the worker before its thumbnail is done', async function () {
+    this.timeout(20000);
+    const file = await photo('early-worker.jpg');
+    const record = recordJobs();
+    try {
+      const {pending, sheet} = await pick([file], {count: 2, sizeType: ['compressed']});
+      await waitUntil(() => thumbsShown(sheet), 'no thumbnail', {timeout: 10000});
+      const [thumb] = record.jobs.filter(j => j.label === `thumbnail ${file.name}`);
+      const [compression] = record.jobs.filter(j => j.label === `compress ${file.name}`);
+      expect(compression.started!, 'compression started before the thumbnail was done').to.be.lessThan(thumb.ended!);
+      sheet.close();
+      await pending;
+    } finally {
+      record.stop();
+    }
+  });
+
+  it('should show thumbnails of very tall images, bounded on both edges', async function () {
+    this.timeout(20000);
+    const files = [
+      asFile(await makeImage(40, 30000, 'image/png'), 'tall-40.png'),
+      asFile(await makeImage(100, 30000, 'image/jpeg'), 'tall-100.jpg'),
+      asFile(await makeImage(200, 30000, 'image/jpeg'), 'tall-200.jpg'),
+      asFile(await makeImage(30000, 120, 'image/jpeg'), 'wide-30000.jpg'),
+    ];
+    const {pending, sheet} = await pick(files, {count: 4, sizeType: ['original']});
+    await waitUntil(() => thumbsShown(sheet), 'no thumbnails', {timeout: 10000});
+    const tile = Math.ceil(parts(sheet, 'gallery-tile')[0].getBoundingClientRect().width * devicePixelRatio);
+    for (const item of items(sheet)) {
+      expect(item.getAttribute('aria-disabled'), item.getAttribute('aria-label')!).to.equal('false');
+      const img = thumbOf(item)!;
+      expect(Math.max(img.naturalWidth, img.naturalHeight), 'the thumbnail fits the tile').to.be.at.most(tile);
+    }
+    // never upscaled: the 40 px wide image stays 40 px wide, cropped to the tile's height
+    const narrow = thumbOf(items(sheet)[0])!;
+    expect([narrow.naturalWidth, narrow.naturalHeight]).to.deep.equal([40, tile]);
+    await clickOn(part(sheet, 'confirm')!);
+    const result = (await pending) as ChooseImageResult;
+    expect(result.tempFiles.map(f => [f.width, f.height])).to.deep.equal([[40, 30000], [100, 30000], [200, 30000], [30000, 120]]);
+  });
+});
