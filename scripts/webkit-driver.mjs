@@ -45,7 +45,8 @@ export async function startWebKitDriver() {
   // Another run may take the port between our probe and the driver's bind: try a few.
   for (let attempt = 0; attempt < 5; attempt++) {
     const port = await freePort();
-    const child = spawn(found.driver, [`--port=${port}`, '--host=127.0.0.1'], {env, stdio: 'ignore'});
+    // --replace-on-new-session: a new session ends one whose browser stopped answering.
+    const child = spawn(found.driver, [`--port=${port}`, '--host=127.0.0.1', '--replace-on-new-session'], {env, stdio: 'ignore'});
     const stopDriver = () => {
       forget();
       if (child.exitCode === null) child.kill();
