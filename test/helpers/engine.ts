@@ -20,9 +20,3 @@ const titled = (title: string, reasons: Reasons) => (reasons[engine] ? `${title}
 export function itExceptIn(reasons: Reasons, title: string, fn: Mocha.Func) {
   return reasons[engine] ? it.skip(titled(title, reasons), fn) : it(title, fn);
 }
-
-/**
- * Why an unplugged camera cannot be played in Firefox: its fake camera cannot be unplugged, and
- * an `ended` event made by the page reaches a camera track's `onended` but none of its listeners.
- */
-export const UNPLUG_IN_FIREFOX = 'a page-made ended event reaches no listener of a camera track, and the fake camera cannot be unplugged';
