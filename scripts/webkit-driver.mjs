@@ -3,6 +3,7 @@
 import {spawn} from 'node:child_process';
 import {createServer} from 'node:net';
 import {engines} from './engines.mjs';
+import {stopOnExit} from './stop-on-exit.mjs';
 import {startXvfb} from './xvfb.mjs';
 
 /** A TCP port free on 127.0.0.1 now (for a server started next). */
@@ -44,12 +45,13 @@ export async function startWebKitDriver() {
   // Another run may take the port between our probe and the driver's bind: try a few.
   for (let attempt = 0; attempt < 5; attempt++) {
     const port = await freePort();
-    const child = spawn(found.driver, [`--port=${port}`, '--host=127.0.0.1'], {env, stdio: 'ignore'});
+    // --replace-on-new-session: a new session ends one whose browser stopped answering.
+    const child = spawn(found.driver, [`--port=${port}`, '--host=127.0.0.1', '--replace-on-new-session'], {env, stdio: 'ignore'});
     const stopDriver = () => {
-      process.off('exit', stopDriver);
+      forget();
       if (child.exitCode === null) child.kill();
     };
-    process.on('exit', stopDriver);
+    const forget = stopOnExit(stopDriver);
     if (await listening(port, child)) {
       return {
         port,

@@ -1,6 +1,7 @@
 // A private X display for WebKitGTK's MiniBrowser, which has no headless mode. Xvfb picks a
 // free display number itself (-displayfd), so runs started at the same time never share one.
 import {spawn} from 'node:child_process';
+import {stopOnExit} from './stop-on-exit.mjs';
 
 /** Starts Xvfb; resolves with its DISPLAY (e.g. ':3') and a stop() that ends it. */
 export function startXvfb(xvfb = 'Xvfb') {
@@ -8,10 +9,10 @@ export function startXvfb(xvfb = 'Xvfb') {
     stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
   });
   const stop = () => {
-    process.off('exit', stop);
+    forget();
     if (child.exitCode === null) child.kill();
   };
-  process.on('exit', stop); // never leave a display behind, whatever ends the run
+  const forget = stopOnExit(stop); // never leave a display behind, whatever ends the run
   let stderr = '';
   child.stderr.on('data', d => (stderr += d));
   return new Promise((resolve, reject) => {

@@ -76,11 +76,34 @@ const webkitArgs = {
   none: port => [`--proxy=http://127.0.0.1:${port}`, '--ignore-host=localhost', '--ignore-host=127.0.0.1'],
 };
 
-/** A WebdriverLauncher that starts its own Xvfb and WebKitWebDriver when first used. */
+/**
+ * A WebdriverLauncher that starts its own Xvfb and WebKitWebDriver when first used, and a fresh
+ * MiniBrowser for every test file: after test/camera-controller.test.ts, MiniBrowser stopped
+ * answering on the next file (every file passes alone), and each later file then waited out the
+ * finish timeout. A session starts in 1–4 s.
+ */
 class WebKitLauncher extends WebdriverLauncher {
   constructor(camera) {
-    super({capabilities: {browserName: 'MiniBrowser'}});
+    // A hung MiniBrowser fails a command in 30 s, not after three 2-minute retries.
+    super({capabilities: {browserName: 'MiniBrowser'}, connectionRetryTimeout: 30_000, connectionRetryCount: 0});
     this.camera = camera;
+  }
+
+  async stopSession(id) {
+    try {
+      return await super.stopSession(id);
+    } finally {
+      await this.closeBrowser();
+    }
+  }
+
+  /** Ends this MiniBrowser; the next session starts another (the driver replaces a hung one). */
+  async closeBrowser() {
+    clearInterval(this.pendingHeartbeat);
+    const {driver} = this;
+    this.driver = undefined;
+    this.driverManager = undefined;
+    await driver?.deleteSession().catch(() => {});
   }
 
   async initialize(config) {
