@@ -130,7 +130,9 @@ function nextDismissedPicker(root: Node) {
 export async function chooseFiles(trigger: Element, files: File[] | string[] | null) {
   const paths = files && typeof files[0] !== 'string' ? await writeFiles(files as File[]) : (files as string[] | null);
   const win = trigger.ownerDocument.defaultView!;
-  if (engine !== 'webkit' && win === window) {
+  // Chromium's driver answers a chooser a frame opens too (and, once it has answered one, keeps
+  // intercepting them: a frame's would not be dismissed by itself); Firefox's only the page's.
+  if (engine === 'chromium' || (engine === 'firefox' && win === window)) {
     await executeServerCommand('arm-file-chooser', {paths});
     await clickOn(trigger);
     return;
