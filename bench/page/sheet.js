@@ -61,6 +61,7 @@ export async function center(name) {
 
 /** Cancels the open call (if any) and returns its error code. */
 export async function close() {
+  if (!state.call) return 'resolved'; // an arm*() probe took the result already
   state.sheet?.close();
   const outcome = await state.call;
   state.sheet = state.call = undefined;

@@ -2,6 +2,7 @@
 // switches and stops the MediaStream to match, and nothing else touches tracks. No track
 // outlives the camera view, the call, the element, or a hidden page.
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import {context, encode, makeCanvas} from '../image/canvas.js';
 import {fitWithin} from '../image/info.js';
 import type {Facing} from '../options.js';
 
@@ -128,16 +129,14 @@ export class CameraController implements ReactiveController {
       throw new DOMException('the camera is not live', 'InvalidStateError');
     }
     // Draw first: asking ImageCapture for its capabilities can restart the camera.
-    const canvas = document.createElement('canvas');
-    [canvas.width, canvas.height] = fitWithin(video.videoWidth, video.videoHeight, maxSize);
-    const ctx = canvas.getContext('2d')!;
+    const canvas = makeCanvas(...fitWithin(video.videoWidth, video.videoHeight, maxSize));
+    const ctx = context(canvas, false);
     ctx.imageSmoothingQuality = 'high';
     ctx.drawImage(video, 0, 0, canvas.width, canvas.height);
     const photo = fullResolution ? await takeLargerPhoto(track, canvas.width * canvas.height, quality) : undefined;
-    if (photo) return photo;
-    const blob = await new Promise<Blob | null>(r => canvas.toBlob(r, 'image/jpeg', quality));
-    if (!blob) throw new DOMException('the frame could not be encoded', 'EncodingError');
-    return {blob, width: canvas.width, height: canvas.height};
+    // An OffscreenCanvas encodes at once on another thread; a <canvas> (toBlob) waits for the
+    // main thread to be idle, up to a second here.
+    return photo ?? {blob: await encode(canvas, 'image/jpeg', quality), width: canvas.width, height: canvas.height};
   }
 
   private reconcile() {
