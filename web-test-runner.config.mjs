@@ -1,25 +1,47 @@
-// Tests run in a real headless Chromium, in three groups that differ only in the camera the
-// browser has: a granted fake camera (most tests), a fake camera whose permission prompts are
-// refused, and no camera at all.
-import {chromeLauncher} from '@web/test-runner-chrome';
+// Every test file runs in Chromium, Firefox and WebKit (or the engines named by ENGINES, which
+// `npm test -- --engine …` sets), each in browser groups that differ only in the camera the
+// browser has: granted (most tests), refused at the prompt, blocked before the call, and none.
+// Groups run one after another, each browser launched once for its group: running them at
+// once hung WebKit's MiniBrowser, and a busy 2-core machine makes timings unfair.
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {defaultReporter} from '@web/test-runner';
-import {baseChromeArgs, findChrome} from './scripts/chrome-path.mjs';
+import {selectEngines} from './scripts/engines.mjs';
 import {tsAsJs} from './scripts/ts-as-js.mjs';
+import {launcher} from './test/helpers/launchers.mjs';
+import {proxyRequests} from './test/helpers/proxy-requests.mjs';
 import {serverCommands} from './test/helpers/server-commands.mjs';
 import {summaryReporter} from './test/helpers/summary-reporter.mjs';
 
-const executablePath = findChrome();
-if (!executablePath) throw new Error('No Chromium found: run `npm test` (its pretest installs one) or set CHROME_PATH.');
+const {engines} = selectEngines([], process.env);
 
-const chromium = (...args) =>
-  chromeLauncher({
-    launchOptions: {executablePath, headless: true, args: [...baseChromeArgs, ...args]},
-  });
+/** The files each camera group runs; `granted` runs everything else. */
+const cameraFiles = {
+  granted: ['test/**/*.test.ts', '!test/camera-refused/**', '!test/camera-blocked/**', '!test/no-camera/**'],
+  refused: ['test/camera-refused/**/*.test.ts'],
+  blocked: ['test/camera-blocked/**/*.test.ts'],
+  none: ['test/no-camera/**/*.test.ts'],
+};
+const groupName = (engine, camera) => (camera === 'granted' ? engine : `${engine}-camera-${camera}`);
 
-// Two fake cameras, so switching between them is tested for real.
-const fakeCamera = '--use-fake-device-for-media-stream=device-count=2';
-const autoGrant = '--use-fake-ui-for-media-stream';
+/**
+ * FILES=test/a.test.ts,test/no-camera/b.test.ts runs only those files, each in the group its
+ * folder belongs to (for quick work; the runner's own file arguments do not reach groups).
+ */
+const only = process.env.FILES?.split(',').filter(Boolean);
+const inFolder = (file, [glob]) => file.startsWith(glob.slice(0, glob.indexOf('*')));
+const filesOf = (camera, files) => {
+  if (!only) return files;
+  const mine = only.filter(f => (camera === 'granted' ? !Object.values(cameraFiles).slice(1).some(g => inFolder(f, g)) : inFolder(f, files)));
+  return mine.length ? mine : null;
+};
+
+const groups = engines.flatMap(engine =>
+  Object.entries(cameraFiles).flatMap(([camera, all]) => {
+    const files = filesOf(camera, all);
+    const browser = files && launcher(engine, camera);
+    return browser ? [{name: groupName(engine, camera), files, browsers: [browser]}] : [];
+  })
+);
 
 /** The strict policy issue 7 asks the kit to run under, served for test/csp/ pages. */
 export const strictCsp =
@@ -37,17 +59,16 @@ export default {
   nodeResolve: true,
   // One page at a time: focus, animations and page visibility are real only in the front page.
   concurrency: 1,
-  testFramework: {config: {timeout: 10000}},
+  concurrentBrowsers: 1,
+  // Firefox takes 8–30 s to launch on a busy machine.
+  browserStartTimeout: 120_000,
+  testsStartTimeout: 120_000,
+  testFramework: {config: {timeout: 20000}},
   testsFinishTimeout: 20 * 60 * 1000,
-  // gc() and exact heap sizes for the leak tests.
-  browsers: [chromium(fakeCamera, autoGrant, '--js-flags=--expose-gc', '--enable-precise-memory-info')],
-  files: ['test/**/*.test.ts', '!test/camera-refused/**', '!test/no-camera/**'],
-  groups: [
-    {name: 'camera-refused', files: 'test/camera-refused/**/*.test.ts', browsers: [chromium(fakeCamera, '--deny-permission-prompts')]},
-    // insecure.test → the test server over http: a real insecure context, for the no-mediaDevices path.
-    {name: 'no-camera', files: 'test/no-camera/**/*.test.ts', browsers: [chromium(autoGrant, '--host-resolver-rules=MAP insecure.test 127.0.0.1')]},
-  ],
+  // The runner insists on a top-level browser list; every group names its own.
+  browsers: groups[0].browsers,
+  groups,
   middleware: [cspHeader],
-  plugins: [tsAsJs(), esbuildPlugin({ts: true, tsconfig: './tsconfig.json'}), serverCommands()],
+  plugins: [proxyRequests(), tsAsJs(), esbuildPlugin({ts: true, tsconfig: './tsconfig.json'}), serverCommands()],
   reporters: [defaultReporter(), summaryReporter()],
 };

@@ -9,12 +9,14 @@ const declarative = document.querySelector('#declarative');
 
 function options() {
   const data = new FormData(form);
+  const extension = String(data.get('extension') ?? '').split(/\s+/).filter(Boolean);
   return {
     count: Number(data.get('count')),
     sizeType: data.getAll('sizeType'),
     sourceType: data.getAll('sourceType'),
     camera: data.get('camera'),
     locale: data.get('locale'),
+    extension: extension.length ? extension : undefined,
   };
 }
 
@@ -39,9 +41,31 @@ function show(result) {
   );
 }
 
+/**
+ * What an app should do when the camera is refused: the call fails as Alipay's does (2001
+ * refused at the prompt, 2002 blocked earlier), and the app tells the person how to allow it.
+ */
+function explainRefusal(err) {
+  const en = document.documentElement.lang === 'en';
+  if (err.error === 2001) {
+    my.showToast({type: 'fail', duration: 3000, content: en ? 'Camera not allowed. Tap 📷 again and choose Allow, or pick from the album.' : '未允许使用摄像头。再点一次拍照并选择“允许”，或从相册选择。'});
+  } else if (err.error === 2002) {
+    my.showToast({
+      type: 'fail',
+      duration: 4000,
+      content: en
+        ? 'The camera is blocked for this site. Allow it in the browser: the icon beside the address, then Camera → Allow.'
+        : '已禁止本网站使用摄像头。请在浏览器地址栏旁的网站设置中，把“摄像头”改为“允许”。',
+    });
+  }
+}
+
 const callbacks = {
   success: res => write(`success ${JSON.stringify(res.tempFilePaths)}`),
-  fail: err => write(`fail ${JSON.stringify(err)}`),
+  fail: err => {
+    write(`fail ${JSON.stringify(err)}`);
+    explainRefusal(err);
+  },
   complete: () => write('complete'),
 };
 
@@ -56,6 +80,7 @@ document.querySelector('#element').addEventListener('click', () => {
 for (const name of ['success', 'fail', 'complete']) {
   declarative.addEventListener(name, e => write(`<choose-image-sheet> ${name} event`));
 }
+declarative.addEventListener('fail', e => explainRefusal(e.detail));
 
 document.querySelector('#revoke').addEventListener('click', () => {
   revokeTempFiles();

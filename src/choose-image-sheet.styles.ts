@@ -41,7 +41,8 @@ export default css`
   .sheet {
     box-sizing: border-box;
     margin: auto auto 0;
-    padding: 0;
+    /* In landscape the notch and the rounded corners are at the sides. */
+    padding: 0 env(safe-area-inset-right) 0 env(safe-area-inset-left);
     border: none;
     width: 100%;
     max-width: 560px;
@@ -51,6 +52,9 @@ export default css`
     color: var(--_on-surface);
     font: 16px/1.4 var(--_font);
     overflow: hidden;
+    /* Seen wherever it is mounted, even in a container with visibility: hidden. */
+    visibility: visible;
+    -webkit-tap-highlight-color: transparent;
   }
   .sheet[open] {
     display: flex;
@@ -59,6 +63,17 @@ export default css`
   }
   .sheet::backdrop {
     background: var(--_backdrop);
+    animation: fade-in var(--_duration) ease-out;
+  }
+  /* A window, not a phone (a phone held sideways is wide but short): every view is one centred card. */
+  @media (min-width: 600px) and (min-height: 600px) {
+    .sheet {
+      margin: auto;
+      border-radius: var(--_radius);
+    }
+    .sheet[open] {
+      animation-name: pop-in;
+    }
   }
   @keyframes slide-up {
     from {
@@ -66,26 +81,84 @@ export default css`
       opacity: 0;
     }
   }
+  @keyframes pop-in {
+    from {
+      transform: scale(0.96);
+      opacity: 0;
+    }
+  }
+  @keyframes fade-in {
+    from {
+      opacity: 0;
+    }
+  }
+  /*
+   * Every dismiss slides the sheet away. close() takes it out of the top layer at once (the
+   * page is usable again); where the browser can keep it painted there meanwhile (overlay),
+   * it leaves with a transition. Elsewhere it would drop into the page for that time, so it
+   * just goes.
+   */
+  @supports (overlay: auto) {
+    .sheet {
+      transition:
+        transform var(--_duration) ease-in,
+        opacity var(--_duration) ease-in,
+        overlay var(--_duration) allow-discrete,
+        display var(--_duration) allow-discrete;
+    }
+    .sheet:not([open]) {
+      transform: translateY(40%);
+      opacity: 0;
+    }
+    .sheet::backdrop {
+      transition:
+        opacity var(--_duration) ease-in,
+        overlay var(--_duration) allow-discrete,
+        display var(--_duration) allow-discrete;
+    }
+    .sheet:not([open])::backdrop {
+      opacity: 0;
+    }
+  }
 
+  /* flex-basis auto, not 0: in an auto-height column (the action sheet) WebKit collapses a 0 basis to nothing. */
   .view {
     display: flex;
     flex-direction: column;
     min-height: 0;
-    flex: 1;
+    flex: 1 1 auto;
+    /* A new view (actions → camera or gallery) fades in rather than jumping. */
+    animation: fade-in var(--_duration) ease-out;
   }
 
   button {
     font: inherit;
     color: inherit;
     cursor: pointer;
+    touch-action: manipulation;
   }
   button:disabled {
     cursor: default;
     opacity: 0.4;
   }
-  button:focus-visible {
+  /* Pressed on touch; hovered only where there is a real pointer. */
+  button:not(:disabled):active {
+    filter: brightness(0.9);
+  }
+  @media (hover: hover) {
+    .action:not(:disabled):hover {
+      background-color: color-mix(in srgb, currentColor 6%, transparent);
+    }
+  }
+  /* Keyboard focus only (never after a tap), a ring that holds on any photo: accent inside, white outside. */
+  button:focus-visible,
+  input:focus-visible {
     outline: 3px solid var(--_accent);
     outline-offset: -3px;
+    box-shadow: inset 0 0 0 5px #fff;
+  }
+  button:focus:not(:focus-visible) {
+    outline: none;
   }
 
   .title {
@@ -97,6 +170,10 @@ export default css`
   }
 
   /* action sheet */
+  .actions {
+    /* 取消 keeps its full height above the home indicator. */
+    padding-bottom: env(safe-area-inset-bottom);
+  }
   .actions .title {
     padding: calc(var(--_space) * 0.75) var(--_space);
   }
@@ -116,6 +193,6 @@ export default css`
   }
   .actions .cancel {
     border-top: 8px solid var(--_muted);
-    padding-bottom: env(safe-area-inset-bottom);
   }
+
 `;

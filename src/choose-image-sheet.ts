@@ -3,6 +3,7 @@
 // gallery are panes loaded as chunks when a call may use them; this file is the shell: the
 // call's lifecycle, the dialog, the action sheet and the file inputs.
 import {adoptStyles, html, LitElement, nothing, type CSSResult, type PropertyValues} from 'lit';
+import {acceptFor} from './accept.js';
 import {LocalizeController} from './controllers/localize-controller.js';
 import styles from './choose-image-sheet.styles.js';
 import {cancelled, ChooseImageError, ErrorCode, unknownError} from './errors.js';
@@ -10,8 +11,11 @@ import {emit, type Outcome} from './events.js';
 import {deepActiveElement, tabbables, trapTab} from './internal/focus.js';
 import type {ProcessedImage} from './image/pipeline.js';
 import {Prefetch} from './image/prefetch.js';
+import {mountProblem} from './internal/mount.js';
+import {claimPage, releasePage} from './internal/page-call.js';
 import type {CompressOptions, Facing, NormalizedOptions, SizeType, SourceType} from './options.js';
 import {normalizeOptions} from './options.js';
+import {cameraAllowedByPolicy} from './platform.js';
 import type {CameraPane} from './panes/camera-pane.js';
 import type {GalleryPane} from './panes/gallery-pane.js';
 import type {SheetPort} from './panes/sheet-port.js';
@@ -63,9 +67,16 @@ interface Call {
  * @csspart video - The live camera preview.
  * @csspart shutter - Takes a photo.
  * @csspart switch-camera - Switches between front and back camera (shown with more than one camera).
- * @csspart retake - Discards the photo under review.
- * @csspart gallery - The grid of picked images.
- * @csspart gallery-item - One picked image; `aria-pressed` when selected.
+ * @csspart torch - Turns the camera's torch on and off (`aria-pressed`); only where the camera has one.
+ * @csspart zoom - The camera's zoom slider (`<input type=range>`); only where the camera zooms.
+ * @csspart retake - Discards the image under review: the camera's 重拍, count 1's 重选 (the picker again).
+ * @csspart gallery - The grid of picked images (count 1: the picked image, large).
+ * @csspart gallery-item - One picked image's select circle; `aria-pressed` when selected.
+ * @csspart gallery-tile - One picked image's tile: its photo (a tap previews it) and its circle.
+ * @csspart preview - 预览: shows the chosen images full screen.
+ * @csspart preview-select - In the full-screen preview: the shown image's select circle.
+ * @csspart preview-original - In the full-screen preview: the "原图 / Original" switch.
+ * @csspart preview-confirm - In the full-screen preview: returns the chosen images.
  * @csspart original-toggle - The "原图 / Original" switch.
  * @csspart add-more - Opens the file picker again to add images.
  * @csspart confirm - Returns the chosen images.
@@ -92,6 +103,7 @@ export class ChooseImageSheet extends LitElement {
     sourceType: {attribute: 'source-type', converter: listConverter},
     camera: {},
     locale: {},
+    extension: {converter: listConverter},
     open: {type: Boolean, reflect: true},
     compress: {attribute: false},
     // Internal state; `attribute: false` too, or the manifest analyzer lists these as attributes.
@@ -111,6 +123,8 @@ export class ChooseImageSheet extends LitElement {
   camera: Facing = 'back';
   /** 'zh-CN' or 'en'; unset follows `<html lang>`, else zh-CN. */
   locale?: string;
+  /** File extensions the album accepts, e.g. `['jpg', 'png']` (attribute space-separated); unset: any image. */
+  extension?: string[];
   /** Whether the sheet is open. Setting it opens (like show()) or cancels (like close()). */
   open = false;
   /** Target of the "compressed" size type: `{maxSize: 1920, quality: 0.8}` by default. */
@@ -200,7 +214,12 @@ export class ChooseImageSheet extends LitElement {
           camera: this.camera,
           locale: this.locale,
           compress: this.compress,
+          extension: this.extension,
         });
+        // Never a modal that cannot be seen or touched: it would leave the page inert.
+        const problem = mountProblem(this);
+        if (problem) throw new ChooseImageError(ErrorCode.UNKNOWN, `the sheet cannot be shown: the element is ${problem}`);
+        if (!claimPage(this)) throw new ChooseImageError(ErrorCode.UNKNOWN, 'another chooseImage is open');
       } catch (e) {
         const outcome: Outcome = {ok: false, error: unknownError(e)};
         this.open = false;
@@ -218,9 +237,10 @@ export class ChooseImageSheet extends LitElement {
       this.galleryPane?.reset(options.count);
       this.open = true;
       // Start loading what this call may use; a module that fails to load ends it (code 3).
-      if (sources.includes('camera')) this.useCamera().catch(this.fail);
-      if (sources.includes('album')) this.useGallery().catch(this.fail);
-      loadPipeline().catch(this.fail);
+      const failThis = this.failIfOpen();
+      if (sources.includes('camera')) this.useCamera().catch(failThis);
+      if (sources.includes('album')) this.useGallery().catch(failThis);
+      loadPipeline().catch(failThis);
     });
   }
 
@@ -252,11 +272,29 @@ export class ChooseImageSheet extends LitElement {
     if (this.paneStyles.size) adoptStyles(root, [...ChooseImageSheet.elementStyles, ...this.paneStyles]);
   }
 
+  /**
+   * A check that stays true while the call open now is still open. Every continuation after an
+   * await tests it, so nothing from a call that has ended (cancelled, say) reaches the next.
+   */
+  private stillOpen(): () => boolean {
+    const call = this.call;
+    return () => call !== null && this.call === call;
+  }
+
+  /** Ends the call open now with `cause`, if it is still open when `cause` arrives. */
+  private failIfOpen() {
+    const open = this.stillOpen();
+    return (cause: unknown) => {
+      if (open()) this.fail(cause);
+    };
+  }
+
   /** The one place where a call ends. */
   private settle(outcome: Outcome) {
     const call = this.call;
     if (!call) return;
     this.call = null;
+    releasePage(this);
     this.cameraPane?.clear();
     this.galleryPane?.clear();
     this.prefetch.clear();
@@ -287,6 +325,7 @@ export class ChooseImageSheet extends LitElement {
         return sheet.localize.t;
       },
       shows: view => sheet.open && sheet.view === view,
+      stillOpen: () => this.stillOpen(),
       get hint() {
         return sheet.hint;
       },
@@ -345,11 +384,12 @@ export class ChooseImageSheet extends LitElement {
    * the sheet open with the others still chosen: nothing the user chose is lost.
    */
   private async finish(jobs: Array<Promise<ProcessedImage>>, onFailed: (index: number) => void) {
-    if (this.busy) return;
+    if (this.busy || !this.call) return;
+    const open = this.stillOpen();
     this.busy = true;
     this.hint = this.localize.t.processing;
     const outcomes = await Promise.allSettled(jobs);
-    if (!this.call) return;
+    if (!open()) return;
     this.busy = false;
     this.hint = '';
     const failed = outcomes.flatMap((o, i) => (o.status === 'rejected' ? [i] : []));
@@ -366,9 +406,10 @@ export class ChooseImageSheet extends LitElement {
     this.close();
   }
 
-  private handleDialogClose() {
-    // A close we did not start (Chrome can skip `cancel` on a second Escape) is a cancel.
-    if (this.call) this.close();
+  private handleDialogClose(event: Event) {
+    // A close we did not start (Chrome can skip `cancel` on a second Escape) is a cancel; the
+    // gallery's preview closing (its viewer's `close`) is not.
+    if (event.target === this.dialog && this.call) this.close();
   }
 
   private handleDialogPointerDown(event: PointerEvent) {
@@ -376,6 +417,8 @@ export class ChooseImageSheet extends LitElement {
   }
 
   private handleDialogKeydown(event: KeyboardEvent) {
+    // A modal opened over the sheet (the gallery's preview) keeps its own focus.
+    if (event.composedPath().find(n => n instanceof HTMLDialogElement) !== this.dialog) return;
     trapTab(event, this.dialog, this.shadowRoot!.activeElement);
   }
 
@@ -416,10 +459,17 @@ export class ChooseImageSheet extends LitElement {
     if (files.length) void this.addFiles(files);
   }
 
+  /** 拍照: the camera starts at once; its view shows when it answers (CameraPane.start). */
+  private async startCamera() {
+    const open = this.stillOpen();
+    const camera = await this.useCamera().catch(this.failIfOpen());
+    if (camera && open()) camera.start(() => open() && (this.view = 'camera'));
+  }
+
   private async addFiles(files: File[]) {
-    const call = this.call;
-    const gallery = await this.useGallery().catch(this.fail);
-    if (!gallery || !call || this.call !== call) return;
+    const open = this.stillOpen();
+    const gallery = await this.useGallery().catch(this.failIfOpen());
+    if (!gallery || !open()) return;
     gallery.add(files);
     this.view = 'gallery';
   }
@@ -437,8 +487,9 @@ export class ChooseImageSheet extends LitElement {
       default:
         return actionSheet({
           t: this.localize.t,
-          sourceType: options.sourceType,
-          onCamera: () => void this.useCamera().then(camera => camera.start(() => this.call && (this.view = 'camera')), this.fail),
+          // A camera the page's Permissions Policy forbids is not offered at all.
+          sourceType: cameraAllowedByPolicy() === false ? options.sourceType.filter(s => s !== 'camera') : options.sourceType,
+          onCamera: () => this.startCamera(),
           onAlbum: () => this.pickFiles(),
           onCancel: () => this.close(),
         });
@@ -461,7 +512,7 @@ export class ChooseImageSheet extends LitElement {
         @drop=${this.handleDrop}
       >
         ${this.renderView()}
-        <input class="album" type="file" accept="image/*" hidden tabindex="-1" @change=${this.handleAlbumChange} />
+        <input class="album" type="file" accept=${acceptFor(this.call?.options.extension)} hidden tabindex="-1" @change=${this.handleAlbumChange} />
       </dialog>
     `;
   }

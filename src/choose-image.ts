@@ -4,10 +4,9 @@ import type {ChooseImageSheet} from './choose-image-sheet.js';
 import {cancelled, ChooseImageError, ErrorCode, unknownError} from './errors.js';
 import type {Outcome} from './events.js';
 import {failWith, succeed} from './internal/callbacks.js';
+import {pageBusy} from './internal/page-call.js';
 import {callbacksOf, normalizeOptions, type ChooseImageOptions, type NormalizedOptions} from './options.js';
 import type {ChooseImageResult} from './temp-files.js';
-
-let open: ChooseImageSheet | null = null;
 
 /**
  * Lets the user take photos or choose images, like Alipay's `my.chooseImage`.
@@ -29,7 +28,8 @@ async function run(options?: ChooseImageOptions): Promise<ChooseImageResult> {
   } catch (e) {
     return failWith(callbacksOf(options), unknownError(e));
   }
-  if (open) return failWith(opts, new ChooseImageError(ErrorCode.UNKNOWN, 'another chooseImage is open'));
+  // Before anything is mounted; the sheet's show() claims the page for this call.
+  if (pageBusy()) return failWith(opts, new ChooseImageError(ErrorCode.UNKNOWN, 'another chooseImage is open'));
   if (opts.signal?.aborted) return failWith(opts, cancelled());
 
   let sheet: ChooseImageSheet;
@@ -42,6 +42,7 @@ async function run(options?: ChooseImageOptions): Promise<ChooseImageResult> {
       sourceType: opts.sourceType,
       camera: opts.camera,
       compress: opts.compress,
+      extension: opts.extension,
     });
     if (opts.locale) sheet.locale = opts.locale;
     (opts.container ?? document.body).append(sheet);
@@ -49,7 +50,6 @@ async function run(options?: ChooseImageOptions): Promise<ChooseImageResult> {
     return failWith(opts, unknownError(e));
   }
 
-  open = sheet;
   const abort = () => sheet.close();
   opts.signal?.addEventListener('abort', abort);
   let outcome: Outcome;
@@ -59,8 +59,19 @@ async function run(options?: ChooseImageOptions): Promise<ChooseImageResult> {
     outcome = {ok: false, error: unknownError(e)};
   } finally {
     opts.signal?.removeEventListener('abort', abort);
-    sheet.remove();
-    open = null;
+    void unmount(sheet);
   }
   return outcome.ok ? succeed(opts, outcome.value) : failWith(opts, outcome.error);
+}
+
+/**
+ * Removes a settled sheet once it has slid away (its exit transition, `--choose-image-sheet-duration`;
+ * at once under reduced motion or where the browser has none). The call has settled already:
+ * nothing waits for this, and the page is usable while the sheet leaves.
+ */
+async function unmount(sheet: ChooseImageSheet) {
+  await sheet.updateComplete;
+  const leaving = sheet.shadowRoot?.getAnimations() ?? [];
+  await Promise.race([Promise.all(leaving.map(a => a.finished.catch(() => {}))), new Promise(r => setTimeout(r, 1000))]);
+  sheet.remove();
 }

@@ -1,6 +1,7 @@
 // Option defaults and validation: normalizeOptions() turns what the caller passed into
 // complete options, or throws code 2 naming the option and the value it got.
 import {ChooseImageError, ErrorCode} from './errors.js';
+import {isAbortSignal, isContainer, mountProblem} from './internal/mount.js';
 import type {ChooseImageResult} from './temp-files.js';
 
 export type SizeType = 'original' | 'compressed';
@@ -28,14 +29,19 @@ export interface ChooseImageOptions {
   complete?: (resultOrError: ChooseImageResult | ChooseImageError) => void;
   /** *ext* Which camera the live view opens with. Default 'back'. */
   camera?: Facing;
-  /** *ext* Where the sheet is mounted. Default document.body. */
-  container?: Element;
+  /** *ext* Where the sheet is mounted: an element or shadow root, in the document and rendered. Default document.body. */
+  container?: Element | ShadowRoot;
   /** *ext* Aborting closes the sheet and fails with code 11. */
   signal?: AbortSignal;
   /** *ext* 'zh-CN' or 'en'. Default: `<html lang>`, else 'zh-CN'. */
   locale?: string;
   /** *ext* Target of the "compressed" size type. */
   compress?: CompressOptions;
+  /**
+   * *ext* The file extensions the album accepts, like uni-app's: `['jpg', 'png']`. Sets the
+   * picker's `accept`; other picked files show as unusable with the reason. Default: any image.
+   */
+  extension?: string[];
 }
 
 /** Options after defaults and validation. */
@@ -46,7 +52,9 @@ export interface NormalizedOptions {
   camera: Facing;
   locale: string | undefined;
   compress: Required<CompressOptions>;
-  container: Element | undefined;
+  /** Lower case, without dots; jpg and jpeg both when either is given. */
+  extension: string[] | undefined;
+  container: Element | ShadowRoot | undefined;
   signal: AbortSignal | undefined;
   success?: ChooseImageOptions['success'];
   fail?: ChooseImageOptions['fail'];
@@ -60,6 +68,10 @@ export function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'function') return 'a function';
   if (typeof value === 'number' || value === null || value === undefined) return String(value);
+  // A node or a platform object says what it is; JSON would print "{}" for all of them.
+  if (isContainer(value)) return value.nodeType === Node.ELEMENT_NODE ? `<${(value as Element).localName}>` : '#shadow-root';
+  const tag = Object.prototype.toString.call(value);
+  if (tag !== '[object Object]' && tag !== '[object Array]') return tag;
   try {
     return JSON.stringify(value) ?? String(value);
   } catch {
@@ -110,15 +122,46 @@ export function normalizeOptions(raw: unknown): NormalizedOptions {
   if (camera !== 'back' && camera !== 'front') throw invalid('camera', o.camera, " 'back' 或 'front'", "'back' or 'front'");
 
   const container = o.container;
-  if (container !== undefined && !(container instanceof Element)) throw invalid('container', container, ' DOM 元素', 'an Element');
+  if (container !== undefined) checkContainer(container);
 
   const signal = o.signal;
-  if (signal !== undefined && !(signal instanceof AbortSignal)) throw invalid('signal', signal, ' AbortSignal', 'an AbortSignal');
+  if (signal !== undefined && !isAbortSignal(signal)) throw invalid('signal', signal, ' AbortSignal', 'an AbortSignal');
 
   const locale = o.locale;
   if (locale !== undefined && (typeof locale !== 'string' || locale === '')) throw invalid('locale', locale, '语言代码字符串', "a language tag such as 'en'");
 
-  return {count, sizeType, sourceType, camera, locale, container, signal, success, fail, complete, compress: normalizeCompress(o.compress)};
+  return {
+    count,
+    sizeType,
+    sourceType,
+    camera,
+    locale,
+    container: container as Element | ShadowRoot | undefined,
+    signal,
+    success,
+    fail,
+    complete,
+    compress: normalizeCompress(o.compress),
+    extension: normalizeExtension(o.extension),
+  };
+}
+
+/** An element or shadow root where the sheet can be seen and used: anything else fails at once. */
+function checkContainer(value: unknown) {
+  if (!isContainer(value)) throw invalid('container', value, ' DOM 元素或 ShadowRoot', 'an Element or a ShadowRoot');
+  const problem = mountProblem(value);
+  if (problem) throw invalid('container', value, '本页文档中可见、可交互的元素', `an element of this document, rendered and not inert; it is ${problem}`);
+}
+
+function normalizeExtension(value: unknown): string[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || !value.length || !value.every(e => typeof e === 'string' && /^\.?[a-z\d]+$/i.test(e))) {
+    throw invalid('extension', value, "由扩展名（如 'jpg'）组成的非空数组", "a non-empty array of file extensions such as 'jpg'");
+  }
+  const list = value.map(e => e.replace('.', '').toLowerCase());
+  // The same format under two names: a list that names one accepts both.
+  if (list.includes('jpg') || list.includes('jpeg')) list.push('jpg', 'jpeg');
+  return [...new Set(list)];
 }
 
 function normalizeCompress(value: unknown): Required<CompressOptions> {

@@ -2,7 +2,7 @@
 import {expect, fixture, waitUntil} from '@open-wc/testing';
 import {LitElement} from 'lit';
 import {html as staticHtml, unsafeStatic} from 'lit/static-html.js';
-import {CameraController, CameraStatus, statusForError} from '../src/controllers/camera-controller.js';
+import {afterDeviceChange, CameraController, CameraStatus, statusForError} from '../src/controllers/camera-controller.js';
 import type {Facing} from '../src/options.js';
 import {recordStreams} from './helpers/index.js';
 
@@ -46,6 +46,31 @@ describe('CameraController', () => {
       TypeError: CameraStatus.UNAVAILABLE,
     };
     for (const [name, status] of Object.entries(table)) expect(statusForError(name), name).to.equal(status);
+  });
+
+  it('should react to a changed list of cameras: end a camera that left it, restart for one that came', () => {
+    const {LIVE, UNAVAILABLE, ENDED, STARTING, REFUSED} = CameraStatus;
+    // [status, list before, list now, in use, lost, reaction]
+    const table: Array<[CameraStatus, string[], string[], string | undefined, string | undefined, string | undefined]> = [
+      [LIVE, ['a', 'b'], ['a', 'b'], 'a', undefined, undefined], // nothing changed
+      [LIVE, ['a'], ['a', 'b'], 'a', undefined, undefined], // a second camera came: the switch shows
+      [LIVE, ['a', 'b'], ['b'], 'b', undefined, undefined], // the other one left
+      [LIVE, ['a', 'b'], ['b'], 'a', undefined, 'ended'], // the one in use left
+      [LIVE, ['a'], [], 'a', undefined, 'ended'], // the only one left
+      [LIVE, ['a', 'b'], [''], 'a', undefined, undefined], // ids hidden (no permission): cannot tell
+      [LIVE, [], ['b'], 'a', undefined, undefined], // the list was not known yet
+      [UNAVAILABLE, [], [''], undefined, undefined, 'restart'], // "no camera", then one plugged in
+      [UNAVAILABLE, [], [], undefined, undefined, undefined], // still none
+      [ENDED, ['a', 'b'], ['b'], undefined, 'a', undefined], // unplugged; the other stays: the message stays
+      [ENDED, ['b'], ['a', 'b'], undefined, 'a', 'restart'], // the lost one is back
+      [ENDED, ['b'], ['b', 'c'], undefined, 'a', 'restart'], // another one came
+      [ENDED, [], [], undefined, 'a', undefined],
+      [STARTING, [], ['a'], undefined, undefined, undefined], // getUserMedia is on it
+      [REFUSED, [], ['a'], undefined, undefined, undefined], // the call has failed (2001)
+    ];
+    for (const [status, before, now, inUse, lost, reaction] of table) {
+      expect(afterDeviceChange(status, before, now, inUse, lost), JSON.stringify([status, before, now, inUse, lost])).to.equal(reaction);
+    }
   });
 
   let rec: ReturnType<typeof recordStreams>;
@@ -131,5 +156,53 @@ describe('CameraController', () => {
     host.camera.retry();
     await waitUntil(() => host.camera.status === CameraStatus.LIVE, 'retry did not restart');
     host.remove();
+  });
+
+  it('should keep a live camera on a devicechange that still lists it, and count the cameras from the real list', async () => {
+    const host = await mountHost();
+    host.want(true);
+    await waitUntil(() => host.camera.status === CameraStatus.LIVE && host.camera.videoInputs > 0, 'never live', {timeout: 5000});
+    const stream = host.camera.stream;
+    const real = (await navigator.mediaDevices.enumerateDevices()).filter(d => d.kind === 'videoinput').length;
+    navigator.mediaDevices.dispatchEvent(new Event('devicechange'));
+    await new Promise(r => setTimeout(r, 300)); // the controller reads the real list
+    expect(host.camera.status).to.equal(CameraStatus.LIVE);
+    expect(host.camera.stream === stream, 'the same stream').to.equal(true);
+    expect(host.camera.videoInputs).to.equal(real);
+    expect(stream!.getVideoTracks()[0].readyState).to.equal('live');
+    host.remove();
+    expect(rec.liveTracks()).to.have.length(0);
+  });
+
+  it('should start again at once when the camera unplugged in use is back in the real list (a devicechange)', async () => {
+    const host = await mountHost();
+    host.want(true);
+    await waitUntil(() => host.camera.status === CameraStatus.LIVE, 'never live', {timeout: 5000});
+    const unplugged = host.camera.stream;
+    // Unplugged: the track ends without stop() (the fake camera itself cannot be unplugged).
+    host.camera.stream!.getVideoTracks()[0].dispatchEvent(new Event('ended'));
+    await host.updateComplete;
+    expect(host.camera.status).to.equal(CameraStatus.ENDED);
+    expect(rec.liveTracks()).to.have.length(0);
+    // Plugged back in: the browser fires devicechange, and the real list has the camera again.
+    navigator.mediaDevices.dispatchEvent(new Event('devicechange'));
+    await waitUntil(() => host.camera.status === CameraStatus.LIVE, 'did not start again', {timeout: 5000});
+    expect(host.camera.stream !== unplugged, 'a new stream').to.equal(true);
+    expect(host.camera.stream!.getVideoTracks()[0].readyState).to.equal('live');
+    expect(rec.liveTracks()).to.have.length(1);
+    host.remove();
+    expect(rec.liveTracks()).to.have.length(0);
+  });
+
+  it('should stop listening for devicechange when the host leaves the DOM', async () => {
+    const host = await mountHost();
+    host.want(true);
+    await waitUntil(() => host.camera.status === CameraStatus.LIVE, 'never live', {timeout: 5000});
+    host.camera.stream!.getVideoTracks()[0].dispatchEvent(new Event('ended'));
+    host.remove();
+    navigator.mediaDevices.dispatchEvent(new Event('devicechange'));
+    await new Promise(r => setTimeout(r, 500));
+    expect(rec.streams).to.have.length(1);
+    expect(rec.liveTracks()).to.have.length(0);
   });
 });

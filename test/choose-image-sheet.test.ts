@@ -1,5 +1,5 @@
 import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
-import {sendKeys} from '@web/test-runner-commands';
+import {emulateMedia, sendKeys} from '@web/test-runner-commands';
 import {ChooseImageSheet, type ChooseImageError} from '../src/index.js';
 import {animationsDone, clickOn, part, partReady, shownElement} from './helpers/index.js';
 
@@ -209,6 +209,34 @@ describe('<choose-image-sheet>', () => {
       const {sendMouse} = await import('@web/test-runner-commands');
       await sendMouse({type: 'click', position: [10, Math.max(1, Math.round(top / 2))]});
       expect((await shown).error).to.equal(11);
+    });
+  });
+
+  describe('motion', () => {
+    afterEach(() => emulateMedia({reducedMotion: 'no-preference'}));
+
+    it('should slide away on dismiss with the page usable at once, and not move under reduced motion', async () => {
+      const {el, shown} = await shownElement();
+      const dialog = part(el, 'sheet') as HTMLDialogElement;
+      await animationsDone(el);
+      el.close();
+      await shown;
+      await el.updateComplete;
+      expect(dialog.matches(':modal'), 'the page is usable while it leaves').to.equal(false);
+      // Only where the browser keeps a closing dialog in the top layer (overlay) does it animate.
+      const leaving = dialog.getAnimations().length > 0;
+      expect(leaving).to.equal(CSS.supports('overlay: auto'));
+      await animationsDone(el);
+      expect(dialog.checkVisibility(), 'gone once it has slid away').to.equal(false);
+
+      await emulateMedia({reducedMotion: 'reduce'});
+      const again = el.show().catch(e => e);
+      await el.updateComplete;
+      el.close();
+      await again;
+      await el.updateComplete;
+      expect(dialog.getAnimations().filter(a => a.playState === 'running').length).to.equal(0);
+      expect(dialog.checkVisibility()).to.equal(false);
     });
   });
 });

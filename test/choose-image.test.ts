@@ -1,7 +1,7 @@
 import {expect, oneEvent, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import {chooseImage, ChooseImageError, my} from '../src/index.js';
-import {clickAt, clickOn, openedSheet, part, recorder} from './helpers/index.js';
+import {clickAt, clickOn, openedSheet, part, recorder, sheetsGone} from './helpers/index.js';
 
 const settle = (p: Promise<unknown>) => p.then(v => ({ok: true, v}), e => ({ok: false, e: e as ChooseImageError}));
 
@@ -29,7 +29,7 @@ describe('chooseImage', () => {
         expect(JSON.stringify((out as {e: ChooseImageError}).e)).to.equal('{"error":11,"errorMessage":"用户取消操作"}');
         expect(rec.calls).to.deep.equal(['fail', 'complete']);
         expect(rec.args[0]).to.equal((out as {e: unknown}).e);
-        expect(document.querySelector('choose-image-sheet') === null, 'should be absent').to.equal(true);
+        await sheetsGone();
       });
     }
   });
@@ -65,7 +65,7 @@ describe('chooseImage', () => {
       expect(((await settle(pending)) as {e: ChooseImageError}).e.error).to.equal(11);
     }
     expect(order).to.deep.equal([...Array(20).keys()]);
-    expect(document.querySelectorAll('choose-image-sheet').length).to.equal(0);
+    await sheetsGone();
   });
 
   it('should mount in the container and leave nothing there after settling', async () => {
@@ -76,6 +76,7 @@ describe('chooseImage', () => {
     expect(sheet.parentElement === container, 'mounted in the container').to.equal(true);
     sheet.close();
     await pending;
+    await sheetsGone(container);
     expect(container.childNodes.length).to.equal(0);
     container.remove();
   });

@@ -4,7 +4,7 @@ import {sendKeys} from '@web/test-runner-commands';
 import {chooseImage, type ChooseImageError, type ChooseImageResult, type ChooseImageSheet} from '../src/index.js';
 import {executeServerCommand} from '@web/test-runner-commands';
 import {animatedGif} from './helpers/image-bytes.js';
-import {animationsDone, asFile, chooseFiles, clickOn, corruptJpeg, dropFiles, makeImage, openedSheet, part, partReady, parts, writeFiles, failure} from './helpers/index.js';
+import {animationsDone, asFile, chooseFiles, clickOn, corruptJpeg, dropFiles, makeImage, openedSheet, part, partReady, parts, thumbOf, writeFiles, failure} from './helpers/index.js';
 
 const items = (el: ChooseImageSheet) => parts<HTMLButtonElement>(el, 'gallery-item');
 const badges = (el: ChooseImageSheet) => items(el).map(i => i.querySelector('.badge')!.textContent!.trim());
@@ -24,8 +24,17 @@ async function pick(files: File[], options: Parameters<typeof chooseImage>[0] = 
   const sheet = await openedSheet();
   await chooseFiles(part(sheet, 'action-album')!, files);
   await partReady(sheet, 'gallery');
-  await waitUntil(() => items(sheet).length === files.length, 'not every file reached the gallery');
+  // count 1 reviews its one image large; more show every file in the grid.
+  if ((options.count ?? 1) === 1) await waitUntil(() => part(sheet, 'confirm') && part(sheet, 'retake'), 'the pick is not under review');
+  else await waitUntil(() => items(sheet).length === files.length, 'not every file reached the gallery');
   return {pending, sheet};
+}
+
+/** chooseImage for the album with count 1 and one size type: the pick alone returns it. */
+async function pickOne(file: File, options: Parameters<typeof chooseImage>[0]) {
+  const pending = chooseImage({sourceType: ['camera', 'album'], ...options});
+  await chooseFiles(part(await openedSheet(), 'action-album')!, [file]);
+  return (await pending) as ChooseImageResult;
 }
 
 describe('<choose-image-sheet> gallery', () => {
@@ -37,6 +46,7 @@ describe('<choose-image-sheet> gallery', () => {
     expect(badges(sheet)).to.deep.equal(['1', '2', '', '']);
     expect(items(sheet).map(i => i.getAttribute('aria-pressed'))).to.deep.equal(['true', 'true', 'false', 'false']);
     expect(confirmText(sheet)).to.equal('完成 (2/2)');
+    expect(part(sheet, 'message')!.textContent).to.equal('选了 4 张，最多 2 张：已选中 2 张');
     await clickOn(items(sheet)[2]);
     const message = part(sheet, 'message')!;
     expect(message.textContent).to.contain('最多只能选择 2 张');
@@ -65,16 +75,11 @@ describe('<choose-image-sheet> gallery', () => {
 
   it('should return the picked bytes untouched for original, and a smaller JPEG for compressed', async () => {
     const big = asFile(await makeImage(2400, 1800, 'image/jpeg', {quality: 0.95}), 'big.jpg');
-    let {pending, sheet} = await pick([big], {sizeType: ['original']});
-    await clickOn(part(sheet, 'confirm')!);
-    let result = (await pending) as ChooseImageResult;
+    let result = await pickOne(big, {sizeType: ['original']});
     expect(await bytes(result.tempFiles[0].file)).to.deep.equal(await bytes(big));
     expect(result.tempFiles[0]).to.include({size: big.size, width: 2400, height: 1800, type: 'image/jpeg'});
 
-    ({pending, sheet} = await pick([big], {sizeType: ['compressed']}));
-    expect(part(sheet, 'original-toggle') === null, 'should be absent').to.equal(true);
-    await clickOn(part(sheet, 'confirm')!);
-    result = (await pending) as ChooseImageResult;
+    result = await pickOne(big, {sizeType: ['compressed']});
     expect(result.tempFiles[0]).to.include({width: 1920, height: 1440, type: 'image/jpeg'});
     expect(result.tempFiles[0].size).to.be.lessThan(big.size);
   });
@@ -129,7 +134,7 @@ describe('<choose-image-sheet> gallery', () => {
     await waitUntil(() => items(sheet).filter(i => i.getAttribute('aria-disabled') === 'true').length === 2, 'no unusable items');
     const [broken, notes, photo] = items(sheet);
     expect(broken.getAttribute('aria-label')).to.equal('broken.jpg，无法读取此图片');
-    expect(notes.querySelector('.unusable-badge')!.textContent).to.equal('无法使用');
+    expect(notes.closest('[part~="gallery-tile"]')!.querySelector('.unusable-badge')!.textContent).to.equal('无法使用');
     await clickOn(broken);
     expect(broken.getAttribute('aria-pressed')).to.equal('false');
     expect(photo.getAttribute('aria-pressed')).to.equal('true');
@@ -150,7 +155,7 @@ describe('<choose-image-sheet> gallery', () => {
     expect((await pending).error).to.equal(11);
   });
 
-  it('should work by keyboard: arrows move, Space toggles, Enter confirms', async () => {
+  it('should work by keyboard: arrows move, Space and Enter toggle', async () => {
     const {pending, sheet} = await pick(await photos(4), {count: 2, sizeType: ['original']});
     const focused = () => sheet.shadowRoot!.activeElement;
     await waitUntil(() => focused() === items(sheet)[0], 'focus did not move to the first image');
@@ -162,15 +167,24 @@ describe('<choose-image-sheet> gallery', () => {
     await sendKeys({press: 'ArrowRight'});
     await sendKeys({press: 'Space'});
     expect(badges(sheet)).to.deep.equal(['1', '', '', '2']);
+    await sendKeys({press: 'ArrowLeft'});
     await sendKeys({press: 'Enter'});
+    expect(badges(sheet), 'Enter on a chosen tile at the cap is refused, not a confirm').to.deep.equal(['1', '', '', '2']);
+    expect(sheet.open).to.equal(true);
+    await sendKeys({press: 'ArrowRight'});
+    await sendKeys({press: 'Enter'});
+    expect(badges(sheet), 'Enter toggles').to.deep.equal(['1', '', '', '']);
+    await sendKeys({press: 'Enter'});
+    expect(badges(sheet)).to.deep.equal(['1', '', '', '2']);
+    await clickOn(part(sheet, 'confirm')!);
     const result = (await pending) as ChooseImageResult;
     expect(result.tempFiles.map(f => f.file.name)).to.deep.equal(['photo-1.jpg', 'photo-4.jpg']);
   });
 
   it('should cancel with 11 from the close button and release the thumbnails', async () => {
     const {pending, sheet} = await pick(await photos(2), {count: 2});
-    await waitUntil(() => items(sheet).every(i => i.querySelector('img')), 'thumbnails did not load', {timeout: 5000});
-    const thumbs = items(sheet).map(i => i.querySelector('img')!.src);
+    await waitUntil(() => items(sheet).every(i => thumbOf(i)), 'thumbnails did not load', {timeout: 5000});
+    const thumbs = items(sheet).map(i => thumbOf(i)!.src);
     await clickOn(part(sheet, 'close')!);
     expect(((await pending) as ChooseImageError).error).to.equal(11);
     for (const url of thumbs) {
@@ -195,7 +209,7 @@ describe('<choose-image-sheet> gallery', () => {
     const pending = chooseImage({count: 2}).then(r => r, e => e as ChooseImageError);
     const sheet = await openedSheet();
     await chooseFiles(part(sheet, 'action-album')!, paths);
-    await waitUntil(() => items(sheet).length === 2 && items(sheet).every(i => i.querySelector('img')), 'no thumbnails', {timeout: 5000});
+    await waitUntil(() => items(sheet).length === 2 && items(sheet).every(i => thumbOf(i)), 'no thumbnails', {timeout: 5000});
     // The second file changes on disk after it was picked (another app edited or deleted it):
     // switching to the original reads it again, and that read fails.
     await executeServerCommand('overwrite-file', {path: paths[1], base64: btoa('changed')});
@@ -218,7 +232,7 @@ describe('<choose-image-sheet> gallery', () => {
       const pending = chooseImage({count: 2, sizeType: ['original']}).then(r => r, e => e as ChooseImageError);
       const sheet = await openedSheet();
       await chooseFiles(part(sheet, 'action-album')!, paths);
-      await waitUntil(() => items(sheet).length === 2 && items(sheet).every(i => i.querySelector('img')), 'no thumbnails', {timeout: 5000});
+      await waitUntil(() => items(sheet).length === 2 && items(sheet).every(i => thumbOf(i)), 'no thumbnails', {timeout: 5000});
       await executeServerCommand(command, {path: paths[1], base64: btoa('more bytes')});
       await clickOn(part(sheet, 'confirm')!);
       await waitUntil(() => part(sheet, 'message')!.textContent!.includes('无法读取'), 'no message about the changed file', {timeout: 5000});
@@ -234,13 +248,13 @@ describe('<choose-image-sheet> gallery', () => {
   it('should never return a truncated JPEG confirmed before its thumbnail decodes', async () => {
     const whole = await makeImage(4000, 3000, 'image/jpeg', {quality: 0.95});
     const half = new File([whole.slice(0, whole.size / 2)], 'half.jpg', {type: 'image/jpeg'});
-    const pending = chooseImage({count: 1, sizeType: ['original']}).then(r => r, e => e as ChooseImageError);
+    const pending = chooseImage({count: 2, sizeType: ['original']}).then(r => r, e => e as ChooseImageError);
     const sheet = await openedSheet();
     await chooseFiles(part(sheet, 'action-album')!, [half]);
     await waitUntil(() => items(sheet).length === 1, 'the file did not reach the gallery');
     part(sheet, 'confirm')!.click(); // at once: its decode has not finished (or failed) yet
-    await waitUntil(() => items(sheet)[0].getAttribute('aria-disabled') === 'true', 'not marked unusable', {timeout: 5000});
-    expect(confirmText(sheet)).to.equal('完成 (0/1)');
+    const tile = () => parts(sheet, 'gallery-tile')[0];
+    await waitUntil(() => tile().classList.contains('unusable') && confirmText(sheet) === '完成 (0/2)', 'not marked unusable', {timeout: 5000});
     sheet.close();
     expect(((await pending) as ChooseImageError).error, 'the call was still open, nothing returned').to.equal(11);
   });
@@ -263,8 +277,8 @@ describe('<choose-image-sheet> gallery', () => {
 
   it('should cancel with 11 when removed mid-gallery, releasing the thumbnails', async () => {
     const {pending, sheet} = await pick(await photos(3), {count: 3});
-    await waitUntil(() => items(sheet).every(i => i.querySelector('img')), 'no thumbnails', {timeout: 5000});
-    const thumbs = items(sheet).map(i => i.querySelector('img')!.src);
+    await waitUntil(() => items(sheet).every(i => thumbOf(i)), 'no thumbnails', {timeout: 5000});
+    const thumbs = items(sheet).map(i => thumbOf(i)!.src);
     sheet.remove();
     expect(((await pending) as ChooseImageError).error).to.equal(11);
     for (const url of thumbs) expect(await fetch(url).then(() => true, () => false)).to.equal(false);
@@ -273,15 +287,141 @@ describe('<choose-image-sheet> gallery', () => {
   it('should decode thumbnails lazily as they scroll into view', async () => {
     const many = await Promise.all([...Array(80)].map(async (_, i) => asFile(await makeImage(200, 150, 'image/jpeg', {seed: i % 9}), `many-${i}.jpg`, 1_700_000_000_000 + i)));
     const {pending, sheet} = await pick(many, {count: 2});
-    const loaded = () => items(sheet).filter(i => i.querySelector('img')).length;
+    const loaded = () => items(sheet).filter(i => thumbOf(i)).length;
     await waitUntil(() => loaded() > 10, 'the first screen did not load', {timeout: 5000});
     await new Promise(r => setTimeout(r, 300));
     const firstScreen = loaded();
     expect(firstScreen).to.be.lessThan(80);
-    expect(items(sheet)[79].querySelector('img') === null, 'should be absent').to.equal(true);
+    expect(thumbOf(items(sheet)[79]) === null, 'should be absent').to.equal(true);
     part(sheet, 'gallery')!.scrollTop = 1e6;
-    await waitUntil(() => items(sheet)[79].querySelector('img'), 'the last image did not load after scrolling', {timeout: 5000});
+    await waitUntil(() => thumbOf(items(sheet)[79]), 'the last image did not load after scrolling', {timeout: 5000});
     sheet.close();
     await pending;
+  });
+
+  it('should lock the selection and 原图 while processing, and return what it shows as chosen', async function () {
+    this.timeout(60000);
+    // Large enough that processing outlasts the clicks below.
+    const files = await Promise.all([1, 2].map(async i => asFile(await makeImage(8000, 6000, 'image/jpeg', {seed: i, quality: 0.95}), `huge-${i}.jpg`)));
+    const {pending, sheet} = await pick(files, {count: 2});
+    let settled = false;
+    void pending.then(() => (settled = true));
+    await waitUntil(() => !part<HTMLButtonElement>(sheet, 'confirm')!.disabled, 'confirm not enabled');
+    await clickOn(part(sheet, 'confirm')!);
+    await sheet.updateComplete;
+    expect(settled, 'still processing (make the images larger if this fails)').to.equal(false);
+    expect(part(sheet, 'message')!.textContent).to.contain('正在处理');
+    expect(items(sheet).map(i => i.getAttribute('aria-disabled'))).to.deep.equal(['true', 'true']);
+    expect(part<HTMLButtonElement>(sheet, 'original-toggle')!.disabled).to.equal(true);
+    part(sheet, 'original-toggle')!.click();
+    items(sheet)[1].click();
+    await sheet.updateComplete;
+    expect(settled, 'still processing').to.equal(false);
+    expect(badges(sheet)).to.deep.equal(['1', '2']);
+    expect(part(sheet, 'original-toggle')!.getAttribute('aria-checked')).to.equal('false');
+    const result = (await pending) as ChooseImageResult;
+    expect(result.tempFiles.map(f => [f.width, f.height])).to.deep.equal([
+      [1920, 1440],
+      [1920, 1440],
+    ]);
+  });
+
+  describe('as in the pickers people know', () => {
+    const viewer = (sheet: ChooseImageSheet) => sheet.shadowRoot!.querySelector<HTMLElement & {current: number}>('choose-image-viewer');
+    const viewerOpen = (sheet: ChooseImageSheet) => !!viewer(sheet)?.shadowRoot?.querySelector('dialog[open]');
+    const shownImage = (sheet: ChooseImageSheet) => viewer(sheet)!.shadowRoot!.querySelector<HTMLImageElement>('[part~="image"]');
+
+    it('should preview a photo full screen on a tap on it, select from there, and confirm', async () => {
+      const files = await photos(3);
+      const {pending, sheet} = await pick(files, {count: 2, sizeType: ['original']});
+      await waitUntil(() => items(sheet).every(i => thumbOf(i)), 'no thumbnails', {timeout: 5000});
+      // A tap on the third photo (not its circle) previews it; the selection does not change.
+      await clickOn(items(sheet)[2].closest('[part~="gallery-tile"]')!.querySelector('.photo')!);
+      await waitUntil(() => viewerOpen(sheet), 'the preview did not open', {timeout: 5000});
+      expect(badges(sheet)).to.deep.equal(['1', '2', '']);
+      await waitUntil(() => shownImage(sheet)?.complete && shownImage(sheet)!.naturalWidth === 352, 'the third photo is not shown full size');
+      const select = part(sheet, 'preview-select')!;
+      expect(select.getAttribute('aria-pressed')).to.equal('false');
+      expect(part(sheet, 'preview-confirm')!.textContent!.trim()).to.equal('完成 (2/2)');
+      // At the cap the circle refuses and says why; page back to the first and deselect it there.
+      await clickOn(select);
+      expect(part(sheet, 'message')!.textContent).to.contain('最多只能选择 2 张');
+      await sendKeys({press: 'ArrowLeft'});
+      await sendKeys({press: 'ArrowLeft'});
+      await waitUntil(() => viewer(sheet)!.current === 0 && part(sheet, 'preview-select')!.getAttribute('aria-pressed') === 'true', 'the circle did not follow the page');
+      expect(part(sheet, 'preview-select')!.textContent!.trim()).to.equal('1');
+      await clickOn(part(sheet, 'preview-select')!);
+      expect(badges(sheet)).to.deep.equal(['', '1', '']);
+      await clickOn(part(sheet, 'preview-confirm')!);
+      const result = (await pending) as ChooseImageResult;
+      expect(result.tempFiles.map(f => f.file.name)).to.deep.equal(['photo-2.jpg']);
+    });
+
+    it('should preview the chosen ones with 预览, and close the preview alone with Escape', async () => {
+      const {pending, sheet} = await pick(await photos(4), {count: 2});
+      await clickOn(items(sheet)[0]); // deselect the first: photo-2 alone is chosen
+      await clickOn(items(sheet)[3]); // then photo-4
+      expect(badges(sheet)).to.deep.equal(['', '1', '', '2']);
+      await clickOn(part(sheet, 'preview')!);
+      await waitUntil(() => viewerOpen(sheet), 'the preview did not open', {timeout: 5000});
+      expect(viewer(sheet)!.shadowRoot!.querySelector('[part~="indicator"]')!.textContent!.trim()).to.equal('1 / 2');
+      expect(part(sheet, 'preview-original')!.getAttribute('aria-checked')).to.equal('false');
+      await sendKeys({press: 'Escape'});
+      await waitUntil(() => !viewer(sheet), 'the preview did not close');
+      expect(sheet.open, 'Escape closed the preview, not the sheet').to.equal(true);
+      sheet.close();
+      expect(((await pending) as ChooseImageError).error).to.equal(11);
+    });
+
+    it('should dim the tiles that cannot be chosen at the cap, say why on a tap, and forget it after 原图', async () => {
+      const {pending, sheet} = await pick(await photos(3), {count: 2});
+      const tiles = parts(sheet, 'gallery-tile');
+      expect(tiles.map(t => t.classList.contains('at-cap'))).to.deep.equal([false, false, true]);
+      expect(items(sheet)[2].getAttribute('aria-disabled')).to.equal('true');
+      expect(items(sheet)[2].getAttribute('aria-label')).to.contain('不能再选');
+      await clickOn(items(sheet)[2]);
+      expect(part(sheet, 'message')!.textContent).to.equal('最多只能选择 2 张');
+      await clickOn(part(sheet, 'original-toggle')!);
+      expect(part(sheet, 'message')!.textContent).to.equal('');
+      await clickOn(items(sheet)[1]);
+      expect(parts(sheet, 'gallery-tile').map(t => t.classList.contains('at-cap'))).to.deep.equal([false, false, false]);
+      expect(items(sheet)[2].getAttribute('aria-disabled')).to.equal('false');
+      await animationsDone(sheet);
+      await expect(sheet).to.be.accessible();
+      sheet.close();
+      await pending;
+    });
+  });
+
+  describe('count 1: one step, not two', () => {
+    it('should review the pick large with 原图, choose again with 重选, and return it with 使用照片', async () => {
+      const [first, second] = await photos(2);
+      const {pending, sheet} = await pick([first]);
+      expect(items(sheet), 'no one-tile grid').to.have.length(0);
+      const shown = () => sheet.shadowRoot!.querySelector<HTMLImageElement>('[part~="gallery"] img');
+      await waitUntil(() => shown()?.complete && shown()!.naturalWidth === 320, 'the pick is not shown large');
+      expect(part(sheet, 'confirm')!.textContent!.trim()).to.equal('使用照片');
+      expect(part(sheet, 'original-toggle')!.getAttribute('aria-checked')).to.equal('false');
+      await chooseFiles(part(sheet, 'retake')!, [second]);
+      await waitUntil(() => shown()?.alt === 'photo-2.jpg' && shown()!.complete && shown()!.naturalWidth === 336, '重选 did not replace the pick');
+      await clickOn(part(sheet, 'original-toggle')!);
+      await animationsDone(sheet);
+      await expect(sheet).to.be.accessible();
+      await clickOn(part(sheet, 'confirm')!);
+      const result = (await pending) as ChooseImageResult;
+      expect(result.tempFiles.map(f => [f.file.name, f.size])).to.deep.equal([['photo-2.jpg', second.size]]);
+    });
+
+    it('should return an unusable pick never, and say so with 重选 at hand', async () => {
+      const pending = chooseImage({sourceType: ['album', 'camera'], sizeType: ['compressed']}).then(r => r, e => e as ChooseImageError);
+      const sheet = await openedSheet();
+      await chooseFiles(part(sheet, 'action-album')!, [corruptJpeg()]);
+      await waitUntil(() => part(sheet, 'message')?.textContent?.includes('无法读取'), 'no message about the unusable pick', {timeout: 5000});
+      expect(sheet.open).to.equal(true);
+      expect(part<HTMLButtonElement>(sheet, 'confirm')!.disabled).to.equal(true);
+      expect(part(sheet, 'retake')).to.exist;
+      sheet.close();
+      expect(((await pending) as ChooseImageError).error).to.equal(11);
+    });
   });
 });

@@ -36,6 +36,13 @@ const bad: Array<[string, unknown, string]> = [
   ['locale empty', {locale: ''}, 'locale'],
   ['compress quality 2', {compress: {quality: 2}}, 'compress.quality'],
   ['compress maxSize 0', {compress: {maxSize: 0}}, 'compress.maxSize'],
+  ['extension a string', {extension: 'jpg'}, 'extension'],
+  ['extension empty', {extension: []}, 'extension'],
+  ['extension an empty name', {extension: ['png', '']}, 'extension'],
+  ['extension a MIME type', {extension: ['image/png']}, 'extension'],
+  ['extension a wildcard', {extension: ['*']}, 'extension'],
+  ['extension numbers', {extension: [1]}, 'extension'],
+  ['extension null', {extension: null}, 'extension'],
 ];
 
 describe('chooseImage options', () => {

@@ -5,10 +5,10 @@ import {expect, waitUntil} from '@open-wc/testing';
 import {chooseImage, type ChooseImageError, type ChooseImageResult, type ChooseImageSheet} from '../src/index.js';
 import {Priority, recordJobs} from '../src/image/scheduler.js';
 import {useMainThread} from '../src/image/worker-client.js';
-import {asFile, chooseFiles, clickOn, makeImage, openedSheet, part, parts, recordDecodes} from './helpers/index.js';
+import {asFile, chooseFiles, clickOn, makeImage, openedSheet, part, parts, recordDecodes, thumbOf} from './helpers/index.js';
 
 const items = (el: ChooseImageSheet) => parts<HTMLButtonElement>(el, 'gallery-item');
-const thumbsShown = (el: ChooseImageSheet) => items(el).every(i => i.querySelector('img')?.complete);
+const thumbsShown = (el: ChooseImageSheet) => items(el).every(i => thumbOf(i)?.complete);
 
 async function pick(files: File[], options: Parameters<typeof chooseImage>[0]) {
   const pending = chooseImage({sourceType: ['album', 'camera'], ...options}).then(
@@ -54,7 +54,8 @@ describe('ThumbnailController', () => {
     const file = await photo('early.jpg');
     const decodes = recordDecodes();
     try {
-      const {pending, sheet} = await pick([file], {count: 1, sizeType: ['compressed']});
+      // (count 2: count 1 shows the pick large, not as a thumbnail)
+      const {pending, sheet} = await pick([file], {count: 2, sizeType: ['compressed']});
       await waitUntil(() => thumbsShown(sheet), 'no thumbnail', {timeout: 10000});
       // the thumbnail's decode is the smallest, the compression's the largest
       const sizes = decodes.of(file.name).sort((a, b) => (a.width ?? Infinity) - (b.width ?? Infinity));
@@ -102,7 +103,7 @@ describe('ThumbnailController', () => {
     const file = await photo('early-worker.jpg');
     const record = recordJobs();
     try {
-      const {pending, sheet} = await pick([file], {count: 1, sizeType: ['compressed']});
+      const {pending, sheet} = await pick([file], {count: 2, sizeType: ['compressed']});
       await waitUntil(() => thumbsShown(sheet), 'no thumbnail', {timeout: 10000});
       const [thumb] = record.jobs.filter(j => j.label === `thumbnail ${file.name}`);
       const [compression] = record.jobs.filter(j => j.label === `compress ${file.name}`);
@@ -124,14 +125,14 @@ describe('ThumbnailController', () => {
     ];
     const {pending, sheet} = await pick(files, {count: 4, sizeType: ['original']});
     await waitUntil(() => thumbsShown(sheet), 'no thumbnails', {timeout: 10000});
-    const tile = Math.ceil(items(sheet)[0].getBoundingClientRect().width * devicePixelRatio);
+    const tile = Math.ceil(parts(sheet, 'gallery-tile')[0].getBoundingClientRect().width * devicePixelRatio);
     for (const item of items(sheet)) {
       expect(item.getAttribute('aria-disabled'), item.getAttribute('aria-label')!).to.equal('false');
-      const img = item.querySelector('img')!;
+      const img = thumbOf(item)!;
       expect(Math.max(img.naturalWidth, img.naturalHeight), 'the thumbnail fits the tile').to.be.at.most(tile);
     }
     // never upscaled: the 40 px wide image stays 40 px wide, cropped to the tile's height
-    const narrow = items(sheet)[0].querySelector('img')!;
+    const narrow = thumbOf(items(sheet)[0])!;
     expect([narrow.naturalWidth, narrow.naturalHeight]).to.deep.equal([40, tile]);
     await clickOn(part(sheet, 'confirm')!);
     const result = (await pending) as ChooseImageResult;

@@ -1,10 +1,12 @@
 // Owns the live camera: the host says what it wants (active, facing); the controller starts,
 // switches and stops the MediaStream to match, and nothing else touches tracks. No track
-// outlives the camera view, the call, the element, or a hidden page.
+// outlives the camera view, the call, the element, or a hidden page. It also applies the torch
+// and zoom where the camera offers them, and follows cameras plugged in and out.
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {context, encode, makeCanvas} from '../image/canvas.js';
 import {fitWithin} from '../image/info.js';
 import type {Facing} from '../options.js';
+import {asksPanTiltZoom, cameraAllowedByPolicy} from '../platform.js';
 
 export const CameraStatus = {
   IDLE: 'idle',
@@ -32,6 +34,24 @@ export interface Capture {
   height: number;
 }
 
+/** The zoom a camera offers, in its own units, and the value asked for. */
+export interface Zoom {
+  min: number;
+  max: number;
+  step: number;
+  value: number;
+}
+
+/** What getCapabilities() and applyConstraints() know beyond TypeScript's DOM types. */
+interface ControlCapabilities {
+  torch?: boolean;
+  zoom?: {min?: number; max?: number; step?: number};
+}
+interface ControlSet {
+  torch?: boolean;
+  zoom?: number;
+}
+
 const failed: CameraStatus[] = [CameraStatus.REFUSED, CameraStatus.BLOCKED, CameraStatus.UNAVAILABLE, CameraStatus.ENDED];
 
 /**
@@ -44,6 +64,35 @@ export function statusForError(name: string): CameraStatus {
 }
 
 const stopTracks = (stream: MediaStream | null) => stream?.getTracks().forEach(t => t.stop());
+
+/** The size asked of every camera; applyConstraints() repeats it. */
+const size = {width: {ideal: 1920}, height: {ideal: 1080}};
+
+/** deviceIds of the video inputs; '' for each while the page has no camera permission yet. */
+async function videoInputs(): Promise<string[]> {
+  const devices = await navigator.mediaDevices.enumerateDevices();
+  return devices.filter(d => d.kind === 'videoinput').map(d => d.deviceId);
+}
+
+/**
+ * What a change in the list of cameras means for the camera in `status`: `ended` when the list
+ * shrank and the one in use (`inUse`) left it; `restart` when a camera came while none could be
+ * used, or when the lost one (`lost`) or a new one came after the one in use was unplugged.
+ */
+export function afterDeviceChange(
+  status: CameraStatus,
+  before: readonly string[],
+  now: readonly string[],
+  inUse?: string,
+  lost?: string
+): 'ended' | 'restart' | undefined {
+  // A shrunk list without the camera in use: unplugged, though its track may not have ended
+  // yet. Ids are '' while the page has no permission, and then tell nothing.
+  if (status === CameraStatus.LIVE) return inUse && now.length < before.length && !now.includes(inUse) && !now.includes('') ? 'ended' : undefined;
+  if (status === CameraStatus.UNAVAILABLE) return now.length ? 'restart' : undefined;
+  if (status === CameraStatus.ENDED) return now.some(id => id === lost || !before.includes(id)) ? 'restart' : undefined;
+  return undefined;
+}
 
 /** The camera's PermissionStatus (its `state` stays current), where the Permissions API can tell. */
 async function permissionStatus(): Promise<PermissionStatus | undefined> {
@@ -63,17 +112,35 @@ export class CameraController implements ReactiveController {
   private callId = 0;
   private facing: Facing | undefined;
   private pageHidden = false;
+  private connected = false;
   /** deviceId per facing, for devices that report no facingMode (desktop webcams). */
   private readonly deviceIds = new Map<Facing, string>();
   private facingModeSupported = true;
   /** Asked ahead, so that a tap on the camera does not wait for the Permissions API. */
   private permission?: Promise<PermissionStatus | undefined>;
-  /** deviceIds of the video inputs, known once a camera was live. */
+  /** deviceIds of the video inputs, known once a camera was live or the list changed. */
   private inputs: string[] = [];
+  /** deviceId of the camera unplugged while in use, to restart when it comes back. */
+  private lost?: string;
+  /** Zoom and torch as asked for; applied one applyConstraints() at a time. */
+  private controls: ControlSet = {};
+  private applied: ControlSet = {};
+  private applying = Promise.resolve();
+  private zoomRange?: Omit<Zoom, 'value'>;
 
   /** How many cameras there are (0 until one was live): the switch shows for more than one. */
   get videoInputs() {
     return this.inputs.length;
+  }
+
+  /** The live camera's zoom, where it offers one. */
+  get zoom(): Zoom | undefined {
+    return this.zoomRange && {...this.zoomRange, value: this.controls.zoom!};
+  }
+
+  /** Whether the torch is on, where the live camera has one; undefined where it has none. */
+  get torch(): boolean | undefined {
+    return this.controls.torch;
   }
 
   constructor(
@@ -84,10 +151,12 @@ export class CameraController implements ReactiveController {
   }
 
   hostConnected() {
+    this.connected = true;
     this.permission ??= permissionStatus();
     document.addEventListener('visibilitychange', this.handlePageChange);
     window.addEventListener('pagehide', this.handlePageHide);
     window.addEventListener('pageshow', this.handlePageChange);
+    navigator.mediaDevices?.addEventListener('devicechange', this.handleDeviceChange);
     this.host.requestUpdate();
   }
 
@@ -96,9 +165,11 @@ export class CameraController implements ReactiveController {
   }
 
   hostDisconnected() {
+    this.connected = false;
     document.removeEventListener('visibilitychange', this.handlePageChange);
     window.removeEventListener('pagehide', this.handlePageHide);
     window.removeEventListener('pageshow', this.handlePageChange);
+    navigator.mediaDevices?.removeEventListener('devicechange', this.handleDeviceChange);
     this.stop();
   }
 
@@ -108,7 +179,22 @@ export class CameraController implements ReactiveController {
     stopTracks(this.stream);
     this.stream = null;
     this.facing = undefined;
+    this.zoomRange = undefined;
+    this.controls = {};
     if (!failed.includes(this.status)) this.status = CameraStatus.IDLE;
+  }
+
+  /** Zooms the live camera to `value` (in its own units), within its range and steps. */
+  setZoom(value: number) {
+    const range = this.zoomRange;
+    if (!range || !Number.isFinite(value)) return;
+    const steps = Math.round((Math.min(range.max, Math.max(range.min, value)) - range.min) / range.step);
+    this.change({zoom: Math.min(range.max, range.min + steps * range.step)});
+  }
+
+  /** Turns the live camera's torch on or off, where it has one. */
+  setTorch(on: boolean) {
+    if (this.controls.torch !== undefined) this.change({torch: on});
   }
 
   /** Clears a failure so the next update tries the camera again. */
@@ -128,12 +214,17 @@ export class CameraController implements ReactiveController {
     if (!track || this.status !== CameraStatus.LIVE || !(await hasFrame(video))) {
       throw new DOMException('the camera is not live', 'InvalidStateError');
     }
+    // The frame drawn is the one framed at the zoom last asked for (waiting 1 s at most).
+    await Promise.race([this.applying, new Promise(r => setTimeout(r, 1000))]);
     // Draw first: asking ImageCapture for its capabilities can restart the camera.
     const canvas = makeCanvas(...fitWithin(video.videoWidth, video.videoHeight, maxSize));
     const ctx = context(canvas, false);
     ctx.imageSmoothingQuality = 'high';
     ctx.drawImage(video, 0, 0, canvas.width, canvas.height);
-    const photo = fullResolution ? await takeLargerPhoto(track, canvas.width * canvas.height, quality) : undefined;
+    // Zoomed, the frame on screen is what was framed: a still from ImageCapture need not be
+    // (Chromium's fake camera paints its photo at another scale than its stream).
+    const zoomed = this.zoomRange && this.controls.zoom! > this.zoomRange.min;
+    const photo = fullResolution && !zoomed ? await takeLargerPhoto(track, canvas.width * canvas.height, quality) : undefined;
     // An OffscreenCanvas encodes at once on another thread; a <canvas> (toBlob) waits for the
     // main thread to be idle, up to a second here.
     return photo ?? {blob: await encode(canvas, 'image/jpeg', quality), width: canvas.width, height: canvas.height};
@@ -163,6 +254,8 @@ export class CameraController implements ReactiveController {
       if (!navigator.mediaDevices?.getUserMedia) {
         throw new DOMException('getUserMedia is not available (insecure context?)', 'NotSupportedError');
       }
+      // Forbidden by the embedder, not refused by the user: unavailable, with the fallbacks.
+      if (cameraAllowedByPolicy() === false) throw new DOMException('the Permissions Policy forbids the camera', 'NotSupportedError');
       // Read before this call's getUserMedia, so "denied" means blocked earlier (2002).
       if ((await (this.permission ??= permissionStatus()))?.state === 'denied') {
         this.error = 'NotAllowedError';
@@ -189,8 +282,10 @@ export class CameraController implements ReactiveController {
     const deviceId = this.facingModeSupported ? undefined : this.deviceIdFor(facing);
     const video: MediaTrackConstraints = {
       ...(deviceId ? {deviceId: {exact: deviceId}} : {facingMode: {ideal: facing === 'front' ? 'user' : 'environment'}}),
-      width: {ideal: 1920},
-      height: {ideal: 1080},
+      ...size,
+      // Asks for the pan-tilt-zoom permission with the camera's, so the zoom shows: one prompt
+      // ("use and move" only for a camera that can zoom; granted with the camera on Android).
+      ...(asksPanTiltZoom() ? {zoom: true} : {}),
     };
     try {
       return await navigator.mediaDevices.getUserMedia({video, audio: false});
@@ -205,20 +300,60 @@ export class CameraController implements ReactiveController {
     this.stream = stream;
     this.status = CameraStatus.LIVE;
     this.error = '';
+    this.lost = undefined;
     const track = stream.getVideoTracks()[0];
-    const settings = track?.getSettings() ?? {};
+    const settings = (track?.getSettings() ?? {}) as MediaTrackSettings & ControlSet;
     this.facingModeSupported = settings.facingMode !== undefined;
     if (settings.deviceId) this.deviceIds.set(facing, settings.deviceId);
-    track?.addEventListener('ended', () => {
-      if (this.stream !== stream) return;
-      this.stop();
-      this.status = CameraStatus.ENDED;
+    this.readControls(track, settings);
+    // The handler property, not addEventListener: Firefox gives an `ended` dispatched on a
+    // track (how the tests unplug a camera) to the property only. The track has one owner.
+    if (track) track.onended = () => this.stream === stream && this.unplugged();
+    void videoInputs().then(inputs => {
+      this.inputs = inputs;
       this.host.requestUpdate();
     });
-    void navigator.mediaDevices.enumerateDevices().then(devices => {
-      this.inputs = devices.filter(d => d.kind === 'videoinput').map(d => d.deviceId);
-      this.host.requestUpdate();
+  }
+
+  /** The torch and the zoom the track offers (none where getCapabilities() does not say). */
+  private readControls(track: MediaStreamTrack | undefined, settings: ControlSet) {
+    const caps = (track?.getCapabilities?.() ?? {}) as ControlCapabilities;
+    const {min = 0, max = 0, step} = caps.zoom ?? {};
+    if (max > min) {
+      this.zoomRange = {min, max, step: step || (max - min) / 100};
+      this.controls.zoom = settings.zoom ?? min;
+    }
+    if (caps.torch) this.controls.torch = !!settings.torch;
+    this.applied = {...this.controls};
+  }
+
+  /**
+   * Asks for new torch or zoom values. The constraints go to the track one applyConstraints()
+   * at a time, each with the latest values, so a slider dragged fast queues no backlog.
+   */
+  private change(values: ControlSet) {
+    Object.assign(this.controls, values);
+    this.host.requestUpdate();
+    const track = this.stream?.getVideoTracks()[0];
+    this.applying = this.applying.then(async () => {
+      const wanted = {...this.controls};
+      if (!track || track !== this.stream?.getVideoTracks()[0] || (wanted.zoom === this.applied.zoom && wanted.torch === this.applied.torch)) return;
+      try {
+        // The size again: applyConstraints() replaces every constraint the track had.
+        await track.applyConstraints({...size, advanced: [wanted as MediaTrackConstraintSet]});
+        this.applied = wanted;
+      } catch {
+        // The camera refused the value: it keeps what it shows, and the next change tries again.
+      }
     });
+  }
+
+  /** The camera in use is gone (its track ended, or it left the device list). */
+  private unplugged() {
+    this.lost = this.stream?.getVideoTracks()[0]?.getSettings().deviceId;
+    this.stop();
+    this.status = CameraStatus.ENDED;
+    this.host.requestUpdate();
   }
 
   private deviceIdFor(facing: Facing): string | undefined {
@@ -234,6 +369,24 @@ export class CameraController implements ReactiveController {
   private readonly handlePageHide = () => {
     this.pageHidden = true;
     this.stop(); // now: a page going into the back/forward cache may not run another update
+  };
+
+  /** A camera plugged in or out: the switch follows the count; the camera follows the list. */
+  private readonly handleDeviceChange = async () => {
+    let now: string[];
+    try {
+      now = await videoInputs();
+    } catch {
+      return;
+    }
+    if (!this.connected) return; // the list came after the host left: nothing may start
+    const before = this.inputs;
+    this.inputs = now;
+    const inUse = this.stream?.getVideoTracks()[0]?.getSettings().deviceId;
+    const reaction = afterDeviceChange(this.status, before, now, inUse, this.lost);
+    if (reaction === 'ended') this.unplugged();
+    else if (reaction === 'restart') this.retry();
+    else this.host.requestUpdate();
   };
 }
 

@@ -35,15 +35,12 @@ export class ThumbnailController implements ReactiveController {
     this.unmeasure();
   }
 
-  /** Watches the buttons (by `data-id`) of the grid `grid`: each decodes as it nears the view. */
+  /** Watches the tiles (by `data-id`) of the grid `grid`: each decodes as it nears the view. */
   observeAll(grid: Element, items: readonly GalleryItem[]) {
     const byId = new Map(items.map(i => [String(i.id), i]));
-    const buttons = grid.querySelectorAll<HTMLElement>('[part~="gallery-item"]');
-    const width = buttons[0]?.getBoundingClientRect().width;
-    if (width) {
-      this.tile = Math.ceil(width * devicePixelRatio);
-      this.setMeasured();
-    }
+    const tiles = grid.querySelectorAll<HTMLElement>('[part~="gallery-tile"]');
+    const width = tiles[0]?.getBoundingClientRect().width;
+    if (width) this.useTile(Math.ceil(width * devicePixelRatio));
     if (this.visible?.root !== grid) {
       this.disconnect();
       // Watched against the scrolling grid itself: a margin on the viewport would be clipped by it.
@@ -51,7 +48,7 @@ export class ThumbnailController implements ReactiveController {
       this.near = new IntersectionObserver(entries => this.seen(entries, Priority.LATER), {root: grid, rootMargin: '50% 0px'});
     }
     const view = grid.getBoundingClientRect();
-    for (const el of buttons) {
+    for (const el of tiles) {
       const item = byId.get(el.dataset.id!);
       if (!item || this.elements.get(el) === item) continue;
       this.elements.set(el, item);
@@ -62,6 +59,12 @@ export class ThumbnailController implements ReactiveController {
       const r = el.getBoundingClientRect();
       if (r.bottom > view.top && r.top < view.bottom) this.start(item, Priority.VISIBLE);
     }
+  }
+
+  /** Decodes for tiles of `px` device pixels from now on (where no grid is shown to measure). */
+  useTile(px: number) {
+    this.tile = px;
+    this.setMeasured();
   }
 
   /** Decodes `item` at `priority`, or moves its queued decode up to it. */

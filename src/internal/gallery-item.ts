@@ -5,6 +5,8 @@ export interface GalleryItem {
   file: File;
   /** 'pending' until its thumbnail is decoded; 'unusable' files are never selectable. */
   state: 'pending' | 'ready' | 'unusable';
+  /** Unusable because its extension is not in the `extension` option. */
+  excluded?: boolean;
   /** blob: URL of the thumbnail, owned by the ThumbnailController. */
   thumb?: string;
 }
@@ -13,8 +15,14 @@ let nextId = 0;
 
 export const fileKey = (f: File) => `${f.name}\u0000${f.size}\u0000${f.lastModified}`;
 
-/** New items for the files not already in `existing` (same name, size and lastModified). */
-export function newItems(existing: readonly GalleryItem[], files: Iterable<File>): GalleryItem[] {
+/** The file's extension, lower case: from its name, else from its type (`image/png` → png). */
+export const extensionOf = (f: File) => (/\.([^./]+)$/.exec(f.name)?.[1] ?? f.type.split('/')[1] ?? '').toLowerCase();
+
+/**
+ * New items for the files not already in `existing` (same name, size and lastModified). With
+ * `extension`, a file whose extension is not listed is unusable, never decoded.
+ */
+export function newItems(existing: readonly GalleryItem[], files: Iterable<File>, extension?: readonly string[]): GalleryItem[] {
   const seen = new Set(existing.map(i => fileKey(i.file)));
   const added: GalleryItem[] = [];
   for (const file of files) {
@@ -22,8 +30,9 @@ export function newItems(existing: readonly GalleryItem[], files: Iterable<File>
     if (seen.has(key)) continue;
     seen.add(key);
     // Not an image at all: no need to try decoding it. An empty type may still be one (HEIC).
-    const state = file.type && !file.type.startsWith('image/') ? 'unusable' : 'pending';
-    added.push({id: ++nextId, file, state});
+    const excluded = !!extension && !extension.includes(extensionOf(file));
+    const state = excluded || (file.type && !file.type.startsWith('image/')) ? 'unusable' : 'pending';
+    added.push({id: ++nextId, file, state, excluded});
   }
   return added;
 }

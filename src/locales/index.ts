@@ -1,8 +1,12 @@
-// The strings of the UI, one table per language; resolveLocale() picks one.
+// The strings of the UI, one table per language; resolveLocale() picks one. The live camera's
+// and the gallery's own strings are in camera.ts and gallery.ts, loaded with them.
 import {en} from './en.js';
 import {zhCN} from './zh-CN.js';
 
-/** Every string the sheet shows or announces. Counts are functions so each language words them. */
+/**
+ * Every string the sheet shows or announces, but the camera's and the gallery's (camera.ts,
+ * gallery.ts). Counts are functions so each language words them.
+ */
 export interface Translation {
   /** BCP 47 tag, set as the dialog's `lang`. */
   lang: string;
@@ -11,27 +15,10 @@ export interface Translation {
   chooseFromAlbum: string;
   cancel: string;
   close: string;
-  cameraTitle: string;
-  shutter: string;
-  switchCamera: string;
-  retake: string;
-  usePhoto: string;
-  removeShot: (n: number) => string;
-  shot: (n: number) => string;
-  shotsLimit: (count: number) => string;
-  cameraStarting: string;
-  cameraUnavailable: string;
-  cameraEnded: string;
-  retry: string;
-  systemCamera: string;
-  galleryTitle: string;
-  original: string;
-  addMore: string;
   confirm: (selected: number, count: number) => string;
-  selectLimit: (count: number) => string;
-  item: (name: string, order: number) => string;
+  /** 使用照片: returns the one image under review (a shot, or count 1's pick). */
+  usePhoto: string;
   unusable: (name: string) => string;
-  unusableBadge: string;
   processing: string;
   previewTitle: string;
   previous: string;

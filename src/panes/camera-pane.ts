@@ -4,6 +4,8 @@ import {CameraController, CameraStatus} from '../controllers/camera-controller.j
 import {ObjectUrlController} from '../controllers/object-url-controller.js';
 import {ChooseImageError, ErrorCode, unknownError} from '../errors.js';
 import {imageFileName, type ProcessedImage} from '../image/pipeline.js';
+import {Pinch} from '../internal/pinch.js';
+import {withCameraTerms} from '../locales/camera.js';
 import type {Facing} from '../options.js';
 import {cameraView, type Shot} from '../views/camera-view.js';
 import paneStyles from '../views/pane.styles.js';
@@ -30,6 +32,9 @@ export class CameraPane {
   /** Started from the action sheet, its view not shown yet: see start(). */
   private warming: (() => void) | null = null;
   private warmingTimer?: ReturnType<typeof setTimeout>;
+  private readonly pinch = new Pinch();
+  /** The zoom when the pinch started. */
+  private pinchFrom = 0;
 
   constructor(private readonly sheet: SheetPort) {
     this.facing = sheet.options?.camera ?? 'back';
@@ -39,6 +44,11 @@ export class CameraPane {
       active: (sheet.shows('camera') || !!this.warming) && !this.review,
       facing: this.facing,
     }));
+  }
+
+  /** The sheet's strings and the camera's, in the active language. */
+  private get t() {
+    return withCameraTerms(this.sheet.t);
   }
 
   /** A new call, with the camera it asks for. */
@@ -84,7 +94,7 @@ export class CameraPane {
     if (video.srcObject !== stream) video.srcObject = stream;
     video.className = this.facing === 'front' ? 'mirrored' : '';
     video.hidden = !!this.review || status !== CameraStatus.LIVE;
-    video.setAttribute('aria-label', this.sheet.t.cameraTitle);
+    video.setAttribute('aria-label', this.t.cameraTitle);
     if (this.warming && status !== CameraStatus.STARTING && status !== CameraStatus.IDLE) this.reveal();
     if (this.sheet.shows('camera') && (status === CameraStatus.REFUSED || status === CameraStatus.BLOCKED)) {
       this.sheet.fail(new ChooseImageError(status === CameraStatus.BLOCKED ? ErrorCode.PERMISSION_BLOCKED : ErrorCode.PERMISSION_REFUSED));
@@ -94,10 +104,12 @@ export class CameraPane {
   render() {
     const {sheet, camera} = this;
     return cameraView({
-      t: sheet.t,
+      t: this.t,
       video: this.video,
       status: camera.status,
       canSwitch: camera.videoInputs > 1,
+      torch: camera.torch,
+      zoom: camera.zoom,
       count: sheet.options!.count,
       shots: this.shots,
       review: this.review,
@@ -105,6 +117,10 @@ export class CameraPane {
       hint: sheet.hint,
       onShutter: () => void this.shutter(),
       onSwitch: () => this.change(() => (this.facing = this.facing === 'back' ? 'front' : 'back')),
+      onTorch: () => camera.setTorch(!camera.torch),
+      onZoom: value => camera.setZoom(value),
+      onStageWheel: e => this.wheel(e),
+      onStagePointer: e => this.pointer(e),
       onRetake: () => this.retake(),
       onConfirm: () => this.confirm(),
       onClose: () => sheet.close(),
@@ -116,6 +132,28 @@ export class CameraPane {
     });
   }
 
+  /** The wheel zooms by a tenth of the range per notch (100 px); a trackpad pinch comes as small deltas. */
+  private wheel(event: WheelEvent) {
+    const zoom = this.camera.zoom;
+    if (!zoom) return;
+    event.preventDefault();
+    const pixels = event.deltaMode === WheelEvent.DOM_DELTA_PIXEL ? event.deltaY : event.deltaY * 33;
+    this.camera.setZoom(zoom.value - (pixels / 1000) * (zoom.max - zoom.min));
+  }
+
+  /** Two fingers on the preview zoom by how far they spread. */
+  private pointer(event: PointerEvent) {
+    const {pinch, camera} = this;
+    if (event.type === 'pointerdown') {
+      if (pinch.down(event)) this.pinchFrom = camera.zoom?.value ?? 0;
+    } else if (event.type === 'pointermove') {
+      const scale = pinch.move(event);
+      if (scale) camera.setZoom(this.pinchFrom * scale);
+    } else {
+      pinch.up(event);
+    }
+  }
+
   private change(apply: () => void) {
     apply();
     this.sheet.host.requestUpdate();
@@ -124,22 +162,27 @@ export class CameraPane {
   private async shutter() {
     const {sheet, video} = this;
     if (sheet.busy) return;
+    const open = sheet.stillOpen();
     sheet.busy = true;
+    const compressed = !sheet.original;
+    let capture;
     try {
       // Compressed: drawn at the target size and encoded once at the target quality.
-      const compressed = !sheet.original;
       const {maxSize, quality} = sheet.options!.compress;
-      const {blob, width, height} = await this.camera.capture(video, compressed ? {maxSize, quality} : {fullResolution: true});
-      const shot = {id: ++shotId, blob, url: this.urls.create(blob), width, height, compressed};
-      void this.prepare(shot);
-      const count = sheet.options!.count;
-      this.change(() => (count === 1 ? (this.review = shot) : (this.shots = [...this.shots, shot])));
-      if (this.shots.length >= count && count > 1) sheet.hint = sheet.t.shotsLimit(count);
+      capture = await this.camera.capture(video, compressed ? {maxSize, quality} : {fullResolution: true});
     } catch (e) {
-      if (sheet.options) sheet.fail(unknownError(e));
+      if (open()) sheet.fail(unknownError(e));
+      return;
     } finally {
-      sheet.busy = false;
+      if (open()) sheet.busy = false;
     }
+    if (!open()) return; // a shot of a call that has ended is nobody's
+    const {blob, width, height} = capture;
+    const shot = {id: ++shotId, blob, url: this.urls.create(blob), width, height, compressed};
+    void this.prepare(shot);
+    const count = sheet.options!.count;
+    this.change(() => (count === 1 ? (this.review = shot) : (this.shots = [...this.shots, shot])));
+    if (this.shots.length >= count && count > 1) sheet.hint = this.t.shotsLimit(count);
   }
 
   private prepare(shot: Shot) {
@@ -160,11 +203,13 @@ export class CameraPane {
   }
 
   private retake() {
+    if (this.sheet.busy) return; // the shot is being returned
     if (this.review) this.discard(this.review);
     this.change(() => (this.review = null));
   }
 
   private remove(shot: Shot) {
+    if (this.sheet.busy) return;
     this.discard(shot);
     this.change(() => (this.shots = this.shots.filter(s => s !== shot)));
     this.sheet.hint = '';

@@ -1,18 +1,22 @@
 // The gallery half of the sheet: the picked files, the capped selection, thumbnails and the
 // gallery view, for the open call. Loaded as a chunk when a call may use the album.
+import {html} from 'lit';
 import {ThumbnailController} from '../controllers/thumbnail-controller.js';
 import {hurry, originalImage, Priority, rest, stillReadable} from '../image/pipeline.js';
 import {newItems, type GalleryItem} from '../internal/gallery-item.js';
 import {Selection} from '../internal/selection.js';
-import {galleryView, gridKeyTarget} from '../views/gallery-view.js';
+import {withGalleryTerms} from '../locales/gallery.js';
+import {galleryView, gridKeyTarget, singleView} from '../views/gallery-view.js';
 import paneStyles from '../views/pane.styles.js';
 import styles from '../views/gallery-view.styles.js';
+import {GalleryPreview} from './gallery-preview.js';
 import type {SheetPort} from './sheet-port.js';
 
 export class GalleryPane {
   static readonly styles = [paneStyles, styles];
 
   private readonly thumbs: ThumbnailController;
+  private readonly preview: GalleryPreview;
   private items: GalleryItem[] = [];
   private selection = new Selection<GalleryItem>(1);
   /** Roving tabindex: the item that takes Tab focus. */
@@ -20,7 +24,13 @@ export class GalleryPane {
 
   constructor(private readonly sheet: SheetPort) {
     this.thumbs = new ThumbnailController(sheet.host);
+    this.preview = new GalleryPreview(sheet);
     this.reset(sheet.options?.count ?? 1);
+  }
+
+  /** The sheet's strings and the gallery's, in the active language. */
+  private get t() {
+    return withGalleryTerms(this.sheet.t);
   }
 
   /** A new call: nothing picked, at most `count` chosen. */
@@ -33,19 +43,43 @@ export class GalleryPane {
   /** Releases the thumbnails and stops their work; the pipeline's workers end once idle. */
   clear() {
     this.thumbs.clear();
+    this.preview.clear();
     this.items = [];
     rest();
   }
 
-  /** Adds files not already here; they are selected while the cap allows. */
+  /** One image to choose: the pick is reviewed large (or returned at once), not shown in a grid. */
+  private get single() {
+    return this.selection.cap === 1;
+  }
+
+  /**
+   * Adds files not already here; they are selected while the cap allows. With count 1 a new
+   * pick (重选, a drop) replaces the one under review, and with one size type it is returned at
+   * once: the system picker was the choice, as it is in native apps.
+   */
   add(files: File[]) {
-    const added = newItems(this.items, files);
+    if (this.single) {
+      this.items.forEach(item => this.deselect(item));
+      this.items = [];
+    }
+    const extension = this.sheet.options?.extension;
+    const added = newItems(this.items, files, extension);
+    const excluded = added.find(item => item.excluded);
+    // Say why at once: the picker may have shown every image (see acceptFor()).
+    if (excluded) this.sheet.hint = this.t.excluded(excluded.file.name, extension!);
     this.items = [...this.items, ...added];
-    for (const item of added) {
-      if (item.state !== 'unusable' && this.selection.add(item)) this.choose(item);
+    const usable = added.filter(item => item.state !== 'unusable');
+    for (const item of usable) {
+      if (this.selection.add(item)) this.choose(item);
+    }
+    // Never drop picks silently: say how many of them the cap let in.
+    if (usable.some(item => !this.selection.position(item))) {
+      this.sheet.hint = this.t.pickedOverLimit(usable.length, this.selection.size, this.selection.cap);
     }
     this.focusId ??= this.items[0]?.id;
     this.sheet.host.requestUpdate();
+    if (this.single && this.sheet.options?.sizeType.length === 1 && this.selection.size) this.confirm();
   }
 
   /** Before each sheet update: a selected file that turned out undecodable leaves the selection. */
@@ -55,33 +89,60 @@ export class GalleryPane {
     }
   }
 
-  /** After each sheet update: thumbnails decode as their buttons scroll into view. */
+  /**
+   * After each sheet update: thumbnails decode as their buttons scroll into view. Count 1 shows
+   * no grid, only the pick itself: its decode (the proof it decodes) is a small one.
+   */
   updated(root: ParentNode) {
-    const grid = root.querySelector('[part~="gallery"]');
-    if (grid && this.sheet.shows('gallery')) this.thumbs.observeAll(grid, this.items);
+    if (!this.sheet.shows('gallery')) return;
+    if (this.single) this.thumbs.useTile(64);
+    else this.thumbs.observeAll(root.querySelector('[part~="gallery"]')!, this.items);
   }
 
   render() {
     const {sheet} = this;
     const options = sheet.options!;
-    return galleryView({
-      t: sheet.t,
-      items: this.items,
-      position: item => this.selection.position(item),
+    if (this.single) {
+      const item = this.selection.items[0] ?? this.items[this.items.length - 1];
+      return singleView({
+        t: this.t,
+        url: item && item.state !== 'unusable' ? this.preview.urlOf(item) : undefined,
+        name: item?.file.name ?? '',
+        showOriginalToggle: options.sizeType.length > 1,
+        original: sheet.original,
+        hint: sheet.hint,
+        busy: sheet.busy,
+        canConfirm: this.selection.size > 0,
+        onOriginal: () => this.toggleOriginal(),
+        onRechoose: () => sheet.pickFiles(),
+        onConfirm: () => this.confirm(),
+        onClose: () => sheet.close(),
+      });
+    }
+    const shared = {
+      t: this.t,
+      position: (item: GalleryItem) => this.selection.position(item),
       selected: this.selection.size,
       count: options.count,
-      focusId: this.focusId,
       showOriginalToggle: options.sizeType.length > 1,
       original: sheet.original,
-      hint: sheet.hint,
       busy: sheet.busy,
-      onToggle: item => this.toggle(item),
-      onGridKeydown: e => this.keydown(e),
+      onToggle: (item: GalleryItem) => this.toggle(item),
       onOriginal: () => this.toggleOriginal(),
-      onAddMore: () => sheet.pickFiles(),
       onConfirm: () => this.confirm(),
+    };
+    return html`${galleryView({
+      ...shared,
+      items: this.items,
+      extension: options.extension ?? [],
+      focusId: this.focusId,
+      hint: sheet.hint,
+      onPreview: item => void this.preview.show(this.items.filter(i => i.state !== 'unusable'), this.items.filter(i => i.state !== 'unusable').indexOf(item)),
+      onPreviewChosen: () => void this.preview.show([...this.selection.items], 0),
+      onGridKeydown: e => this.keydown(e),
+      onAddMore: () => sheet.pickFiles(),
       onClose: () => sheet.close(),
-    });
+    })}${this.preview.render(shared)}`;
   }
 
   /**
@@ -109,7 +170,7 @@ export class GalleryPane {
     const {sheet} = this;
     this.focusId = item.id;
     sheet.host.requestUpdate();
-    if (item.state === 'unusable') return;
+    if (item.state === 'unusable' || sheet.busy) return; // locked while processing
     if (this.selection.position(item)) {
       this.deselect(item);
       sheet.hint = '';
@@ -117,16 +178,12 @@ export class GalleryPane {
       sheet.hint = '';
       this.choose(item);
     } else {
-      sheet.hint = sheet.t.selectLimit(this.selection.cap);
+      sheet.hint = this.t.selectLimit(this.selection.cap); // a tap on a dimmed tile says why
     }
   }
 
+  /** Arrows, Home and End move between the circles (Enter and Space toggle them, as buttons do). */
   private keydown(event: KeyboardEvent) {
-    if (event.key === 'Enter' && (event.target as Element).matches('[part~="gallery-item"]')) {
-      event.preventDefault();
-      this.confirm();
-      return;
-    }
     const next = gridKeyTarget(event);
     if (!next) return;
     event.preventDefault();
@@ -136,6 +193,8 @@ export class GalleryPane {
   }
 
   private toggleOriginal() {
+    if (this.sheet.busy) return;
+    this.sheet.hint = ''; // "最多只能选择 n 张" no longer applies to what was just done
     this.sheet.original = !this.sheet.original;
     this.selection.items.forEach(item => void this.prepare(item));
   }
@@ -143,6 +202,7 @@ export class GalleryPane {
   private confirm() {
     const chosen = [...this.selection.items];
     if (!chosen.length) return;
+    this.preview.close();
     // What the chosen images still need goes first now: the decode that proves an original
     // decodes, or the compression.
     for (const item of chosen) {

@@ -13,6 +13,8 @@ export interface SheetPort {
   readonly t: Translation;
   /** Whether the sheet is open on this view. */
   shows(view: 'camera' | 'gallery'): boolean;
+  /** A check that stays true while the call open now is open: test it after every await. */
+  stillOpen(): () => boolean;
   /** The polite message line. */
   hint: string;
   /** True while the chosen images are being finished: confirm is disabled. */

@@ -66,13 +66,15 @@ export default css`
     border-radius: 12px;
     background: rgb(0 0 0 / 0.5);
   }
+  /* Light on black, with a ring: clearly visible over the black backdrop and over any photo. */
   button {
     position: absolute;
     width: 44px;
     height: 44px;
     border: none;
     border-radius: 50%;
-    background: rgb(0 0 0 / 0.5);
+    background: rgb(255 255 255 / 0.18);
+    box-shadow: 0 0 0 1px rgb(255 255 255 / 0.4);
     color: #fff;
     font: inherit;
     font-size: 20px;
@@ -82,18 +84,26 @@ export default css`
     outline: 3px solid #4096ff;
   }
   .close {
-    top: 6px;
-    right: 6px;
+    top: max(6px, env(safe-area-inset-top));
+    right: max(6px, env(safe-area-inset-right));
   }
+  .indicator {
+    top: max(12px, env(safe-area-inset-top));
+  }
+  .footer {
+    position: absolute;
+    inset: auto 0 0;
+  }
+
   .previous,
   .next {
     top: 50%;
     transform: translateY(-50%);
   }
   .previous {
-    left: 6px;
+    left: max(6px, env(safe-area-inset-left));
   }
   .next {
-    right: 6px;
+    right: max(6px, env(safe-area-inset-right));
   }
 `;

@@ -13,6 +13,8 @@ const clampScale = (s: number) => Math.min(MAX_SCALE, Math.max(1, s));
  *
  * @tagname choose-image-viewer
  * @fires close - The viewer closed (button, Escape or a tap).
+ * @fires slide - The person paged to another image; `detail` is its index.
+ * @slot footer - Controls in a bar along the bottom (the picker's select circle, 原图 and 完成).
  * @csspart viewer - The modal `<dialog>`.
  * @csspart image - The image shown.
  * @csspart indicator - "2 / 5".
@@ -28,6 +30,7 @@ export class ChooseImageViewer extends LitElement {
     urls: {attribute: false},
     current: {type: Number},
     locale: {},
+    tapToClose: {attribute: false},
     // `attribute: false` too, or the manifest analyzer lists internal state as attributes.
     scale: {state: true, attribute: false},
     pan: {state: true, attribute: false},
@@ -40,6 +43,8 @@ export class ChooseImageViewer extends LitElement {
   current = 0;
   /** 'zh-CN' or 'en'; unset follows `<html lang>`. */
   locale?: string;
+  /** Whether a single tap closes the viewer (previewImage); the picker's preview closes by its button. */
+  tapToClose = true;
 
   private scale = 1;
   private pan = {x: 0, y: 0};
@@ -92,7 +97,10 @@ export class ChooseImageViewer extends LitElement {
   }
 
   private go(step: number) {
-    this.current = Math.min(this.urls.length - 1, Math.max(0, this.current + step));
+    const next = Math.min(this.urls.length - 1, Math.max(0, this.current + step));
+    if (next === this.current) return;
+    this.current = next;
+    this.dispatchEvent(new CustomEvent('slide', {detail: next, bubbles: true, composed: true}));
   }
 
   private resetZoom() {
@@ -158,7 +166,7 @@ export class ChooseImageViewer extends LitElement {
       this.zoomTo(this.scale > 1 ? 1 : 2);
     } else {
       this.lastTap = event.timeStamp;
-      this.tapTimer = setTimeout(() => this.close(), TAP_MS);
+      if (this.tapToClose) this.tapTimer = setTimeout(() => this.close(), TAP_MS);
     }
   }
 
@@ -197,6 +205,7 @@ export class ChooseImageViewer extends LitElement {
         <button part="close" class="close" aria-label=${t.close} @click=${this.close}>×</button>
         <button part="previous" class="previous" aria-label=${t.previous} ?hidden=${this.current === 0} @click=${() => this.go(-1)}>‹</button>
         <button part="next" class="next" aria-label=${t.next} ?hidden=${this.current >= total - 1} @click=${() => this.go(1)}>›</button>
+        <div class="footer"><slot name="footer"></slot></div>
       </dialog>
     `;
   }

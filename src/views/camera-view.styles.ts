@@ -27,6 +27,37 @@ export default css`
   video.mirrored {
     transform: scaleX(-1);
   }
+  /* Pinch zooms the camera, not the page. */
+  .stage.zoomable {
+    touch-action: none;
+  }
+  .zoom {
+    position: absolute;
+    bottom: 12px;
+    left: 50%;
+    transform: translateX(-50%);
+    width: min(70%, 320px);
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    padding: 4px 12px;
+    border-radius: 20px;
+    background: rgb(0 0 0 / 0.45);
+    font-size: 13px;
+  }
+  .zoom input {
+    flex: 1;
+    min-width: 0;
+    accent-color: #fff;
+  }
+  .zoom span {
+    min-width: 3.5em;
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+  }
+  [part~='torch'][aria-pressed='true'] {
+    color: #ffd666;
+  }
   .stage .message {
     position: relative;
   }
@@ -104,6 +135,9 @@ export default css`
   @media (forced-colors: active) {
     .shutter {
       border-color: ButtonText;
+    }
+    [part~='torch'][aria-pressed='true'] {
+      outline: 2px solid Highlight;
     }
   }
 `;

@@ -1,9 +1,11 @@
-// The live camera: preview, shutter, switch, and either a review of one shot (count 1) or a
-// strip of shots up to `count`; messages and fallbacks when the camera cannot be used.
+// The live camera: preview, shutter, switch, torch and zoom where the camera has them, and
+// either a review of one shot (count 1) or a strip of shots up to `count`; messages and
+// fallbacks when the camera cannot be used.
 import {html, nothing} from 'lit';
-import {CameraStatus} from '../controllers/camera-controller.js';
+import {CameraStatus, type Zoom} from '../controllers/camera-controller.js';
+import type {CameraTranslation} from '../locales/camera.js';
 import type {Translation} from '../locales/index.js';
-import {closeIcon, switchIcon} from './icons.js';
+import {closeIcon, switchIcon, torchIcon} from './icons.js';
 
 export interface Shot {
   id: number;
@@ -16,11 +18,15 @@ export interface Shot {
 }
 
 export interface CameraViewProps {
-  t: Translation;
+  t: Translation & CameraTranslation;
   /** The preview, kept by the pane so a stream can be attached before the view renders. */
   video: HTMLVideoElement;
   status: CameraStatus;
   canSwitch: boolean;
+  /** On or off where the camera has a torch; undefined where it has none. */
+  torch: boolean | undefined;
+  /** The camera's zoom, where it has one. */
+  zoom: Zoom | undefined;
   count: number;
   shots: Shot[];
   /** The shot under review (count 1), or null while live. */
@@ -29,6 +35,12 @@ export interface CameraViewProps {
   hint: string;
   onShutter: () => void;
   onSwitch: () => void;
+  onTorch: () => void;
+  /** The slider moved, to a value in the camera's units. */
+  onZoom: (value: number) => void;
+  /** Wheel and pinch on the preview, where the camera zooms. */
+  onStageWheel: (event: WheelEvent) => void;
+  onStagePointer: (event: PointerEvent) => void;
   onRetake: () => void;
   onConfirm: () => void;
   onClose: () => void;
@@ -39,13 +51,35 @@ export interface CameraViewProps {
   onAlbum: () => void;
 }
 
-function failureMessage(t: Translation, status: CameraStatus) {
+function failureMessage(t: CameraTranslation, status: CameraStatus) {
   return status === CameraStatus.ENDED ? t.cameraEnded : t.cameraUnavailable;
 }
 
+/** "2.5×": the zoom as a factor. Cameras whose range starts above 1 (100–400) count from there. */
+export const zoomFactor = ({value, min}: Zoom) => `${(value / Math.max(min, 1)).toFixed(1)}×`;
+
+function zoomSlider(p: CameraViewProps, zoom: Zoom) {
+  const factor = zoomFactor(zoom);
+  return html`<div class="zoom">
+    <input
+      part="zoom"
+      type="range"
+      min=${zoom.min}
+      max=${zoom.max}
+      step=${zoom.step}
+      .value=${String(zoom.value)}
+      aria-label=${p.t.zoom}
+      aria-valuetext=${factor}
+      @input=${(e: Event) => p.onZoom(Number((e.currentTarget as HTMLInputElement).value))}
+    />
+    <span aria-hidden="true">${factor}</span>
+  </div>`;
+}
+
 export function cameraView(p: CameraViewProps) {
-  const {t, status, count, shots, review} = p;
+  const {t, status, count, shots, review, torch} = p;
   const isLive = status === CameraStatus.LIVE;
+  const zoom = isLive && !review ? p.zoom : undefined;
   const unusable = status === CameraStatus.UNAVAILABLE || status === CameraStatus.ENDED;
   const full = shots.length >= count;
   // A hint (e.g. "that file cannot be used") speaks over the camera's own state.
@@ -56,12 +90,23 @@ export function cameraView(p: CameraViewProps) {
       <header class="bar">
         <button part="close" class="icon" aria-label=${t.close} @click=${p.onClose}>${closeIcon}</button>
         <h2 id="title" class="title">${t.cameraTitle}</h2>
+        ${torch !== undefined && isLive && !review
+          ? html`<button part="torch" class="icon" aria-label=${t.torch} aria-pressed=${torch ? 'true' : 'false'} @click=${p.onTorch}>${torchIcon}</button>`
+          : nothing}
         ${p.canSwitch && !review
           ? html`<button part="switch-camera" class="icon" aria-label=${t.switchCamera} ?disabled=${!isLive} @click=${p.onSwitch}>${switchIcon}</button>`
           : html`<span class="icon-space"></span>`}
       </header>
-      <div class="stage">
+      <div
+        class="stage ${zoom ? 'zoomable' : ''}"
+        @wheel=${zoom ? p.onStageWheel : nothing}
+        @pointerdown=${zoom ? p.onStagePointer : nothing}
+        @pointermove=${zoom ? p.onStagePointer : nothing}
+        @pointerup=${zoom ? p.onStagePointer : nothing}
+        @pointercancel=${zoom ? p.onStagePointer : nothing}
+      >
         ${p.video}
+        ${zoom ? zoomSlider(p, zoom) : nothing}
         ${review ? html`<img class="review" src=${review.url} alt=${t.shot(1)} />` : nothing}
         <p part="message" class="message" role="status" ?hidden=${!message}>${message}</p>
         ${unusable
@@ -77,13 +122,13 @@ export function cameraView(p: CameraViewProps) {
         ? html`<ol class="strip">
             ${shots.map((s, i) => html`<li>
                 <img src=${s.url} alt=${t.shot(i + 1)} />
-                <button class="remove" aria-label=${t.removeShot(i + 1)} @click=${() => p.onRemoveShot(s)}>${closeIcon}</button>
+                <button class="remove" aria-label=${t.removeShot(i + 1)} ?disabled=${p.busy} @click=${() => p.onRemoveShot(s)}>${closeIcon}</button>
               </li>`)}
           </ol>`
         : nothing}
       <footer class="bar controls">
         ${review
-          ? html`<button part="retake" class="action" @click=${p.onRetake}>${t.retake}</button>
+          ? html`<button part="retake" class="action" ?disabled=${p.busy} @click=${p.onRetake}>${t.retake}</button>
               <button part="confirm" class="action primary" ?disabled=${p.busy} @click=${p.onConfirm}>${t.usePhoto}</button>`
           : html`<span class="slot">
                 ${count > 1

@@ -13,13 +13,21 @@ export default css`
     padding: 2px;
     background: var(--_muted);
   }
+  /* The tile shows a placeholder of its own tone at once, before its thumbnail decodes. */
   .item {
     position: relative;
     aspect-ratio: 1;
+    overflow: hidden;
+    background: color-mix(in srgb, var(--_on-surface) 12%, var(--_surface));
+  }
+  .item .photo {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
     padding: 0;
     border: none;
-    background: var(--_muted);
-    overflow: hidden;
+    background: none;
   }
   .item img {
     width: 100%;
@@ -28,32 +36,78 @@ export default css`
     display: block;
   }
   .item.selected img {
-    opacity: 0.75;
+    filter: brightness(0.8);
   }
-  .item .badge {
+  /* At the cap the tiles that cannot be chosen are washed out, as WeChat's are. */
+  .item.at-cap::after,
+  .locked .item::after {
+    content: '';
     position: absolute;
-    top: 6px;
-    right: 6px;
-    min-width: 22px;
-    height: 22px;
+    inset: 0;
+    background: color-mix(in srgb, var(--_surface) 60%, transparent);
+    pointer-events: none;
+  }
+  /* The circle is the select target: a 44 px hit area, in the tile's corner or the preview's bar. */
+  .select {
+    flex: none;
+    width: 44px;
+    height: 44px;
+    padding: 6px;
+    border: none;
+    background: none;
+    display: flex;
+    align-items: center;
+    justify-content: center;
+  }
+  .item .select {
+    position: absolute;
+    top: 0;
+    right: 0;
+    z-index: 1;
+    align-items: flex-start;
+    justify-content: flex-end;
+  }
+  .item.unusable .select,
+  .locked .item .select,
+  .item.at-cap .select {
+    cursor: not-allowed;
+  }
+  /* A white ring with a dark halo: readable on white receipts and on dark photos alike. */
+  .badge {
+    min-width: 24px;
+    height: 24px;
     box-sizing: border-box;
     border: 2px solid #fff;
-    border-radius: 11px;
-    background: rgb(0 0 0 / 0.2);
+    border-radius: 12px;
+    background: rgb(0 0 0 / 0.25);
+    box-shadow: 0 0 0 1px rgb(0 0 0 / 0.35), 0 1px 3px rgb(0 0 0 / 0.4);
     color: var(--_on-accent);
     font-size: 13px;
-    line-height: 18px;
+    line-height: 20px;
     text-align: center;
   }
-  .item.selected .badge {
+  .item.selected .badge,
+  .select.selected .badge {
     background: var(--_accent);
-    border-color: var(--_accent);
   }
-  .item.unusable {
-    cursor: not-allowed;
+  .preview-bar {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_space);
+    padding: 8px max(var(--_space), env(safe-area-inset-right)) max(8px, env(safe-area-inset-bottom)) max(var(--_space), env(safe-area-inset-left));
+    background: rgb(0 0 0 / 0.6);
+    color: #fff;
+    font: 15px/1.4 var(--_font);
+  }
+  .preview-bar .toggle {
+    margin-inline-start: auto;
   }
   .item.unusable .badge {
     display: none;
+  }
+  .item.unusable {
+    cursor: not-allowed;
   }
   .unusable-badge {
     position: absolute;
@@ -63,8 +117,33 @@ export default css`
     color: #fff;
     font-size: 12px;
   }
-  .gallery .message {
+  /* No empty band above the footer when there is nothing to say. */
+  .gallery .message:not(:empty) {
     padding-top: calc(var(--_space) / 2);
+  }
+  .single .stage {
+    flex: 1;
+    min-height: 0;
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    background: var(--_muted);
+  }
+  .single .review {
+    max-width: 100%;
+    max-height: 100%;
+    object-fit: contain;
+  }
+  /* 预览 · 原图 · 完成 (9/9) fit a 320 px phone in English too. */
+  .gallery footer {
+    gap: 8px;
+  }
+  .text {
+    min-height: 44px;
+    padding: 0 4px;
+    border: none;
+    background: none;
+    font-size: 15px;
   }
   .toggle {
     display: inline-flex;
@@ -84,12 +163,9 @@ export default css`
   .toggle[aria-checked='true'] .check {
     border: 5px solid var(--_accent);
   }
-  .gallery footer {
-    padding-bottom: max(calc(var(--_space) / 2), env(safe-area-inset-bottom));
-  }
 
   @media (forced-colors: active) {
-    .item.selected,
+    .item.selected .badge,
     .toggle[aria-checked='true'] .check {
       outline: 2px solid Highlight;
       forced-color-adjust: none;

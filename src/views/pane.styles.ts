@@ -3,25 +3,34 @@
 import {css} from 'lit';
 
 export default css`
+  /* On a phone, upright or sideways, the camera and the gallery fill the screen. */
   .sheet.camera,
   .sheet.gallery {
+    max-width: none;
     height: 100dvh;
     border-radius: 0;
   }
-  @media (min-width: 600px) {
+  /* In a window they are the same centred card as the action sheet; the gallery fits its content. */
+  @media (min-width: 600px) and (min-height: 600px) {
     .sheet.camera,
     .sheet.gallery {
-      margin: auto;
+      max-width: 560px;
       height: min(90dvh, 820px);
       border-radius: var(--_radius);
     }
+    .sheet.gallery {
+      height: auto;
+      max-height: min(90dvh, 820px);
+    }
   }
   .action.primary {
-    min-height: 36px;
-    border-radius: 18px;
+    min-height: 44px;
+    padding: 0 18px;
+    border-radius: 22px;
     background: var(--_accent);
     color: var(--_on-accent);
     font-size: 15px;
+    white-space: nowrap;
   }
 
   .bar {
@@ -30,6 +39,13 @@ export default css`
     justify-content: space-between;
     gap: var(--_space);
     padding: calc(var(--_space) / 2) var(--_space);
+  }
+  /* Below the status bar and the notch; above the home indicator. */
+  header.bar {
+    padding-top: max(calc(var(--_space) / 2), env(safe-area-inset-top));
+  }
+  footer.bar {
+    padding-bottom: max(calc(var(--_space) / 2), env(safe-area-inset-bottom));
   }
   .bar .title {
     flex: 1;
@@ -53,7 +69,6 @@ export default css`
   .message {
     margin: 0;
     padding: 0 var(--_space);
-    min-height: 1.4em;
     font-size: 14px;
     text-align: center;
   }

@@ -3,6 +3,7 @@
 import {fixture, html, waitUntil} from '@open-wc/testing';
 import {executeServerCommand, sendMouse} from '@web/test-runner-commands';
 import type {ChooseImageError, ChooseImageSheet} from '../../src/index.js';
+import {engine} from './engine.js';
 
 /** A plain <choose-image-sheet> fixture, shown and rendered; `shown` settles with the result or the error. */
 export async function shownElement() {
@@ -34,14 +35,22 @@ export async function clickOn(el: Element) {
   await sendMouse({type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)]});
 }
 
+/** The thumbnail shown in a gallery item's tile (the item is its select circle), if decoded. */
+export const thumbOf = (item: Element) => item.closest('[part~="gallery-tile"]')?.querySelector('img') ?? null;
+
 /** A trusted click at a viewport point. */
 export const clickAt = (x: number, y: number) => sendMouse({type: 'click', position: [x, y]});
 
-/** The sheet mounted by chooseImage(), once its dialog is open. */
+/** The sheet mounted by chooseImage(), once its dialog is open (an earlier one may still be sliding away). */
 export async function openedSheet(container: ParentNode = document.body): Promise<ChooseImageSheet> {
-  await waitUntil(() => container.querySelector('choose-image-sheet')?.shadowRoot?.querySelector('dialog[open]'), 'sheet did not open');
-  return container.querySelector('choose-image-sheet')!;
+  const open = () => [...container.querySelectorAll<ChooseImageSheet>('choose-image-sheet')].find(s => s.shadowRoot?.querySelector('dialog[open]'));
+  await waitUntil(open, 'sheet did not open', {timeout: 5000});
+  return open()!;
 }
+
+/** Resolves once chooseImage() has removed every sheet it mounted under `container` (after they slid away). */
+export const sheetsGone = (container: ParentNode = document.body) =>
+  waitUntil(() => !container.querySelector('choose-image-sheet'), 'a settled sheet stayed mounted', {timeout: 3000});
 
 /** Waits until a part is present and visible, and returns it. */
 export async function partReady<T extends HTMLElement = HTMLElement>(el: ChooseImageSheet, name: string, timeout = 5000) {
@@ -91,13 +100,48 @@ export async function writeFiles(files: File[]): Promise<string[]> {
 }
 
 /**
- * Clicks `trigger` for real and answers the file chooser it opens with `files` (written to
- * disk first, or paths already written), or dismisses it when `files` is null.
+ * Resolves with the file input whose picker the driver dismissed next, under `root`: with no
+ * chooser to answer (WebKit's automation; Firefox in a frame), the engine closes the picker at
+ * once and the input fires `cancel`, as it does when a person dismisses it.
+ */
+function nextDismissedPicker(root: Node) {
+  return new Promise<HTMLInputElement>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      root.removeEventListener('cancel', onCancel, true);
+      reject(new Error('the click opened no file picker'));
+    }, 10000);
+    function onCancel(event: Event) {
+      const input = event.target as HTMLInputElement;
+      if (input.type !== 'file') return;
+      clearTimeout(timer);
+      root.removeEventListener('cancel', onCancel, true);
+      resolve(input);
+    }
+    root.addEventListener('cancel', onCancel, true);
+  });
+}
+
+/**
+ * Clicks `trigger` for real and gives the file picker it opens `files` (written to disk
+ * first, or paths already written), or dismisses it when `files` is null. Puppeteer answers the
+ * real chooser (CDP in Chromium, BiDi in Firefox, top page only); elsewhere the driver sets the
+ * files on the input that opened the picker (BiDi input.setFiles, WebDriver send-keys).
  */
 export async function chooseFiles(trigger: Element, files: File[] | string[] | null) {
-  const paths = files && typeof files[0] !== 'string' ? await writeFiles(files as File[]) : files;
-  await executeServerCommand('arm-file-chooser', {paths});
+  const paths = files && typeof files[0] !== 'string' ? await writeFiles(files as File[]) : (files as string[] | null);
+  const win = trigger.ownerDocument.defaultView!;
+  if (engine !== 'webkit' && win === window) {
+    await executeServerCommand('arm-file-chooser', {paths});
+    await clickOn(trigger);
+    return;
+  }
+  const opened = nextDismissedPicker(trigger.getRootNode());
   await clickOn(trigger);
+  const input = await opened;
+  if (!paths) return;
+  (win as Window & {__fileInputToSet?: HTMLInputElement}).__fileInputToSet = input;
+  const frameIndex = win === window ? null : [...Array(window.frames.length).keys()].find(i => window.frames[i] === win);
+  await executeServerCommand('set-input-files', {paths, frameIndex, frameUrl: win === window ? null : win.location.href});
 }
 
 /** Records every stream the real getUserMedia returns (it still does all the work). */
@@ -140,7 +184,7 @@ export function recorder() {
 
 export const nextFrame = () => new Promise(r => requestAnimationFrame(() => r(undefined)));
 
-/** Hides the test page behind another tab (a real visibilitychange), or brings it back. */
+/** Hides the test page (a real visibilitychange: another tab in front, or the window minimized), or shows it again. */
 export const hidePage = () => executeServerCommand('hide-page');
 export const showPage = () => executeServerCommand('show-page');
 
@@ -149,7 +193,7 @@ export async function videoPlaying(video: HTMLVideoElement) {
   await waitUntil(() => video.readyState >= 2 && video.videoWidth > 0 && !video.paused, 'the preview did not play', {timeout: 5000});
 }
 
-/** Drops files on the element's centre as a person dragging them from the desktop would. */
+/** Drops files on the element's centre as a person dragging them from the desktop would (Chromium only: CDP). */
 export async function dropFiles(target: Element, files: File[]) {
   const paths = await writeFiles(files);
   await animationsDone(target);
@@ -187,6 +231,16 @@ export const failure = (call: Promise<unknown>) =>
     },
     e => e as ChooseImageError
   );
+
+/** Sizes the viewport (WebKit: through the window); resolves with the size it got. */
+export const setViewportSize = (width: number, height: number) =>
+  executeServerCommand<{width: number; height: number}, {width: number; height: number}>('set-viewport', {width, height});
+
+/** Presses `key` with Shift held, as a person would (Shift+Tab). */
+export const pressWithShift = (key: string) => executeServerCommand('press-with-shift', {key});
+
+/** Blocks the camera for this site before a call (Chromium: the site's permission; Firefox: its group's browser). */
+export const blockCamera = () => executeServerCommand('block-camera');
 
 /** One decode the page asked of the browser: what, how large, when. */
 export interface DecodeCall {

@@ -1,13 +1,25 @@
 // Test-runner plugin: commands the browser side asks the Node side to do, because a page
-// cannot do them itself: answer a real file chooser, write fixture files to disk, and set
-// the real camera permission of the page's origin.
+// cannot do them itself: write fixture files to disk (and change or delete them after a pick),
+// answer a real file chooser or set files on the file input the page opened, drop files, hide
+// the page, block the camera, allow its pan-tilt-zoom, size the viewport, press keys with Shift
+// held, turn a wheel, pinch. Each goes through the engine's own driver: puppeteer over CDP
+// (Chromium) or WebDriver BiDi (Firefox), and classic WebDriver (WebKit). A command no driver
+// of an engine can do throws, and the test that needs it is skipped there by name.
 import {appendFileSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {setWebKitViewport} from './launchers.mjs';
 
 const fixtureDir = mkdtempSync(join(tmpdir(), 'choose-image-sheet-'));
 let fixtureId = 0;
 const coverPages = new Map();
+const windowSizes = new Map();
+
+/** W3C WebDriver's key for an element reference in a script's result. */
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
+const SHIFT = '\uE008';
+
+const isWebDriver = session => session.browser.type === 'webdriver';
 
 function pageOf(session) {
   const page = session.browser.getPage?.(session.id);
@@ -15,11 +27,51 @@ function pageOf(session) {
   return page;
 }
 
+function driverOf(session) {
+  const {driver} = session.browser;
+  if (!driver) throw new Error(`no WebDriver session for ${session.browser.name}`);
+  return driver;
+}
+
+function unsupported(session, what) {
+  return new Error(`${what} is not possible through ${session.browser.engine ?? session.browser.name}'s driver`);
+}
+
+/**
+ * Sets `paths` on the file input the page left in `window.__fileInputToSet` (of the frame
+ * at `frameIndex` in window.frames, or `frameUrl` for puppeteer; the top page when absent), as
+ * the driver's own file upload does: BiDi input.setFiles, CDP DOM.setFileInputFiles, or
+ * WebDriver element send-keys with the paths joined by "\n" (hidden inputs and shadow roots too).
+ */
+async function setInputFiles(session, {paths, frameIndex, frameUrl}) {
+  if (isWebDriver(session)) {
+    const driver = driverOf(session);
+    if (frameIndex != null) await driver.switchToFrame(frameIndex);
+    try {
+      const input = await driver.execute('return window.__fileInputToSet');
+      await driver.elementSendKeys(input[ELEMENT], paths.join('\n'));
+    } finally {
+      if (frameIndex != null) await driver.switchToParentFrame();
+    }
+    return true;
+  }
+  const page = pageOf(session);
+  const frame = frameUrl ? page.frames().find(f => f.url() === frameUrl) : page.mainFrame();
+  if (!frame) throw new Error(`no frame at ${frameUrl}`);
+  const input = await frame.evaluateHandle(() => window.__fileInputToSet);
+  await input.uploadFile(...paths);
+  await input.dispose();
+  return true;
+}
+
 export function serverCommands() {
   return {
     name: 'choose-image-sheet-commands',
     async executeCommand({command, payload, session}) {
       switch (command) {
+        // Which engine and camera group this page runs in, and how its driver reaches it.
+        case 'engine-info':
+          return {engine: session.browser.engine, camera: session.browser.camera, driver: session.browser.type};
         // payload: [{name, base64, lastModified}] -> absolute paths. Each file keeps its name
         // and lastModified, so the page sees the same File it wrote.
         case 'write-files':
@@ -45,8 +97,10 @@ export function serverCommands() {
           rmSync(payload.path);
           return true;
         // payload: {paths: string[] | null}; null dismisses the chooser. Resolves at once; the
-        // next chooser the page opens (by a real click) is answered.
+        // next chooser the top page opens (by a real click) is answered. Puppeteer only: its
+        // BiDi wait sees only the top-level frame's choosers.
         case 'arm-file-chooser': {
+          if (isWebDriver(session)) throw unsupported(session, 'answering a file chooser');
           const page = pageOf(session);
           page
             .waitForFileChooser({timeout: 10000})
@@ -54,10 +108,13 @@ export function serverCommands() {
             .catch(() => {});
           return true;
         }
+        case 'set-input-files':
+          return setInputFiles(session, payload);
         // payload: {paths, x, y}: a real drag of files from the desktop, dropped at (x, y).
+        // Only CDP can drag files; WebDriver (classic or BiDi) has no drag data.
         case 'drop-files': {
-          const page = pageOf(session);
-          const cdp = await page.createCDPSession();
+          if (session.browser.engine !== 'chromium') throw unsupported(session, 'dragging files');
+          const cdp = await pageOf(session).createCDPSession();
           const data = {items: [], files: payload.paths, dragOperationsMask: 1};
           for (const type of ['dragEnter', 'dragOver', 'drop']) {
             await cdp.send('Input.dispatchDragEvent', {type, x: payload.x, y: payload.y, data});
@@ -65,31 +122,117 @@ export function serverCommands() {
           await cdp.detach();
           return true;
         }
-        // Another tab in front hides the test page for real (visibilitychange, hidden state).
+        // The page hidden for real (visibilitychange, hidden state): another tab in front
+        // (puppeteer), or the window minimized (WebKit: MiniBrowser's tabs all stay visible).
         case 'hide-page': {
+          if (isWebDriver(session)) {
+            const driver = driverOf(session);
+            windowSizes.set(session.id, await driver.getWindowSize());
+            await driver.minimizeWindow();
+            return true;
+          }
           const page = pageOf(session);
           coverPages.set(session.id, await page.browser().newPage());
           await coverPages.get(session.id).bringToFront();
           return true;
         }
         case 'show-page': {
+          if (isWebDriver(session)) {
+            const size = windowSizes.get(session.id);
+            windowSizes.delete(session.id);
+            // Setting the window's rect restores a minimized window.
+            if (size) await driverOf(session).setWindowSize(size.width, size.height);
+            return true;
+          }
           await coverPages.get(session.id)?.close();
           coverPages.delete(session.id);
           await pageOf(session).bringToFront();
           return true;
         }
-        // payload: {setting: 'granted' | 'denied' | 'prompt'}
-        case 'set-camera-permission': {
+        // The camera blocked for the page's site before any call. Chromium: the site's
+        // permission set to denied (CDP). Firefox: its camera-blocked browser is launched with
+        // the camera denied for every site (BiDi cannot set the camera permission).
+        case 'block-camera': {
+          if (session.browser.engine === 'firefox' && session.browser.camera === 'blocked') return true;
+          if (session.browser.engine !== 'chromium') throw unsupported(session, 'blocking the camera');
           const page = pageOf(session);
-          const origin = new URL(page.url()).origin;
+          // Kept open: detaching the session that set a permission reverts it.
           const cdp = await page.browser().target().createCDPSession();
           await cdp.send('Browser.setPermission', {
             permission: {name: 'camera'},
-            setting: payload.setting,
-            origin,
+            setting: 'denied',
+            origin: new URL(page.url()).origin,
             browserContextId: page.browserContext().id,
           });
+          return true;
+        }
+        // payload: {setting: 'granted' | 'prompt'}: the camera's pan-tilt-zoom permission for the
+        // page's site (Chromium shows a camera's zoom only with it). Chromium only (CDP).
+        case 'camera-pan-tilt-zoom': {
+          if (session.browser.engine !== 'chromium') throw unsupported(session, 'the pan-tilt-zoom permission');
+          const page = pageOf(session);
+          // Kept open: detaching the session that set a permission reverts it.
+          const cdp = await page.browser().target().createCDPSession();
+          await cdp.send('Browser.setPermission', {
+            permission: {name: 'camera', panTiltZoom: true},
+            setting: payload.setting,
+            origin: new URL(page.url()).origin,
+            browserContextId: page.browserContext().id,
+          });
+          return true;
+        }
+        // payload: {wheel: deltaY, x, y} or {pinch: [from, to], x, y}: a real wheel turn, or two
+        // fingers spreading from `from` to `to` px apart around (x, y). Chromium only (CDP).
+        case 'gesture': {
+          if (session.browser.engine !== 'chromium') throw unsupported(session, 'a wheel or a pinch');
+          const cdp = await pageOf(session).createCDPSession();
+          const {x, y} = payload;
+          if (payload.wheel !== undefined) {
+            await cdp.send('Input.dispatchMouseEvent', {type: 'mouseMoved', x, y});
+            await cdp.send('Input.dispatchMouseEvent', {type: 'mouseWheel', x, y, deltaX: 0, deltaY: payload.wheel});
+          } else {
+            const [from, to] = payload.pinch;
+            const fingers = gap => [{x: x - gap / 2, y, id: 0}, {x: x + gap / 2, y, id: 1}];
+            await cdp.send('Input.dispatchTouchEvent', {type: 'touchStart', touchPoints: fingers(from)});
+            for (let i = 1; i <= 5; i++) {
+              await cdp.send('Input.dispatchTouchEvent', {type: 'touchMove', touchPoints: fingers(from + ((to - from) * i) / 5)});
+            }
+            await cdp.send('Input.dispatchTouchEvent', {type: 'touchEnd', touchPoints: []});
+          }
           await cdp.detach();
+          return true;
+        }
+        // payload: {width, height} -> the viewport it got (WebKit's window has a minimum width).
+        case 'set-viewport': {
+          if (isWebDriver(session)) return setWebKitViewport(driverOf(session), payload.width, payload.height);
+          await pageOf(session).setViewport(payload);
+          return payload;
+        }
+        // payload: {key}: the key pressed with Shift held (the webdriver launcher's sendKeys
+        // knows only press and type).
+        case 'press-with-shift': {
+          if (isWebDriver(session)) {
+            const driver = driverOf(session);
+            const key = payload.key === 'Tab' ? '\uE004' : payload.key;
+            await driver.performActions([
+              {
+                type: 'key',
+                id: 'keyboard',
+                actions: [
+                  {type: 'keyDown', value: SHIFT},
+                  {type: 'keyDown', value: key},
+                  {type: 'keyUp', value: key},
+                  {type: 'keyUp', value: SHIFT},
+                ],
+              },
+            ]);
+            await driver.releaseActions();
+            return true;
+          }
+          const {keyboard} = pageOf(session);
+          await keyboard.down('Shift');
+          await keyboard.press(payload.key);
+          await keyboard.up('Shift');
           return true;
         }
       }
