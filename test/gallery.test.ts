@@ -3,6 +3,7 @@ import {expect, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import {chooseImage, type ChooseImageError, type ChooseImageResult, type ChooseImageSheet} from '../src/index.js';
 import {executeServerCommand} from '@web/test-runner-commands';
+import {itExceptIn} from './helpers/engine.js';
 import {animatedGif} from './helpers/image-bytes.js';
 import {animationsDone, asFile, chooseFiles, clickOn, corruptJpeg, dropFiles, makeImage, openedSheet, part, partReady, parts, thumbOf, writeFiles, failure} from './helpers/index.js';
 
@@ -245,7 +246,8 @@ describe('<choose-image-sheet> gallery', () => {
     });
   }
 
-  it('should never return a truncated JPEG confirmed before its thumbnail decodes', async () => {
+  const partialDecode = 'the engine decodes a truncated JPEG partially (its <img> shows it so): it is usable there';
+  itExceptIn({firefox: partialDecode, webkit: partialDecode}, 'should never return a truncated JPEG confirmed before its thumbnail decodes', async () => {
     const whole = await makeImage(4000, 3000, 'image/jpeg', {quality: 0.95});
     const half = new File([whole.slice(0, whole.size / 2)], 'half.jpg', {type: 'image/jpeg'});
     const pending = chooseImage({count: 2, sizeType: ['original']}).then(r => r, e => e as ChooseImageError);

@@ -5,6 +5,7 @@ import type {SizeType} from '../options.js';
 import type {CompressTarget} from './compress.js';
 import type {ImageInfo} from './info.js';
 import {hurry, Priority, schedule, type Ticket} from './scheduler.js';
+import {SNIFFED_TYPES, sniffType} from './sniff.js';
 import type {Thumbnail} from './thumbnail.js';
 import {rest, run, warm} from './worker-client.js';
 
@@ -66,13 +67,22 @@ export async function processImage(input: Blob, size: SizeType, target: Compress
 }
 
 /**
- * Resolves with `image` if its bytes can still be read: a picked file changed or deleted on
- * disk since it was picked cannot (the browser refuses to read a file that changed). Reads its
- * first and last bytes.
+ * Resolves with `image` if its bytes can still be read and still are the image that decoded: a
+ * picked file changed or deleted on disk since it was picked is not. Reads it through, a chunk
+ * at a time: Chromium refuses to read a file that changed at all; Firefox reads what is there
+ * now (so its length and signature are checked); WebKit reads the picked length.
  */
 export async function stillReadable(image: ProcessedImage): Promise<ProcessedImage> {
-  const {file} = image;
-  await file.slice(0, 4096).arrayBuffer();
-  await file.slice(Math.max(0, file.size - 4096)).arrayBuffer();
+  const {file, type} = image;
+  const reader = file.stream().getReader();
+  let read = 0;
+  let head: Uint8Array | undefined;
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    head ??= chunk.value;
+    read += chunk.value.length;
+  }
+  const now = sniffType(head ?? new Uint8Array());
+  const changed = read !== file.size || (now !== type && (now || SNIFFED_TYPES.includes(type)));
+  if (changed) throw new DOMException(`${file.name} changed since it was picked`, 'NotReadableError');
   return image;
 }

@@ -99,7 +99,7 @@ describe('compress', () => {
   });
 
   it('should keep a transparent WebP in its own format (PNG where the engine cannot encode WebP)', async () => {
-    const webp = asFile(await paint(3000, 2000, {alpha: true}).convertToBlob({type: 'image/webp', quality: 0.9}), 'cut-out.webp');
+    const webp = await fixture('cut-out-3000x2000.webp', 'image/webp');
     const out = await processImage(webp, 'compressed', target);
     expect([out.width, out.height]).to.deep.equal([1920, 1280]);
     const probe = new OffscreenCanvas(1, 1);
@@ -116,7 +116,7 @@ describe('compress', () => {
   });
 
   it('should make an opaque WebP, an AVIF and a 16-bit PNG over the limit JPEGs within it', async () => {
-    const webp = asFile(await makeImage(3000, 2000, 'image/webp', {quality: 0.9}), 'photo.webp');
+    const webp = await fixture('photo-3000x2000.webp', 'image/webp');
     const avif = await fixture('wide.avif', 'image/avif'); // 2400×1600
     const deep = await fixture('deep-16bit.png', 'image/png'); // 2400×1600, 16 bits per channel
     for (const input of [webp, avif, deep]) {
