@@ -95,9 +95,9 @@ export function armPick() {
   const changed = new Promise(r => state.sheet.shadowRoot.addEventListener('change', () => r(performance.now()), {capture: true, once: true}));
   state.probe = (async () => {
     const tChange = await changed;
-    const {outcome, at} = await confirmAtOnce();
+    const {outcome, at, clicked} = await confirmAtOnce();
     state.sheet = state.call = undefined;
-    return {ms: at - tChange, ...describeResult(outcome)};
+    return {ms: at - tChange, clicked, ...describeResult(outcome)};
   })();
 }
 
