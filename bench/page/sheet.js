@@ -12,6 +12,9 @@ export const getKit = () => kit;
 
 export const state = {sheet: undefined, call: undefined, probe: undefined};
 
+/** The sheet chooseImage() just mounted: an ended call's sheet may still be sliding away. */
+export const newestSheet = () => [...document.querySelectorAll('choose-image-sheet')].at(-1);
+
 export const part = name => state.sheet?.shadowRoot?.querySelector(`[part~="${name}"]`);
 
 /** Resolves with pred()'s first truthy value, checked on every change in the sheet's shadow tree. */
@@ -43,7 +46,7 @@ const settle = p => p.then(value => ({ok: true, value}), error => ({ok: false, e
 export async function open(options) {
   await importKit();
   state.call = settle(kit.chooseImage(options));
-  state.sheet = document.querySelector('choose-image-sheet');
+  state.sheet = newestSheet();
   await waitFor(() => state.sheet.shadowRoot.querySelector('dialog[open]'));
   await Promise.all(state.sheet.shadowRoot.getAnimations().map(a => a.finished.catch(() => {})));
 }
