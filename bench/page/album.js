@@ -46,7 +46,7 @@ export async function openAlbum(options) {
 /** Every gallery item in the grid's visible area, and whether each has its thumbnail shown. */
 function onScreen() {
   const grid = part('gallery');
-  const items = [...state.sheet.shadowRoot.querySelectorAll('[part~="gallery-item"]')];
+  const items = [...state.sheet.shadowRoot.querySelectorAll('[part~="gallery-tile"]')];
   if (!grid || !items.length) return undefined;
   return {items, visible: visibleIn(grid, items)};
 }
