@@ -1,6 +1,7 @@
 // `npm start`: serves the demo at http://localhost:8000/ (it redirects to /demo/; the source it
 // imports is compiled on the fly, so edits show on reload).
 import {esbuildPlugin} from '@web/dev-server-esbuild';
+import {libheifDevServer} from './scripts/libheif.mjs';
 import {tsAsJs} from './scripts/ts-as-js.mjs';
 
 /** The address the server prints is the root: it sends a browser on to the demo. */
@@ -15,5 +16,5 @@ export default {
   watch: true,
   port: 8000,
   middleware: [rootToDemo],
-  plugins: [tsAsJs(), esbuildPlugin({ts: true, tsconfig: './tsconfig.json'})],
+  plugins: [tsAsJs(), libheifDevServer(), esbuildPlugin({ts: true, tsconfig: './tsconfig.json'})],
 };

@@ -6,9 +6,11 @@
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {defaultReporter} from '@web/test-runner';
 import {selectEngines} from './scripts/engines.mjs';
+import {libheifDevServer} from './scripts/libheif.mjs';
 import {tsAsJs} from './scripts/ts-as-js.mjs';
 import {launcher} from './test/helpers/launchers.mjs';
 import {proxyRequests} from './test/helpers/proxy-requests.mjs';
+import {requestLog} from './test/helpers/request-log.mjs';
 import {serverCommands} from './test/helpers/server-commands.mjs';
 import {summaryReporter} from './test/helpers/summary-reporter.mjs';
 
@@ -47,11 +49,25 @@ const groups = engines.flatMap(engine =>
 export const strictCsp =
   "default-src 'self'; img-src 'self' blob:; media-src 'self' blob: mediastream:; style-src 'self'; require-trusted-types-for 'script'";
 
+/** The policy for a test/csp/ page, by its query. */
+function cspFor(query) {
+  // ?no-worker: workers forbidden, to prove the main-thread fallback.
+  if ('no-worker' in query) return `${strictCsp}; worker-src 'none'`;
+  // ?wasm: the one addition HEIC decoding needs (WebAssembly), as the README documents it.
+  if ('wasm' in query) return `${strictCsp}; script-src 'self' 'wasm-unsafe-eval'`;
+  return strictCsp;
+}
+
 async function cspHeader(ctx, next) {
   await next();
-  if (!ctx.path.startsWith('/test/csp/') || !ctx.path.endsWith('.html')) return;
-  // ?no-worker: the same policy with workers forbidden, to prove the main-thread fallback.
-  ctx.set('Content-Security-Policy', 'no-worker' in ctx.query ? `${strictCsp}; worker-src 'none'` : strictCsp);
+  if (ctx.path.startsWith('/test/csp/') && ctx.path.endsWith('.html')) ctx.set('Content-Security-Policy', cspFor(ctx.query));
+  // A worker runs under the policy of its own script's response, so a strict site sends it there
+  // too: the worker a test/csp/ page starts gets the page's policy. Never cached, or a worker
+  // started by another page would bring its response (and its policy, or none) along.
+  if (ctx.get('sec-fetch-dest') !== 'worker') return;
+  ctx.set('Cache-Control', 'no-store');
+  const from = ctx.get('referer') && new URL(ctx.get('referer'));
+  if (from?.pathname.startsWith('/test/csp/')) ctx.set('Content-Security-Policy', cspFor(Object.fromEntries(from.searchParams)));
 }
 
 export default {
@@ -68,7 +84,7 @@ export default {
   // The runner insists on a top-level browser list; every group names its own.
   browsers: groups[0].browsers,
   groups,
-  middleware: [cspHeader],
-  plugins: [proxyRequests(), tsAsJs(), esbuildPlugin({ts: true, tsconfig: './tsconfig.json'}), serverCommands()],
+  middleware: [cspHeader, requestLog.middleware],
+  plugins: [proxyRequests(), tsAsJs(), libheifDevServer(), esbuildPlugin({ts: true, tsconfig: './tsconfig.json'}), serverCommands(), requestLog.plugin],
   reporters: [defaultReporter(), summaryReporter()],
 };

@@ -6,6 +6,7 @@
 export * from './page/album.js';
 export * from './page/camera.js';
 export * from './page/compression.js';
+export * from './page/heic.js';
 export * from './page/open.js';
 export * from './page/size.js';
 export {center, close, open, probeResult} from './page/sheet.js';

@@ -1,4 +1,4 @@
-// `npm run bench [-- compress|size|open|camera|pick|gallery|huge|all ...] [--runs=N]`
+// `npm run bench [-- compress|size|open|camera|pick|gallery|huge|heic|all ...] [--runs=N]`
 // Serves the repo with @web/dev-server (the bundled build from dist/ for every flow through the
 // sheet, gzipped on the wire as a production server sends it; src/ compiled on the fly for the
 // compression micro-benchmark), drives headless Chromium through puppeteer-core on
@@ -15,12 +15,14 @@ import {startDevServer} from '@web/dev-server';
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import puppeteer from 'puppeteer-core';
 import {baseChromeArgs, findChrome} from '../scripts/chrome-path.mjs';
+import {libheifDevServer} from '../scripts/libheif.mjs';
 import {tsAsJs} from '../scripts/ts-as-js.mjs';
+import {heicSection} from './heic.mjs';
 import {pss, renderers, sampleTree, total} from './memory.mjs';
 import {fmt, median, percentile, table} from './report.mjs';
 import {bundleSizes} from './size.mjs';
 
-const SECTIONS = ['compress', 'size', 'open', 'camera', 'pick', 'gallery', 'huge'];
+const SECTIONS = ['compress', 'size', 'open', 'camera', 'pick', 'gallery', 'huge', 'heic'];
 const args = process.argv.slice(2);
 const RUNS = Number(args.find(a => a.startsWith('--runs='))?.slice(7) ?? 5);
 const TRACE = args.includes('--trace');
@@ -491,6 +493,8 @@ function goals(results) {
     add('12000×12000 JPEG: peak memory growth ≤ 400 MB', fmt.MB(peak), `bare ${fmt.MB(huge.bareThumb.peakGrowth)}`, '', peak <= 400e6, ranAt.huge);
     add('nine 61 MB JPEGs: all thumbnails (time, peak growth)', `${fmt.ms(huge.nine.ms)} ms, ${fmt.MB(huge.nine.peakGrowth)}`, `bare ${fmt.ms(huge.bareNine.ms)} ms, ${fmt.MB(huge.bareNine.peakGrowth)}`, fmt.x(huge.nine.ms / huge.bareNine.ms), undefined, ranAt.huge);
   }
+  const {heic} = results;
+  if (heic?.sheet) add('12 MP HEIC: change → compressed JPEG (completes; vs the same photo as JPEG)', `${fmt.ms(heic.sheet.heicCompressed.ms)} ms`, `JPEG ${fmt.ms(heic.sheet.jpegCompressed.ms)} ms`, fmt.x(heic.ratio), undefined, ranAt.heic);
   table('Goals (issue 14 and issue 13, huge images): ours, baseline from the same run, ratio, verdict',
     ['goal', 'ours', 'baseline', 'ratio', 'verdict', 'measured'],
     rows.map(r => [r.goal, r.ours, r.baseline, r.ratio, r.verdict, r.ranAt?.slice(0, 16) ?? '']));
@@ -499,7 +503,10 @@ function goals(results) {
 
 // --- main -------------------------------------------------------------------------------------
 
-const inBrowser = {compress: compressSection, size: sizeSection, open: openSection, camera: cameraSection, pick: pickSection, gallery: gallerySection, huge: hugeSection};
+const inBrowser = {
+  compress: compressSection, size: sizeSection, open: openSection, camera: cameraSection, pick: pickSection, gallery: gallerySection, huge: hugeSection,
+  heic: page => heicSection(page, {testFile, throughSheet, throughBarePage, closeSheet, click, alternate, fetchedSince, sent, table, runs: RUNS}),
+};
 // Sections not run this time keep their last numbers, so `npm run bench -- size` does not wipe
 // the rest; `ranAt` says when each section was measured.
 const previous = await readFile(new URL('./results.json', import.meta.url), 'utf8').then(JSON.parse, () => ({}));
@@ -519,7 +526,7 @@ try {
   // Lit is served in its production build, as users get it (the dev server's default
   // 'development' condition would serve Lit's slower dev mode to the src/ micro-benchmark).
   server = await startDevServer({
-    config: {rootDir: '.', port, nodeResolve: {exportConditions: ['production']}, middleware: [benchMiddleware], plugins: [tsAsJs(), esbuildPlugin({ts: true, tsconfig: './tsconfig.json'})]},
+    config: {rootDir: '.', port, nodeResolve: {exportConditions: ['production']}, middleware: [benchMiddleware], plugins: [tsAsJs(), libheifDevServer(), esbuildPlugin({ts: true, tsconfig: './tsconfig.json'})]},
     readCliArgs: false, readFileConfig: false, logStartMessage: false, autoExitProcess: false,
   });
   const executablePath = findChrome();

@@ -5,7 +5,8 @@ import {createServer} from 'node:net';
 import {engines} from './engines.mjs';
 import {startXvfb} from './xvfb.mjs';
 
-const freePort = () =>
+/** A TCP port free on 127.0.0.1 now (for a server started next). */
+export const freePort = () =>
   new Promise((resolve, reject) => {
     const server = createServer();
     server.on('error', reject);

@@ -106,9 +106,11 @@ export default css`
         overlay var(--_duration) allow-discrete,
         display var(--_duration) allow-discrete;
     }
+    /* Leaving, it takes no tap: the page (or the next call's sheet) under it is live at once. */
     .sheet:not([open]) {
       transform: translateY(40%);
       opacity: 0;
+      pointer-events: none;
     }
     .sheet::backdrop {
       transition:
@@ -121,7 +123,9 @@ export default css`
     }
   }
 
-  /* flex-basis auto, not 0: in an auto-height column (the action sheet) WebKit collapses a 0 basis to nothing. */
+  /* Content-sized (basis auto): fills a full-height sheet (camera, gallery), shrinks (min-height
+     0) where the sheet reaches its max-height. A zero basis (flex: 1) collapsed the view, and so
+     the whole action sheet, to 0 px in WebKit, whose auto-height column took it as the size. */
   .view {
     display: flex;
     flex-direction: column;
@@ -190,6 +194,14 @@ export default css`
   }
   .actions .action {
     border-top: 1px solid var(--_muted);
+  }
+  .actions .note {
+    margin: 0;
+    padding: 12px var(--_space);
+    border-top: 1px solid var(--_muted);
+    font-size: 15px;
+    text-align: center;
+    opacity: 0.6;
   }
   .actions .cancel {
     border-top: 8px solid var(--_muted);

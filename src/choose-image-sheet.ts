@@ -15,7 +15,7 @@ import {mountProblem} from './internal/mount.js';
 import {claimPage, releasePage} from './internal/page-call.js';
 import type {CompressOptions, Facing, NormalizedOptions, SizeType, SourceType} from './options.js';
 import {normalizeOptions} from './options.js';
-import {cameraAllowedByPolicy} from './platform.js';
+import {cameraAllowedByPolicy, hasUserActivation} from './platform.js';
 import type {CameraPane} from './panes/camera-pane.js';
 import type {GalleryPane} from './panes/gallery-pane.js';
 import type {SheetPort} from './panes/sheet-port.js';
@@ -175,7 +175,6 @@ export class ChooseImageSheet extends LitElement {
       if (this.open && !this.call) void this.begin();
       else if (!this.open && this.call) this.settle({ok: false, error: cancelled()});
     }
-    this.galleryPane?.willUpdate();
   }
 
   protected override updated(changed: PropertyValues) {
@@ -186,8 +185,6 @@ export class ChooseImageSheet extends LitElement {
     } else if (changed.has('view') && this.open) {
       this.focusView();
     }
-    this.cameraPane?.updated();
-    this.galleryPane?.updated(this.dialog);
   }
 
   /** Opens the sheet. Resolves with the chosen images; rejects with a ChooseImageError. */
@@ -318,6 +315,9 @@ export class ChooseImageSheet extends LitElement {
     const sheet = this;
     return {
       host: this,
+      get root() {
+        return sheet.renderRoot;
+      },
       get options() {
         return sheet.call?.options;
       },
@@ -369,7 +369,7 @@ export class ChooseImageSheet extends LitElement {
   /** A single album source opens the picker at once, where the page still has user activation. */
   private openSourceDirectly() {
     const only = this.call?.options.sourceType;
-    if (only?.length === 1 && only[0] === 'album' && navigator.userActivation?.isActive) this.pickFiles();
+    if (only?.length === 1 && only[0] === 'album' && hasUserActivation()) this.pickFiles();
   }
 
   /** Runs the image pipeline (loaded on first use) for the size now chosen. */
@@ -389,12 +389,15 @@ export class ChooseImageSheet extends LitElement {
     this.busy = true;
     this.hint = this.localize.t.processing;
     const outcomes = await Promise.allSettled(jobs);
+    const {named} = await loadPipeline(); // loaded with the call; here at once
     if (!open()) return;
     this.busy = false;
     this.hint = '';
     const failed = outcomes.flatMap((o, i) => (o.status === 'rejected' ? [i] : []));
     if (failed.length) return failed.forEach(onFailed);
-    this.settle({ok: true, value: toResult(outcomes.map(o => (o as PromiseFulfilledResult<ProcessedImage>).value))});
+    const images = outcomes.map(o => (o as PromiseFulfilledResult<ProcessedImage>).value);
+    const files = named(images.map(image => image.file));
+    this.settle({ok: true, value: toResult(images.map((image, i) => ({...image, file: files[i]})))});
   }
 
   // --- dialog ---------------------------------------------------------------------------
@@ -408,8 +411,9 @@ export class ChooseImageSheet extends LitElement {
 
   private handleDialogClose(event: Event) {
     // A close we did not start (Chrome can skip `cancel` on a second Escape) is a cancel; the
-    // gallery's preview closing (its viewer's `close`) is not.
-    if (event.target === this.dialog && this.call) this.close();
+    // gallery's preview closing (its viewer's `close`) is not, nor is the late `close` event of
+    // the previous call's dialog.close() once a new call has shown the dialog again.
+    if (event.target === this.dialog && this.call && !this.dialog.open) this.close();
   }
 
   private handleDialogPointerDown(event: PointerEvent) {
@@ -489,6 +493,7 @@ export class ChooseImageSheet extends LitElement {
           t: this.localize.t,
           // A camera the page's Permissions Policy forbids is not offered at all.
           sourceType: cameraAllowedByPolicy() === false ? options.sourceType.filter(s => s !== 'camera') : options.sourceType,
+          noCamera: !!this.cameraPane?.noCamera,
           onCamera: () => this.startCamera(),
           onAlbum: () => this.pickFiles(),
           onCancel: () => this.close(),

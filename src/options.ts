@@ -156,7 +156,7 @@ function checkContainer(value: unknown) {
 function normalizeExtension(value: unknown): string[] | undefined {
   if (value === undefined) return undefined;
   if (!Array.isArray(value) || !value.length || !value.every(e => typeof e === 'string' && /^\.?[a-z\d]+$/i.test(e))) {
-    throw invalid('extension', value, "由扩展名（如 'jpg'）组成的非空数组", "a non-empty array of file extensions such as 'jpg'");
+    throw invalid('extension', value, "扩展名数组，如 ['jpg']", "an array of extensions like ['jpg']");
   }
   const list = value.map(e => e.replace('.', '').toLowerCase());
   // The same format under two names: a list that names one accepts both.

@@ -1,5 +1,6 @@
-// What this browser can do, where engines differ: feature tests live here, not as `?.`
-// checks scattered through the kit.
+// What this browser can do, where engines differ, tested in one place: the kit's code asks here
+// instead of probing globals itself (the image decoders' abilities are in image/platform.ts, which
+// the worker shares). As of Chromium 156, Firefox ESR 153, WebKitGTK 2.50; see README, Browsers.
 
 interface FeaturePolicy {
   allowsFeature(feature: string): boolean;
@@ -17,15 +18,6 @@ export function cameraAllowedByPolicy(): boolean | undefined {
 }
 
 /**
- * True where `zoom: true` in getUserMedia asks for the camera's pan-tilt-zoom permission, as
- * the engines that implement pan and tilt (Chromium) read it. Chromium shows a camera's zoom
- * only with that permission. WebKit reads the boolean as zoom 1, which picks a different camera.
- */
-export function asksPanTiltZoom(): boolean {
-  return !!(navigator.mediaDevices.getSupportedConstraints() as {pan?: boolean}).pan;
-}
-
-/**
  * True in Android in-app browsers (WeChat's, and apps built on Android's WebView): they open
  * their photo album only for `accept="image/*"`, and answer a list of types with a file
  * manager or "no app can do this".
@@ -33,3 +25,10 @@ export function asksPanTiltZoom(): boolean {
 export function albumNeedsImageWildcard(userAgent = navigator.userAgent): boolean {
   return /Android.*(MicroMessenger|; wv\))/.test(userAgent);
 }
+
+/**
+ * Whether the page has transient user activation now (a tap just happened), or undefined where
+ * the browser cannot tell (no navigator.userActivation: Safari before 16.4).
+ */
+export const hasUserActivation = (): boolean | undefined =>
+  typeof navigator !== 'undefined' && 'userActivation' in navigator ? navigator.userActivation.isActive : undefined;

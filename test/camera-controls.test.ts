@@ -159,7 +159,9 @@ describe('<choose-image-sheet> camera torch and zoom', () => {
     expect(window.scrollY, 'the page did not scroll').to.equal(0);
 
     await executeServerCommand('gesture', {...at, pinch: [60, 180]}); // fingers three times as far apart
-    await waitUntil(settledAt(z => z === max), 'the pinch did not zoom in to the maximum', {timeout: 5000});
+    await waitUntil(settledAt(z => z === max), 'the pinch did not zoom in to the maximum', {timeout: 5000}).catch(e => {
+      throw new Error(`${e.message} (track ${zoomOf()}, slider ${slider.value})`);
+    });
     await executeServerCommand('gesture', {...at, pinch: [180, 60]}); // and back: a third of it
     await waitUntil(settledAt(z => Math.abs(z - max / 3) <= 1), 'the pinch did not zoom out by its scale', {timeout: 5000});
     sheet.close();

@@ -1,7 +1,8 @@
 import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {emulateMedia, sendKeys} from '@web/test-runner-commands';
 import {ChooseImageSheet, type ChooseImageError} from '../src/index.js';
-import {animationsDone, clickOn, part, partReady, shownElement} from './helpers/index.js';
+import {itExceptIn} from './helpers/engine.js';
+import {animationsDone, chooseFiles, clickOn, makeImage, part, partReady, pressWithShift, shownElement} from './helpers/index.js';
 
 const shadowFocus = (el: ChooseImageSheet) => el.shadowRoot!.activeElement as HTMLElement | null;
 
@@ -99,6 +100,17 @@ describe('<choose-image-sheet>', () => {
       expect((await first).error).to.equal(11);
     });
 
+    it('should keep a call opened right after the previous one closed (its late close event is not a cancel)', async () => {
+      const {el, shown} = await shownElement();
+      el.close();
+      expect((await shown).error).to.equal(11);
+      const next = el.show().catch(e => e);
+      await new Promise(r => setTimeout(r, 50)); // the first dialog's close event arrives meanwhile
+      expect(el.open, 'the new call is still open').to.equal(true);
+      el.close();
+      expect((await next).error).to.equal(11);
+    });
+
     it('should cancel with 11 when removed while open', async () => {
       const {el, shown} = await shownElement();
       el.remove();
@@ -117,8 +129,14 @@ describe('<choose-image-sheet>', () => {
   });
 
   describe('action sheet', () => {
-    it('should show camera, album and cancel in the active locale', async () => {
+    it('should show camera, album and cancel in the active locale, on screen', async () => {
       const {el, shown} = await shownElement();
+      await animationsDone(el);
+      for (const name of ['action-camera', 'action-album', 'action-cancel']) {
+        const r = part(el, name)!.getBoundingClientRect();
+        expect(r.height, `${name} height`).to.be.at.least(44);
+        expect(r.bottom, `${name} bottom`).to.be.at.most(innerHeight + 1);
+      }
       expect(part(el, 'action-camera')!.textContent!.trim()).to.equal('拍照');
       expect(part(el, 'action-album')!.textContent!.trim()).to.equal('从相册选择');
       expect(part(el, 'action-cancel')!.textContent!.trim()).to.equal('取消');
@@ -185,10 +203,8 @@ describe('<choose-image-sheet>', () => {
         visited.push(shadowFocus(el)?.getAttribute('part') ?? 'outside');
       }
       expect(visited).to.deep.equal(['action-album', 'action-cancel', 'action-camera', 'action-album']);
-      await sendKeys({down: 'Shift'});
-      await sendKeys({press: 'Tab'});
-      await sendKeys({press: 'Tab'});
-      await sendKeys({up: 'Shift'});
+      await pressWithShift('Tab');
+      await pressWithShift('Tab');
       expect(shadowFocus(el)!.getAttribute('part')).to.equal('action-cancel');
       el.close();
       await shown;
@@ -213,9 +229,7 @@ describe('<choose-image-sheet>', () => {
   });
 
   describe('motion', () => {
-    afterEach(() => emulateMedia({reducedMotion: 'no-preference'}));
-
-    it('should slide away on dismiss with the page usable at once, and not move under reduced motion', async () => {
+    it('should slide away on dismiss with the page usable at once', async () => {
       const {el, shown} = await shownElement();
       const dialog = part(el, 'sheet') as HTMLDialogElement;
       await animationsDone(el);
@@ -228,15 +242,55 @@ describe('<choose-image-sheet>', () => {
       expect(leaving).to.equal(CSS.supports('overlay: auto'));
       await animationsDone(el);
       expect(dialog.checkVisibility(), 'gone once it has slid away').to.equal(false);
+    });
 
+    const noMediaEmulation = 'no driver can emulate prefers-reduced-motion (CDP only)';
+    itExceptIn({firefox: noMediaEmulation, webkit: noMediaEmulation}, 'should not move at all under prefers-reduced-motion', async () => {
       await emulateMedia({reducedMotion: 'reduce'});
-      const again = el.show().catch(e => e);
-      await el.updateComplete;
-      el.close();
-      await again;
-      await el.updateComplete;
-      expect(dialog.getAnimations().filter(a => a.playState === 'running').length).to.equal(0);
-      expect(dialog.checkVisibility()).to.equal(false);
+      try {
+        const {el, shown} = await shownElement();
+        const dialog = part(el, 'sheet') as HTMLDialogElement;
+        await el.updateComplete;
+        expect(dialog.getAnimations().filter(a => a.playState === 'running').length, 'no slide-in').to.equal(0);
+        el.close();
+        await shown;
+        await el.updateComplete;
+        expect(dialog.getAnimations().filter(a => a.playState === 'running').length, 'no slide-away').to.equal(0);
+        expect(dialog.checkVisibility()).to.equal(false);
+      } finally {
+        await emulateMedia({reducedMotion: 'no-preference'});
+      }
+    });
+  });
+
+  describe('development', () => {
+    it('should schedule no update from inside an update (no Lit dev-mode warning) through the camera and the gallery', async () => {
+      const warnings: string[] = [];
+      const realWarn = console.warn;
+      console.warn = (...args: unknown[]) => {
+        warnings.push(args.map(String).join(' '));
+        realWarn(...args);
+      };
+      try {
+        const el = await fixture<ChooseImageSheet>(html`<choose-image-sheet count="3"></choose-image-sheet>`);
+        let shown = el.show().catch(e => e);
+        await el.updateComplete;
+        await clickOn(part(el, 'action-camera')!);
+        await partReady(el, 'shutter');
+        await waitUntil(() => !part<HTMLButtonElement>(el, 'shutter')!.disabled, 'the camera did not go live', {timeout: 5000});
+        el.close();
+        await shown;
+        shown = el.show().catch(e => e);
+        await el.updateComplete;
+        const photo = new File([await makeImage(320, 240)], 'p.jpg', {type: 'image/jpeg'});
+        await chooseFiles(part(el, 'action-album')!, [photo]);
+        await partReady(el, 'gallery');
+        el.close();
+        await shown;
+      } finally {
+        console.warn = realWarn;
+      }
+      expect(warnings.filter(w => w.includes('change-in-update'))).to.deep.equal([]);
     });
   });
 });

@@ -1,8 +1,8 @@
 // The sheet fits a 320 px phone and a desktop window, and every view passes axe in both locales.
 import {expect, waitUntil} from '@open-wc/testing';
-import {setViewport} from '@web/test-runner-commands';
 import {chooseImage, type ChooseImageSheet} from '../src/index.js';
-import {animationsDone, asFile, chooseFiles, makeImage, openedSheet, part, partReady, parts, videoPlaying} from './helpers/index.js';
+import {itExceptIn} from './helpers/engine.js';
+import {animationsDone, asFile, chooseFiles, makeImage, openedSheet, part, partReady, parts, setViewportSize, videoPlaying} from './helpers/index.js';
 
 /** Every visible control lies inside the viewport, and nothing scrolls sideways. */
 function fits(sheet: ChooseImageSheet) {
@@ -18,15 +18,16 @@ function fits(sheet: ChooseImageSheet) {
 }
 
 describe('layout and accessibility of every view', () => {
-  after(() => setViewport({width: 800, height: 600}));
+  after(() => setViewportSize(800, 600));
 
   for (const [width, height] of [
     [320, 568],
     [1280, 800],
   ]) {
     for (const locale of ['zh-CN', 'en']) {
-      it(`should fit ${width}×${height} and pass axe in ${locale}: actions, camera, gallery`, async () => {
-        await setViewport({width, height});
+      const narrow = width < 447 ? {webkit: "MiniBrowser's window is at least 447 px wide"} : {};
+      itExceptIn(narrow, `should fit ${width}×${height} and pass axe in ${locale}: actions, camera, gallery`, async () => {
+        expect(await setViewportSize(width, height)).to.deep.equal({width, height});
         const files = await Promise.all([1, 2, 3].map(async i => asFile(await makeImage(400, 300, 'image/jpeg', {seed: i}), `fit-${i}.jpg`)));
 
         let pending = chooseImage({count: 3, locale}).catch(e => e);

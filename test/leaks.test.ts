@@ -1,18 +1,25 @@
 // 100 real cycles through the album and the camera: afterwards no live track, none of our
 // blob: URLs alive, nothing of ours left in the container, and the JS heap (after a forced GC,
-// --js-flags=--expose-gc) grown by less than 2 MB.
+// --js-flags=--expose-gc) grown by less than 2 MB. Only Chromium exposes gc() and the heap size;
+// the other engines check everything but the heap.
 import {expect, waitUntil} from '@open-wc/testing';
 import {chooseImage, revokeTempFiles} from '../src/index.js';
+import {engine} from './helpers/engine.js';
 import {asFile, chooseFiles, makeImage, openedSheet, part, partReady, recordObjectUrls, recordStreams, sheetsGone, videoPlaying, writeFiles} from './helpers/index.js';
 
-declare const gc: () => void;
+declare const gc: (() => void) | undefined;
+const memory = (performance as unknown as {memory?: {usedJSHeapSize: number}}).memory;
+const heapMeasurable = typeof gc === 'function' && memory !== undefined;
+/** The JS heap after a full GC, where the engine can tell (Chromium); else 0. */
 const heap = () => {
-  gc();
-  return (performance as unknown as {memory: {usedJSHeapSize: number}}).memory.usedJSHeapSize;
+  if (!heapMeasurable) return 0;
+  gc!();
+  return memory!.usedJSHeapSize;
 };
 
 describe('leaks', () => {
-  it('should leave nothing behind after 100 album and camera cycles', async function () {
+  const title = 'should leave nothing behind after 100 album and camera cycles';
+  it(heapMeasurable ? title : `${title} [heap not measured in ${engine}: no gc() or heap size]`, async function () {
     this.timeout(240_000);
     const container = document.createElement('div');
     document.body.append(container);
@@ -56,9 +63,11 @@ describe('leaks', () => {
     expect(await urls.alive()).to.deep.equal([]); // …and every one released
     await sheetsGone(container);
     expect(container.childNodes.length).to.equal(0);
-    const growth = after - before;
-    console.log(`heap growth over 100 cycles: ${(growth / 1024).toFixed(0)} kB`);
-    expect(growth).to.be.lessThan(2 * 1024 * 1024);
+    if (heapMeasurable) {
+      const growth = after - before;
+      console.log(`heap growth over 100 cycles: ${(growth / 1024).toFixed(0)} kB`);
+      expect(growth).to.be.lessThan(2 * 1024 * 1024);
+    }
     container.remove();
   });
 });

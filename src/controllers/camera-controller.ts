@@ -6,7 +6,7 @@ import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {context, encode, makeCanvas} from '../image/canvas.js';
 import {fitWithin} from '../image/info.js';
 import type {Facing} from '../options.js';
-import {asksPanTiltZoom, cameraAllowedByPolicy} from '../platform.js';
+import {cameraAllowedByPolicy} from '../platform.js';
 
 export const CameraStatus = {
   IDLE: 'idle',
@@ -26,6 +26,35 @@ export type CameraStatus = (typeof CameraStatus)[keyof typeof CameraStatus];
 export interface CameraWanted {
   active: boolean;
   facing: Facing;
+}
+
+/** A rectangle of the video's frame, in its pixels. */
+export interface Region {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface CaptureOptions {
+  quality?: number;
+  fullResolution?: boolean;
+  maxSize?: number;
+  crop?: Region;
+}
+
+/**
+ * The part of the video's frame its element shows: all of it under `object-fit: contain`, the
+ * middle under `cover` (a phone's full-bleed preview), so that the capture is what was framed.
+ */
+export function shownRegion(video: HTMLVideoElement): Region {
+  const {videoWidth: w, videoHeight: h} = video;
+  const box = video.getBoundingClientRect();
+  if (getComputedStyle(video).objectFit !== 'cover' || !box.width || !box.height || !w || !h) return {x: 0, y: 0, width: w, height: h};
+  const scale = Math.max(box.width / w, box.height / h);
+  const width = Math.min(w, Math.round(box.width / scale));
+  const height = Math.min(h, Math.round(box.height / scale));
+  return {x: Math.round((w - width) / 2), y: Math.round((h - height) / 2), width, height};
 }
 
 export interface Capture {
@@ -68,6 +97,14 @@ const stopTracks = (stream: MediaStream | null) => stream?.getTracks().forEach(t
 /** The size asked of every camera; applyConstraints() repeats it. */
 const size = {width: {ideal: 1920}, height: {ideal: 1080}};
 
+/**
+ * True where `zoom: true` in getUserMedia asks for the camera's pan-tilt-zoom permission, as
+ * the engines that implement pan and tilt (Chromium) read it; Chromium shows a camera's zoom
+ * only with that permission. WebKit reads the boolean as zoom 1, which picks another camera.
+ * (Here, not in platform.ts, which loads with the entry: only the camera needs it.)
+ */
+const asksPanTiltZoom = () => !!(navigator.mediaDevices.getSupportedConstraints() as {pan?: boolean}).pan;
+
 /** deviceIds of the video inputs; '' for each while the page has no camera permission yet. */
 async function videoInputs(): Promise<string[]> {
   const devices = await navigator.mediaDevices.enumerateDevices();
@@ -103,11 +140,26 @@ async function permissionStatus(): Promise<PermissionStatus | undefined> {
   }
 }
 
+/**
+ * True when the browser lists the devices and none is a camera; undefined where it cannot tell
+ * (no mediaDevices, or an empty list before permission, as Safari gives).
+ */
+async function noCameraListed(): Promise<boolean | undefined> {
+  try {
+    const devices = await navigator.mediaDevices.enumerateDevices();
+    return devices.length ? !devices.some(d => d.kind === 'videoinput') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export class CameraController implements ReactiveController {
   status: CameraStatus = CameraStatus.IDLE;
   stream: MediaStream | null = null;
   /** DOMException name of the last failure, for messages and tests. */
   error = '';
+  /** The device has no camera at all, as far as the browser's device list tells (see noCameraListed). */
+  noCamera: boolean | undefined;
 
   private callId = 0;
   private facing: Facing | undefined;
@@ -157,6 +209,15 @@ export class CameraController implements ReactiveController {
     window.addEventListener('pagehide', this.handlePageHide);
     window.addEventListener('pageshow', this.handlePageChange);
     navigator.mediaDevices?.addEventListener('devicechange', this.handleDeviceChange);
+    void this.listCameras();
+    this.host.requestUpdate();
+  }
+
+  private async listCameras() {
+    if (!navigator.mediaDevices?.enumerateDevices) return;
+    const none = await noCameraListed();
+    if (!this.connected || none === this.noCamera) return;
+    this.noCamera = none;
     this.host.requestUpdate();
   }
 
@@ -205,11 +266,12 @@ export class CameraController implements ReactiveController {
 
   /**
    * The frame on screen when the shutter was pressed, as a JPEG at the stream's resolution,
-   * unmirrored. With `maxSize` it is drawn no larger than that on its long edge: the compressed
-   * image in one draw and one encode. With `fullResolution`, ImageCapture.takePhoto replaces it
-   * where the camera offers more pixels than the stream.
+   * unmirrored, cropped to `crop` (the part of the frame the preview shows; all of it by default).
+   * With `maxSize` it is drawn no larger than that on its long edge: the compressed image in one
+   * draw and one encode. With `fullResolution`, ImageCapture.takePhoto replaces it where the
+   * camera offers more pixels than the stream and nothing is cropped.
    */
-  async capture(video: HTMLVideoElement, {quality = 0.92, fullResolution = false, maxSize = Infinity} = {}): Promise<Capture> {
+  async capture(video: HTMLVideoElement, {quality = 0.92, fullResolution = false, maxSize = Infinity, crop}: CaptureOptions = {}): Promise<Capture> {
     const track = this.stream?.getVideoTracks()[0];
     if (!track || this.status !== CameraStatus.LIVE || !(await hasFrame(video))) {
       throw new DOMException('the camera is not live', 'InvalidStateError');
@@ -217,14 +279,16 @@ export class CameraController implements ReactiveController {
     // The frame drawn is the one framed at the zoom last asked for (waiting 1 s at most).
     await Promise.race([this.applying, new Promise(r => setTimeout(r, 1000))]);
     // Draw first: asking ImageCapture for its capabilities can restart the camera.
-    const canvas = makeCanvas(...fitWithin(video.videoWidth, video.videoHeight, maxSize));
+    const {x, y, width, height} = crop ?? {x: 0, y: 0, width: video.videoWidth, height: video.videoHeight};
+    const canvas = makeCanvas(...fitWithin(width, height, maxSize));
     const ctx = context(canvas, false);
     ctx.imageSmoothingQuality = 'high';
-    ctx.drawImage(video, 0, 0, canvas.width, canvas.height);
-    // Zoomed, the frame on screen is what was framed: a still from ImageCapture need not be
-    // (Chromium's fake camera paints its photo at another scale than its stream).
+    ctx.drawImage(video, x, y, width, height, 0, 0, canvas.width, canvas.height);
+    // Zoomed or cropped, the frame on screen is what was framed: a still from ImageCapture need
+    // not be (Chromium's fake camera paints its photo at another scale than its stream).
     const zoomed = this.zoomRange && this.controls.zoom! > this.zoomRange.min;
-    const photo = fullResolution && !zoomed ? await takeLargerPhoto(track, canvas.width * canvas.height, quality) : undefined;
+    const cropped = width < video.videoWidth || height < video.videoHeight;
+    const photo = fullResolution && !zoomed && !cropped ? await takeLargerPhoto(track, canvas.width * canvas.height, quality) : undefined;
     // An OffscreenCanvas encodes at once on another thread; a <canvas> (toBlob) waits for the
     // main thread to be idle, up to a second here.
     return photo ?? {blob: await encode(canvas, 'image/jpeg', quality), width: canvas.width, height: canvas.height};
@@ -380,6 +444,7 @@ export class CameraController implements ReactiveController {
       return;
     }
     if (!this.connected) return; // the list came after the host left: nothing may start
+    void this.listCameras();
     const before = this.inputs;
     this.inputs = now;
     const inUse = this.stream?.getVideoTracks()[0]?.getSettings().deviceId;

@@ -16,6 +16,9 @@ interface Decode {
   info: Promise<ImageInfo>;
 }
 
+/** The tile size (CSS px) for a decode whose thumbnail no tile shows. */
+const UNSHOWN_TILE = 96;
+
 export class ThumbnailController implements ReactiveController {
   private readonly urls: ObjectUrlController;
   private readonly elements = new WeakMap<Element, GalleryItem>();
@@ -38,9 +41,14 @@ export class ThumbnailController implements ReactiveController {
   /** Watches the tiles (by `data-id`) of the grid `grid`: each decodes as it nears the view. */
   observeAll(grid: Element, items: readonly GalleryItem[]) {
     const byId = new Map(items.map(i => [String(i.id), i]));
-    const tiles = grid.querySelectorAll<HTMLElement>('[part~="gallery-tile"]');
-    const width = tiles[0]?.getBoundingClientRect().width;
-    if (width) this.useTile(Math.ceil(width * devicePixelRatio));
+    const buttons = grid.querySelectorAll<HTMLElement>('[part~="gallery-tile"]');
+    // No tiles (count 1 shows its pick large, not in a grid): the decode still proves the image
+    // decodes and reads its size, at a small size.
+    const width = buttons.length ? buttons[0].getBoundingClientRect().width : UNSHOWN_TILE;
+    if (width) {
+      this.tile = Math.ceil(width * devicePixelRatio);
+      this.setMeasured();
+    }
     if (this.visible?.root !== grid) {
       this.disconnect();
       // Watched against the scrolling grid itself: a margin on the viewport would be clipped by it.
@@ -48,7 +56,7 @@ export class ThumbnailController implements ReactiveController {
       this.near = new IntersectionObserver(entries => this.seen(entries, Priority.LATER), {root: grid, rootMargin: '50% 0px'});
     }
     const view = grid.getBoundingClientRect();
-    for (const el of tiles) {
+    for (const el of buttons) {
       const item = byId.get(el.dataset.id!);
       if (!item || this.elements.get(el) === item) continue;
       this.elements.set(el, item);
@@ -59,12 +67,6 @@ export class ThumbnailController implements ReactiveController {
       const r = el.getBoundingClientRect();
       if (r.bottom > view.top && r.top < view.bottom) this.start(item, Priority.VISIBLE);
     }
-  }
-
-  /** Decodes for tiles of `px` device pixels from now on (where no grid is shown to measure). */
-  useTile(px: number) {
-    this.tile = px;
-    this.setMeasured();
   }
 
   /** Decodes `item` at `priority`, or moves its queued decode up to it. */

@@ -1,13 +1,13 @@
 // The "compressed" size type: the long edge within maxSize (never upscaled), orientation
 // applied, JPEG at the quality asked for, except that a PNG or WebP with transparent pixels
-// stays in its own format. The input itself only where it already fits, is upright and the new
-// encoding would not be smaller. An animated image that fits is returned as it is; one over the
+// stays in its own format. The input itself only where it already fits, is upright, is no HEIC
+// and the new encoding would not be smaller. An animated image that fits is returned as it is; one over the
 // limit becomes its first frame. Pure and DOM-free: runs in the worker and, as the fallback, on
 // the main thread.
 import {context, encode, makeCanvas} from './canvas.js';
 import {decode, type Source} from './decode.js';
 import {readHeader} from './header.js';
-import {fitWithin, type ImageInfo} from './info.js';
+import {fitWithin, isHeif, type ImageInfo} from './info.js';
 
 export interface CompressTarget {
   maxSize: number;
@@ -34,12 +34,12 @@ export async function compress(input: Blob, {maxSize, quality}: CompressTarget):
   // Without a size in the header (AVIF, HEIC) the first decode is full size and tells it.
   let source: Source | undefined = head.width ? undefined : await decode(input, head, {width: 1, height: 1});
   const full = source ?? head;
-  const info: ImageInfo = {type: head.type || input.type, width: full.width, height: full.height, animated: head.animated};
+  const info = (native: boolean): ImageInfo => ({type: head.type || input.type, width: full.width, height: full.height, animated: head.animated, native});
   const [width, height] = fitWithin(full.width, full.height, maxSize);
   const fits = width === full.width && height === full.height;
   if (fits && head.animated) {
     source?.close();
-    return {blob: input, width, height, kept: true, info, decodes: source?.calls ?? 0};
+    return {blob: input, width, height, kept: true, info: info(true), decodes: source?.calls ?? 0};
   }
   source ??= await decode(input, head, {width, height});
   try {
@@ -54,8 +54,9 @@ export async function compress(input: Blob, {maxSize, quality}: CompressTarget):
     ctx.drawImage(source.image, 0, 0, width, height);
     const transparent = keepsAlpha && hasTransparency(ctx.getImageData(0, 0, width, height).data);
     const blob = await encode(canvas, transparent ? head.type : 'image/jpeg', quality);
-    const kept = fits && head.orientation === 1 && blob.size >= input.size;
-    return {blob: kept ? input : blob, width, height, kept, info, decodes: source.calls};
+    // A HEIC becomes a JPEG even where it fits: what every browser and server can read.
+    const kept = fits && head.orientation === 1 && !isHeif(head.type) && blob.size >= input.size;
+    return {blob: kept ? input : blob, width, height, kept, info: info(source.native), decodes: source.calls};
   } finally {
     source.close();
   }

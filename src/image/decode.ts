@@ -1,8 +1,10 @@
 // Decodes an image upright, no larger than needed: a JPEG at the smallest n/8 of its size that
 // still covers `want` (WebCodecs ImageDecoder), anything else through createImageBitmap with
-// resize options, and as the last resort on the main thread an <img>. Never keeps a full-size
-// bitmap beyond the draw it is decoded for: the caller closes the source.
+// resize options, HEIC/HEIF where the engine cannot through libheif (a chunk loaded only then),
+// and as the last resort on the main thread an <img>. Never keeps a full-size bitmap beyond the
+// draw it is decoded for: the caller closes the source.
 import type {Header} from './header.js';
+import {isHeif} from './info.js';
 import {jpegDecoderKind, type JpegDecoder} from './platform.js';
 
 export interface Size {
@@ -15,8 +17,13 @@ export interface Source extends Size {
   image: CanvasImageSource;
   /** Decoder calls it took (a failed ImageDecoder attempt counts). */
   calls: number;
+  /** Decoded by the engine itself, not by the kit's HEIC decoder. */
+  native: boolean;
   close(): void;
 }
+
+/** False once this engine failed a HEIC that libheif then decoded: no native attempt after that. */
+let nativeHeif: boolean | undefined;
 
 /** EXIF orientation → the VideoFrame rotation and flip that display it upright. */
 const ORIENTED: Record<number, [number, boolean]> = {
@@ -43,6 +50,8 @@ export async function decode(blob: Blob, head: Header, want: Size, quality: Resi
     const frame = await viaImageDecoder(blob, head, want, kind).catch(() => undefined);
     if (frame) return frame;
   }
+  const heif = isHeif(head.type);
+  if (heif && nativeHeif === false) return viaLibheif(blob, known ? want : undefined, calls);
   calls++;
   const scaled = known && coverScale(head, want) < 1;
   try {
@@ -50,13 +59,26 @@ export async function decode(blob: Blob, head: Header, want: Size, quality: Resi
       imageOrientation: 'from-image',
       ...(scaled && {resizeWidth: want.width, resizeHeight: want.height, resizeQuality: quality}),
     });
-    return {image: bitmap, width: bitmap.width, height: bitmap.height, calls, close: () => bitmap.close()};
+    if (heif) nativeHeif = true; // Safari
+    return {image: bitmap, width: bitmap.width, height: bitmap.height, calls, native: true, close: () => bitmap.close()};
   } catch (e) {
+    if (heif) {
+      const source = await viaLibheif(blob, known ? want : undefined, calls);
+      nativeHeif = false; // the engine refused a HEIC that decodes
+      return source;
+    }
     // Where createImageBitmap is the only decoder (no ImageDecoder) it rejects some files an
     // <img> shows (Firefox: EXIF before JFIF); on the main thread an <img> gets a last try.
     if (typeof document === 'undefined' || kind !== 'none') throw e;
     return {...(await viaImg(blob)), calls: calls + 1};
   }
+}
+
+/** HEIC/HEIF through libheif (WebAssembly), fetched with its chunk on first use. */
+async function viaLibheif(blob: Blob, want: Size | undefined, calls: number): Promise<Source> {
+  const {decodeHeic} = await import('./heic/decode-heic.js');
+  const {image, width, height, close} = await decodeHeic(blob, want);
+  return {image, width, height, calls: calls + 1, native: false, close};
 }
 
 /** True where a failed decode in the worker deserves a retry on the main thread (its <img>). */
@@ -95,7 +117,7 @@ async function viaImageDecoder(blob: Blob, head: Header, want: Size, kind: JpegD
     return undefined;
   }
   const f = frame;
-  return {image: f, width: f.displayWidth, height: f.displayHeight, calls: 1, close: () => f.close()};
+  return {image: f, width: f.displayWidth, height: f.displayHeight, calls: 1, native: true, close: () => f.close()};
 }
 
 /** The last resort, main thread only: what an <img> decodes (full size). */
@@ -109,5 +131,5 @@ async function viaImg(blob: Blob): Promise<Omit<Source, 'calls'>> {
     URL.revokeObjectURL(url);
     throw e;
   }
-  return {image: img, width: img.naturalWidth, height: img.naturalHeight, close: () => URL.revokeObjectURL(url)};
+  return {image: img, width: img.naturalWidth, height: img.naturalHeight, native: true, close: () => URL.revokeObjectURL(url)};
 }

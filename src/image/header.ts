@@ -1,6 +1,7 @@
 // What an image's header says before anything is decoded: its type (by signature), size with
 // the EXIF orientation applied, whether it may have transparency and whether it is animated.
 // The decoder uses the size to decode no larger than needed.
+import {readHeifLayout} from './heic/heif-layout.js';
 import {sniffType} from './sniff.js';
 
 export interface Header {
@@ -45,8 +46,14 @@ export async function readHeader(blob: Blob): Promise<Header> {
       const [width, height] = dib === 12 ? [u16le(b, 18), u16le(b, 20)] : [int32(18), Math.abs(int32(22))];
       return {...base, width, height, alpha: dib > 40};
     }
+    case 'image/heic':
+    case 'image/heif': {
+      // The primary image's size as shown (irot applied); its decoder finds it if the boxes do not say.
+      const primary = readHeifLayout(b)?.primary;
+      return {...base, width: primary?.width ?? 0, height: primary?.height ?? 0, alpha: true};
+    }
     default:
-      // AVIF, HEIC and the unknown: the decoder finds the size. An AVIF sequence animates.
+      // AVIF and the unknown: the decoder finds the size. An AVIF sequence animates.
       return {...base, alpha: true, animated: type === 'image/avif' && ascii(b, 8, 4) === 'avis'};
   }
 }

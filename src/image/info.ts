@@ -6,7 +6,15 @@ export interface ImageInfo {
   width: number;
   height: number;
   animated: boolean;
+  /**
+   * False where the engine cannot decode the file itself and the kit's own decoder did (HEIC
+   * outside Safari): an <img> on the page could not show the original bytes.
+   */
+  native: boolean;
 }
+
+/** HEIC and HEIF (by signature): the one family the kit can decode where the engine cannot. */
+export const isHeif = (type: string) => type === 'image/heic' || type === 'image/heif';
 
 /** Scales (w, h) so the long edge is at most maxSize; never upscales. */
 export function fitWithin(width: number, height: number, maxSize: number): [number, number] {

@@ -3,13 +3,14 @@
 // worker. Loaded as a chunk when a call may need it.
 import type {SizeType} from '../options.js';
 import type {CompressTarget} from './compress.js';
+import {madeFile, named} from './file-name.js';
 import type {ImageInfo} from './info.js';
 import {hurry, Priority, schedule, type Ticket} from './scheduler.js';
 import {SNIFFED_TYPES, sniffType} from './sniff.js';
 import type {Thumbnail} from './thumbnail.js';
 import {rest, run, warm} from './worker-client.js';
 
-export {hurry, Priority, rest, warm};
+export {hurry, madeFile, named, Priority, rest, warm};
 export type {ImageInfo, Thumbnail};
 
 /** What the pipeline returns for one image. */
@@ -27,15 +28,6 @@ export function thumbnail(file: Blob, tile: number, priority: Priority, signal?:
   return schedule(s => run({kind: 'thumbnail', blob: file, tile}, s), {label: `thumbnail ${nameOf(file)}`, priority, signal});
 }
 
-let sequence = 0;
-/** `IMG_20261124_101530_1.jpg`: local time of the call, then a running number. */
-export function imageFileName(type: string, date = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  const stamp = `${date.getFullYear()}${p(date.getMonth() + 1)}${p(date.getDate())}_${p(date.getHours())}${p(date.getMinutes())}${p(date.getSeconds())}`;
-  const ext = type.split('/')[1]?.replace('jpeg', 'jpg').replace(/\W.*$/, '') || 'img';
-  return `IMG_${stamp}_${++sequence}.${ext}`;
-}
-
 /**
  * The picked bytes untouched, as a File whose type is what the bytes are (a GIF named .jpg is
  * image/gif); `info` comes from a decode that succeeded.
@@ -44,8 +36,36 @@ export function originalImage(input: Blob, {type, width, height}: ImageInfo): Pr
   let file: File;
   if (input instanceof File && input.type === type) file = input;
   else if (input instanceof File) file = new File([input], input.name, {type, lastModified: input.lastModified});
-  else file = new File([input], imageFileName(type), {type});
+  else file = madeFile(input, type);
   return {file, type, width, height};
+}
+
+/** JPEG quality of the full-size stand-in for an original the browser cannot show. */
+const STAND_IN_QUALITY = 0.92;
+
+/**
+ * The image to return for "original": the picked bytes untouched (see originalImage), except a
+ * file only the kit could decode (HEIC outside Safari). An <img> could not show those bytes, so
+ * it becomes a JPEG at full size, orientation applied, named as the file with .jpg.
+ */
+export async function original(input: Blob, info: ImageInfo, signal?: AbortSignal): Promise<ProcessedImage> {
+  if (info.native) return originalImage(input, info);
+  const job = {kind: 'compress', blob: input, target: {maxSize: Infinity, quality: STAND_IN_QUALITY}} as const;
+  const out = await schedule(s => run(job, s), {label: `full-size JPEG ${nameOf(input)}`, priority: Priority.CHOSEN, subject: input, signal}).promise;
+  const stem = nameOf(input).replace(/\.[^.]*$/, '');
+  const file = stem ? new File([out.blob], `${stem}.jpg`, {type: 'image/jpeg', lastModified: Date.now()}) : madeFile(out.blob, 'image/jpeg');
+  return {file, type: file.type, width: out.width, height: out.height};
+}
+
+/**
+ * What an <img> on the page can show of `input`, for a full-screen view: the file itself, or for
+ * a file only the kit could decode (HEIC outside Safari) a JPEG the size of the screen.
+ */
+export async function viewable(input: Blob, info: ImageInfo, signal?: AbortSignal): Promise<Blob> {
+  if (info.native) return input;
+  const maxSize = Math.min(2048, Math.ceil(Math.max(screen.width, screen.height) * devicePixelRatio));
+  const job = {kind: 'compress', blob: input, target: {maxSize, quality: 0.85}} as const;
+  return (await schedule(s => run(job, s), {label: `view ${nameOf(input)}`, priority: Priority.VISIBLE, subject: input, signal}).promise).blob;
 }
 
 /**
@@ -57,12 +77,12 @@ export async function processImage(input: Blob, size: SizeType, target: Compress
     // A small thumbnail is the cheapest decode that proves the bytes decode.
     const job = {kind: 'thumbnail', blob: input, tile: 64} as const;
     const {info} = await schedule(s => run(job, s), {label: `decode check ${nameOf(input)}`, priority: Priority.CHOSEN, subject: input, signal}).promise;
-    return originalImage(input, info);
+    return original(input, info, signal);
   }
   const job = {kind: 'compress', blob: input, target} as const;
   const out = await schedule(s => run(job, s), {label: `compress ${nameOf(input)}`, priority: Priority.CHOSEN, subject: input, signal}).promise;
   if (out.kept) return originalImage(input, out.info);
-  const file = new File([out.blob], imageFileName(out.blob.type), {type: out.blob.type, lastModified: Date.now()});
+  const file = madeFile(out.blob);
   return {file, type: file.type, width: out.width, height: out.height};
 }
 

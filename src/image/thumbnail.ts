@@ -33,6 +33,7 @@ export async function makeThumbnail(input: Blob, tile: number): Promise<Thumbnai
       width: head.width || source.width,
       height: head.height || source.height,
       animated: head.animated,
+      native: source.native,
     };
     return {blob: await encode(canvas, 'image/jpeg', 0.85), info, decodes: source.calls};
   } finally {

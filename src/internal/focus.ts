@@ -15,7 +15,8 @@ export function tabbables(root: ParentNode): HTMLElement[] {
  * makes the page inert but lets Tab leave for the browser's own UI; a sheet should not.
  */
 export function trapTab(event: KeyboardEvent, root: ParentNode, active: Element | null) {
-  if (event.key !== 'Tab') return;
+  // By the physical key too: WebKitGTK reports Shift+Tab (GDK's ISO_Left_Tab) as "Unidentified".
+  if (event.key !== 'Tab' && event.code !== 'Tab') return;
   const items = tabbables(root);
   if (items.length === 0) return;
   const first = items[0];

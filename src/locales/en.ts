@@ -7,12 +7,9 @@ export const en: Translation = {
   chooseFromAlbum: 'Choose from album',
   cancel: 'Cancel',
   close: 'Close',
+  noCamera: 'This device has no camera',
   confirm: (selected, count) => `Done (${selected}/${count})`,
   usePhoto: 'Use photo',
   unusable: name => `${name}, this image cannot be read`,
   processing: 'Processing…',
-  previewTitle: 'Image preview',
-  previous: 'Previous image',
-  next: 'Next image',
-  imageOf: (n, total) => `Image ${n} of ${total}`,
 };

@@ -47,7 +47,7 @@ const en: GalleryTranslation = {
   itemAtLimit: (name, count) => `${name}, not available: ${count} already chosen`,
   preview: 'Preview',
   previewOf: name => `Preview ${name}`,
-  rechoose: 'Choose again',
+  rechoose: 'Change',
   excluded: (name, extensions) => `${name}, only ${extensions.join(', ')} files can be chosen`,
   unusableBadge: 'Unusable',
 };

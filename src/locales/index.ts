@@ -15,15 +15,13 @@ export interface Translation {
   chooseFromAlbum: string;
   cancel: string;
   close: string;
+  /** In the action sheet, where 拍照 would be on a device without a camera. */
+  noCamera: string;
   confirm: (selected: number, count: number) => string;
   /** 使用照片: returns the one image under review (a shot, or count 1's pick). */
   usePhoto: string;
   unusable: (name: string) => string;
   processing: string;
-  previewTitle: string;
-  previous: string;
-  next: string;
-  imageOf: (n: number, total: number) => string;
 }
 
 const tables: Record<string, Translation> = {'zh-CN': zhCN, en};

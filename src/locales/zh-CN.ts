@@ -7,12 +7,9 @@ export const zhCN: Translation = {
   chooseFromAlbum: '从相册选择',
   cancel: '取消',
   close: '关闭',
+  noCamera: '此设备没有摄像头',
   confirm: (selected, count) => `完成 (${selected}/${count})`,
   usePhoto: '使用照片',
   unusable: name => `${name}，无法读取此图片`,
   processing: '正在处理…',
-  previewTitle: '图片预览',
-  previous: '上一张',
-  next: '下一张',
-  imageOf: (n, total) => `第 ${n} 张，共 ${total} 张`,
 };

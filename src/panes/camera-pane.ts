@@ -1,9 +1,10 @@
 // The camera half of the sheet: the live camera, the shots or the shot under review, and the
 // camera view, for the open call. Loaded as a chunk when a call may use the camera.
-import {CameraController, CameraStatus} from '../controllers/camera-controller.js';
+import type {ReactiveController} from 'lit';
+import {CameraController, CameraStatus, shownRegion} from '../controllers/camera-controller.js';
 import {ObjectUrlController} from '../controllers/object-url-controller.js';
 import {ChooseImageError, ErrorCode, unknownError} from '../errors.js';
-import {imageFileName, type ProcessedImage} from '../image/pipeline.js';
+import {madeFile, type ProcessedImage} from '../image/pipeline.js';
 import {Pinch} from '../internal/pinch.js';
 import {withCameraTerms} from '../locales/camera.js';
 import type {Facing} from '../options.js';
@@ -14,7 +15,8 @@ import type {SheetPort} from './sheet-port.js';
 
 let shotId = 0;
 
-export class CameraPane {
+/** The camera half, a reactive controller of the sheet (added after its CameraController, so it reads the camera's state once reconciled). */
+export class CameraPane implements ReactiveController {
   static readonly styles = [paneStyles, styles];
 
   private readonly camera: CameraController;
@@ -28,7 +30,7 @@ export class CameraPane {
    * The preview, made here rather than by the view's template: a stream that arrives before the
    * view shows is attached at once, so its first frame is not held up by the render.
    */
-  private readonly video = Object.assign(document.createElement('video'), {autoplay: true, muted: true, playsInline: true});
+  private readonly video = Object.assign(document.createElement('video'), {autoplay: true, muted: true});
   /** Started from the action sheet, its view not shown yet: see start(). */
   private warming: (() => void) | null = null;
   private warmingTimer?: ReturnType<typeof setTimeout>;
@@ -39,16 +41,25 @@ export class CameraPane {
   constructor(private readonly sheet: SheetPort) {
     this.facing = sheet.options?.camera ?? 'back';
     this.video.part.value = 'video';
+    // The attribute, not the property: Firefox has no playsInline property, so setting one
+    // would leave no attribute for iOS WebKit to honour (and it then plays full screen).
+    this.video.setAttribute('playsinline', '');
     this.urls = new ObjectUrlController(sheet.host);
     this.camera = new CameraController(sheet.host, () => ({
       active: (sheet.shows('camera') || !!this.warming) && !this.review,
       facing: this.facing,
     }));
+    sheet.host.addController(this);
   }
 
   /** The sheet's strings and the camera's, in the active language. */
   private get t() {
     return withCameraTerms(this.sheet.t);
+  }
+
+  /** The device has no camera at all (the browser lists devices, and no camera among them). */
+  get noCamera() {
+    return this.camera.noCamera === true;
   }
 
   /** A new call, with the camera it asks for. */
@@ -86,8 +97,8 @@ export class CameraPane {
     this.review = null;
   }
 
-  /** After each sheet update: the preview's stream and state; a refused camera ends the call. */
-  updated() {
+  /** Before each render of the sheet: the preview's stream and state; a refused camera ends the call. */
+  hostUpdate() {
     const {video} = this;
     const {stream, status} = this.camera;
     // Set only when it changes: setting srcObject again reloads the video.
@@ -97,7 +108,10 @@ export class CameraPane {
     video.setAttribute('aria-label', this.t.cameraTitle);
     if (this.warming && status !== CameraStatus.STARTING && status !== CameraStatus.IDLE) this.reveal();
     if (this.sheet.shows('camera') && (status === CameraStatus.REFUSED || status === CameraStatus.BLOCKED)) {
-      this.sheet.fail(new ChooseImageError(status === CameraStatus.BLOCKED ? ErrorCode.PERMISSION_BLOCKED : ErrorCode.PERMISSION_REFUSED));
+      // After this update, not inside it: ending the call fires the page's fail and complete.
+      const open = this.sheet.stillOpen();
+      const code = status === CameraStatus.BLOCKED ? ErrorCode.PERMISSION_BLOCKED : ErrorCode.PERMISSION_REFUSED;
+      queueMicrotask(() => open() && this.sheet.fail(new ChooseImageError(code)));
     }
   }
 
@@ -163,13 +177,15 @@ export class CameraPane {
     const {sheet, video} = this;
     if (sheet.busy) return;
     const open = sheet.stillOpen();
-    sheet.busy = true;
     const compressed = !sheet.original;
+    sheet.busy = true;
     let capture;
     try {
       // Compressed: drawn at the target size and encoded once at the target quality.
       const {maxSize, quality} = sheet.options!.compress;
-      capture = await this.camera.capture(video, compressed ? {maxSize, quality} : {fullResolution: true});
+      // What was framed: the part of the frame the full-bleed preview shows.
+      const crop = shownRegion(video);
+      capture = await this.camera.capture(video, compressed ? {maxSize, quality, crop} : {fullResolution: true, crop});
     } catch (e) {
       if (open()) sheet.fail(unknownError(e));
       return;
@@ -191,8 +207,9 @@ export class CameraPane {
 
   /** A capture is the "original" as taken, or already the compressed image (see shutter()). */
   private async result(shot: Shot, signal: AbortSignal): Promise<ProcessedImage> {
+    if (shot.file) return this.sheet.process(shot.file, signal);
     if (!this.sheet.original && !shot.compressed) return this.sheet.process(shot.blob, signal);
-    const file = new File([shot.blob], imageFileName('image/jpeg'), {type: 'image/jpeg'});
+    const file = madeFile(shot.blob, 'image/jpeg');
     return {file, type: file.type, width: shot.width, height: shot.height};
   }
 
@@ -222,18 +239,41 @@ export class CameraPane {
     input.click();
   }
 
+  /**
+   * A photo from the system camera. With count 1 it is the result; with more, it joins the shots
+   * (the fallback view then shows them with 完成), and the system camera can be opened again.
+   */
   private systemCameraChange(event: Event) {
+    const {sheet} = this;
     const input = event.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
     input.value = '';
-    if (file) void this.sheet.finish([this.sheet.process(file)], () => (this.sheet.hint = this.sheet.t.unusable(file.name)));
+    if (!file) return;
+    const count = sheet.options!.count;
+    if (count === 1) {
+      void sheet.finish([sheet.process(file)], () => (sheet.hint = sheet.t.unusable(file.name)));
+      return;
+    }
+    if (this.shots.length >= count) {
+      sheet.hint = this.t.shotsLimit(count);
+      return;
+    }
+    const shot: Shot = {id: ++shotId, blob: file, file, url: this.urls.create(file), width: 0, height: 0, compressed: false};
+    void this.prepare(shot);
+    this.change(() => (this.shots = [...this.shots, shot]));
   }
 
   private confirm() {
     const shots = this.review ? [this.review] : this.shots;
     void this.sheet.finish(
       shots.map(s => this.prepare(s)),
-      () => this.sheet.fail(unknownError('a photo could not be encoded'))
+      index => {
+        const shot = shots[index];
+        // A system camera's file that cannot be used leaves the shots, as an album pick would.
+        if (!shot.file) return this.sheet.fail(unknownError('a photo could not be encoded'));
+        this.remove(shot);
+        this.sheet.hint = this.sheet.t.unusable(shot.file.name);
+      }
     );
   }
 }

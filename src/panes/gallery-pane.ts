@@ -1,8 +1,8 @@
 // The gallery half of the sheet: the picked files, the capped selection, thumbnails and the
 // gallery view, for the open call. Loaded as a chunk when a call may use the album.
-import {html} from 'lit';
+import {html, type ReactiveController} from 'lit';
 import {ThumbnailController} from '../controllers/thumbnail-controller.js';
-import {hurry, originalImage, Priority, rest, stillReadable} from '../image/pipeline.js';
+import {hurry, original, Priority, rest, stillReadable} from '../image/pipeline.js';
 import {newItems, type GalleryItem} from '../internal/gallery-item.js';
 import {Selection} from '../internal/selection.js';
 import {withGalleryTerms} from '../locales/gallery.js';
@@ -12,7 +12,8 @@ import styles from '../views/gallery-view.styles.js';
 import {GalleryPreview} from './gallery-preview.js';
 import type {SheetPort} from './sheet-port.js';
 
-export class GalleryPane {
+/** The gallery half, a reactive controller of the sheet. */
+export class GalleryPane implements ReactiveController {
   static readonly styles = [paneStyles, styles];
 
   private readonly thumbs: ThumbnailController;
@@ -24,8 +25,9 @@ export class GalleryPane {
 
   constructor(private readonly sheet: SheetPort) {
     this.thumbs = new ThumbnailController(sheet.host);
-    this.preview = new GalleryPreview(sheet);
+    this.preview = new GalleryPreview(sheet, item => this.thumbs.decoded(item));
     this.reset(sheet.options?.count ?? 1);
+    sheet.host.addController(this);
   }
 
   /** The sheet's strings and the gallery's, in the active language. */
@@ -82,21 +84,17 @@ export class GalleryPane {
     if (this.single && this.sheet.options?.sizeType.length === 1 && this.selection.size) this.confirm();
   }
 
-  /** Before each sheet update: a selected file that turned out undecodable leaves the selection. */
-  willUpdate() {
+  /** Before each render of the sheet: a selected file that turned out undecodable leaves the selection. */
+  hostUpdate() {
     for (const item of this.selection.items) {
       if (item.state === 'unusable') this.deselect(item);
     }
   }
 
-  /**
-   * After each sheet update: thumbnails decode as their buttons scroll into view. Count 1 shows
-   * no grid, only the pick itself: its decode (the proof it decodes) is a small one.
-   */
-  updated(root: ParentNode) {
-    if (!this.sheet.shows('gallery')) return;
-    if (this.single) this.thumbs.useTile(64);
-    else this.thumbs.observeAll(root.querySelector('[part~="gallery"]')!, this.items);
+  /** After each render of the sheet: thumbnails decode as their tiles near the view. */
+  hostUpdated() {
+    const grid = this.sheet.root.querySelector('[part~="gallery"]');
+    if (grid && this.sheet.shows('gallery')) this.thumbs.observeAll(grid, this.items);
   }
 
   render() {
@@ -150,14 +148,14 @@ export class GalleryPane {
    * decode (an original is returnable only once it is known to decode).
    */
   private choose(item: GalleryItem) {
-    // Count 1 shows no thumbnail: its pick decodes only for what it returns.
+    // Count 1 shows no thumbnail: its pick decodes only for what it returns (or shows large).
     if (!this.single) this.thumbs.request(item, Priority.LATER);
     void this.prepare(item);
   }
 
   private prepare(item: GalleryItem) {
     return this.sheet.prepare(`g${item.id}`, signal =>
-      this.sheet.original ? this.thumbs.decoded(item).then(info => originalImage(item.file, info)) : this.sheet.process(item.file, signal)
+      this.sheet.original ? this.thumbs.decoded(item).then(info => original(item.file, info, signal)) : this.sheet.process(item.file, signal)
     );
   }
 

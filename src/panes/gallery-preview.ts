@@ -4,6 +4,7 @@
 import {html, nothing} from 'lit';
 import {ObjectUrlController} from '../controllers/object-url-controller.js';
 import {deepActiveElement} from '../internal/focus.js';
+import {viewable, type ImageInfo} from '../image/pipeline.js';
 import type {GalleryItem} from '../internal/gallery-item.js';
 import type {GalleryTranslation} from '../locales/gallery.js';
 import type {Translation} from '../locales/index.js';
@@ -35,7 +36,11 @@ export class GalleryPreview {
   private readonly fileUrls = new Map<GalleryItem, string>();
   private returnFocusTo: HTMLElement | null = null;
 
-  constructor(private readonly sheet: SheetPort) {
+  /** `infoOf`: what the decode of an item's thumbnail learned (the gallery's thumbnails). */
+  constructor(
+    private readonly sheet: SheetPort,
+    private readonly infoOf: (item: GalleryItem) => Promise<ImageInfo>
+  ) {
     this.urls = new ObjectUrlController(sheet.host);
   }
 
@@ -72,11 +77,27 @@ export class GalleryPreview {
     return (this.sheet.host as unknown as Element).shadowRoot?.querySelector<ChooseImageViewer>('choose-image-viewer') ?? null;
   }
 
-  /** The picked file itself, full size, for the viewer and count 1's review. */
+  /**
+   * The picked file itself, full size, for the viewer and count 1's review. A HEIC (by its type
+   * or name: the bytes are read later) waits for its decode to say whether this browser can show
+   * it; where it cannot, a screen-size JPEG stands in. '' while that is being made.
+   */
   urlOf(item: GalleryItem) {
-    let url = this.fileUrls.get(item);
-    if (!url) this.fileUrls.set(item, (url = this.urls.create(item.file)));
-    return url;
+    const url = this.fileUrls.get(item);
+    if (url !== undefined) return url;
+    if (!/^image\/hei[cf]/.test(item.file.type) && !/\.hei[cf]$/i.test(item.file.name)) {
+      this.fileUrls.set(item, this.urls.create(item.file));
+      return this.fileUrls.get(item)!;
+    }
+    this.fileUrls.set(item, '');
+    void this.infoOf(item)
+      .then(info => viewable(item.file, info))
+      .then(
+        blob => this.fileUrls.get(item) === '' && this.fileUrls.set(item, this.urls.create(blob)),
+        () => this.fileUrls.delete(item) // unusable: the gallery says so
+      )
+      .then(() => this.sheet.host.requestUpdate());
+    return '';
   }
 
   render(p: PreviewProps) {

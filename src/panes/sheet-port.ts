@@ -7,7 +7,10 @@ import type {Translation} from '../locales/index.js';
 import type {NormalizedOptions} from '../options.js';
 
 export interface SheetPort {
+  /** The sheet: panes are its reactive controllers (hostUpdate before each render, hostUpdated after). */
   readonly host: ReactiveControllerHost;
+  /** The sheet's shadow root, where the panes' views render. */
+  readonly root: ParentNode;
   /** The open call's options; undefined once it has settled. */
   readonly options: NormalizedOptions | undefined;
   readonly t: Translation;

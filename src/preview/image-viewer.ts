@@ -2,6 +2,7 @@
 // arrow keys, zoom by pinch, wheel and double tap; only the image shown and its neighbours load.
 import {html, LitElement, nothing, type PropertyValues} from 'lit';
 import {LocalizeController} from '../controllers/localize-controller.js';
+import {withPreviewTerms} from '../locales/preview.js';
 import styles from './image-viewer.styles.js';
 
 const MAX_SCALE = 4;
@@ -175,7 +176,7 @@ export class ChooseImageViewer extends LitElement {
   }
 
   protected override render() {
-    const t = this.localize.t;
+    const t = withPreviewTerms(this.localize.t);
     const total = this.urls.length;
     return html`
       <dialog part="viewer" lang=${t.lang} aria-label=${t.previewTitle} @keydown=${this.handleKeydown} @close=${this.handleClose}>

@@ -15,6 +15,8 @@ export interface Shot {
   height: number;
   /** Taken at the "compressed" size and quality. */
   compressed: boolean;
+  /** A photo from the system camera (the fallback): processed as an album pick is. */
+  file?: File;
 }
 
 export interface CameraViewProps {
@@ -56,7 +58,7 @@ function failureMessage(t: CameraTranslation, status: CameraStatus) {
 }
 
 /** "2.5×": the zoom as a factor. Cameras whose range starts above 1 (100–400) count from there. */
-export const zoomFactor = ({value, min}: Zoom) => `${(value / Math.max(min, 1)).toFixed(1)}×`;
+const zoomFactor = ({value, min}: Zoom) => `${(value / Math.max(min, 1)).toFixed(1)}×`;
 
 function zoomSlider(p: CameraViewProps, zoom: Zoom) {
   const factor = zoomFactor(zoom);
@@ -85,20 +87,21 @@ export function cameraView(p: CameraViewProps) {
   // A hint (e.g. "that file cannot be used") speaks over the camera's own state.
   const message = p.hint || (unusable ? failureMessage(t, status) : status === CameraStatus.STARTING ? t.cameraStarting : '');
 
+  // No camera to use: no dead shutter and no disabled 完成 (0/n), only the fallbacks, and the
+  // shots taken with the system camera (count > 1) with their 完成.
+  const controls = !unusable || shots.length > 0;
+
   return html`
-    <div class="view camera">
+    <div class="view camera ${unusable ? 'unusable' : ''}">
       <header class="bar">
         <button part="close" class="icon" aria-label=${t.close} @click=${p.onClose}>${closeIcon}</button>
         <h2 id="title" class="title">${t.cameraTitle}</h2>
         ${torch !== undefined && isLive && !review
           ? html`<button part="torch" class="icon" aria-label=${t.torch} aria-pressed=${torch ? 'true' : 'false'} @click=${p.onTorch}>${torchIcon}</button>`
-          : nothing}
-        ${p.canSwitch && !review
-          ? html`<button part="switch-camera" class="icon" aria-label=${t.switchCamera} ?disabled=${!isLive} @click=${p.onSwitch}>${switchIcon}</button>`
           : html`<span class="icon-space"></span>`}
       </header>
       <div
-        class="stage ${zoom ? 'zoomable' : ''}"
+        class="stage"
         @wheel=${zoom ? p.onStageWheel : nothing}
         @pointerdown=${zoom ? p.onStagePointer : nothing}
         @pointermove=${zoom ? p.onStagePointer : nothing}
@@ -106,7 +109,6 @@ export function cameraView(p: CameraViewProps) {
         @pointercancel=${zoom ? p.onStagePointer : nothing}
       >
         ${p.video}
-        ${zoom ? zoomSlider(p, zoom) : nothing}
         ${review ? html`<img class="review" src=${review.url} alt=${t.shot(1)} />` : nothing}
         <p part="message" class="message" role="status" ?hidden=${!message}>${message}</p>
         ${unusable
@@ -118,28 +120,43 @@ export function cameraView(p: CameraViewProps) {
             </div>`
           : nothing}
       </div>
-      ${count > 1 && shots.length
-        ? html`<ol class="strip">
-            ${shots.map((s, i) => html`<li>
-                <img src=${s.url} alt=${t.shot(i + 1)} />
-                <button class="remove" aria-label=${t.removeShot(i + 1)} ?disabled=${p.busy} @click=${() => p.onRemoveShot(s)}>${closeIcon}</button>
-              </li>`)}
-          </ol>`
-        : nothing}
-      <footer class="bar controls">
-        ${review
-          ? html`<button part="retake" class="action" ?disabled=${p.busy} @click=${p.onRetake}>${t.retake}</button>
-              <button part="confirm" class="action primary" ?disabled=${p.busy} @click=${p.onConfirm}>${t.usePhoto}</button>`
-          : html`<span class="slot">
-                ${count > 1
-                  ? html`<button part="confirm" class="action primary" ?disabled=${!shots.length || p.busy} @click=${p.onConfirm}>
-                      ${t.confirm(shots.length, count)}
-                    </button>`
-                  : nothing}
-              </span>
-              <button part="shutter" class="shutter" aria-label=${t.shutter} ?disabled=${!isLive || full || p.busy} @click=${p.onShutter}></button>
-              <span class="slot"></span>`}
-      </footer>
+      <div class="bottom">
+        ${zoom ? zoomSlider(p, zoom) : nothing}
+        ${count > 1 && shots.length
+          ? html`<ol class="strip">
+              ${shots.map((s, i) => html`<li>
+                  <img src=${s.url} alt=${t.shot(i + 1)} />
+                  <button class="remove" aria-label=${t.removeShot(i + 1)} ?disabled=${p.busy} @click=${() => p.onRemoveShot(s)}>
+                    <span class="remove-icon">${closeIcon}</span>
+                  </button>
+                </li>`)}
+            </ol>`
+          : nothing}
+        ${!controls
+          ? nothing
+          : review
+            ? html`<footer class="bar controls">
+                <button part="retake" class="action" ?disabled=${p.busy} @click=${p.onRetake}>${t.retake}</button>
+                <button part="confirm" class="action primary" ?disabled=${p.busy} @click=${p.onConfirm}>${t.usePhoto}</button>
+              </footer>`
+            : html`<footer class="bar controls">
+                <span class="slot">
+                  ${count > 1
+                    ? html`<button part="confirm" class="action primary" ?disabled=${!shots.length || p.busy} @click=${p.onConfirm}>
+                        ${t.confirm(shots.length, count)}
+                      </button>`
+                    : nothing}
+                </span>
+                ${unusable
+                  ? html`<span class="shutter-space"></span>`
+                  : html`<button part="shutter" class="shutter" aria-label=${t.shutter} ?disabled=${!isLive || full || p.busy} @click=${p.onShutter}></button>`}
+                <span class="slot end">
+                  ${p.canSwitch && !unusable
+                    ? html`<button part="switch-camera" class="icon switch" aria-label=${t.switchCamera} ?disabled=${!isLive} @click=${p.onSwitch}>${switchIcon}</button>`
+                    : nothing}
+                </span>
+              </footer>`}
+      </div>
     </div>
   `;
 }

@@ -138,6 +138,15 @@ export default css`
   .gallery footer {
     gap: 8px;
   }
+  @media (max-width: 359px) {
+    .gallery footer {
+      gap: 4px;
+      padding-inline: 8px;
+    }
+    .gallery footer .action {
+      padding: 0 12px;
+    }
+  }
   .text {
     min-height: 44px;
     padding: 0 4px;
@@ -162,6 +171,13 @@ export default css`
   }
   .toggle[aria-checked='true'] .check {
     border: 5px solid var(--_accent);
+  }
+
+  /* In a window the card fits its tiles (up to its max-height, then the grid scrolls). */
+  @media (min-width: 600px) and (min-height: 600px) {
+    .gallery .grid {
+      flex: 0 1 auto;
+    }
   }
 
   @media (forced-colors: active) {

@@ -18,8 +18,9 @@ export default css`
       height: min(90dvh, 820px);
       border-radius: var(--_radius);
     }
+    /* fit-content, not auto: a modal dialog is inset top and bottom, and auto would stretch it. */
     .sheet.gallery {
-      height: auto;
+      height: fit-content;
       max-height: min(90dvh, 820px);
     }
   }
@@ -39,6 +40,10 @@ export default css`
     justify-content: space-between;
     gap: var(--_space);
     padding: calc(var(--_space) / 2) var(--_space);
+  }
+  /* A label on a bar never wraps (a 320 px phone, English). */
+  .bar .action {
+    white-space: nowrap;
   }
   /* Below the status bar and the notch; above the home indicator. */
   header.bar {

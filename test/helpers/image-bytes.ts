@@ -8,7 +8,13 @@ export async function withExifOrientation(jpeg: Blob, orientation: number): Prom
   const payload = [0x45, 0x78, 0x69, 0x66, 0, 0, ...tiff]; // "Exif\0\0"
   const length = payload.length + 2;
   const app1 = [0xff, 0xe1, length >> 8, length & 0xff, ...payload];
-  return new Blob([src.subarray(0, 2), new Uint8Array(app1), src.subarray(2)], {type: 'image/jpeg'});
+  // One contiguous buffer, as a file read from disk is: Firefox's createImageBitmap cannot
+  // decode a Blob made of parts whose first part is shorter than the JPEG signature.
+  const out = new Uint8Array(src.length + app1.length);
+  out.set(src.subarray(0, 2));
+  out.set(app1, 2);
+  out.set(src.subarray(2), 2 + app1.length);
+  return new Blob([out], {type: 'image/jpeg'});
 }
 
 /**

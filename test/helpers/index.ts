@@ -234,7 +234,7 @@ export const failure = (call: Promise<unknown>) =>
 
 /** Sizes the viewport (WebKit: through the window); resolves with the size it got. */
 export const setViewportSize = (width: number, height: number) =>
-  executeServerCommand<{width: number; height: number}, {width: number; height: number}>('set-viewport', {width, height});
+  executeServerCommand<{width: number; height: number}, {width: number; height: number}>('resize-viewport', {width, height});
 
 /** Presses `key` with Shift held, as a person would (Shift+Tab). */
 export const pressWithShift = (key: string) => executeServerCommand('press-with-shift', {key});
@@ -297,3 +297,6 @@ export function recordDecodes() {
     },
   };
 }
+
+/** Emulates a phone's safe-area insets (notch, home indicator), or clears them with null. Chromium only. */
+export const setSafeArea = (insets: {top: number; right: number; bottom: number; left: number} | null) => executeServerCommand('safe-area', insets);

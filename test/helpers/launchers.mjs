@@ -27,7 +27,8 @@ const chromiumArgs = {
   // Blocked before the call: the test sets the site's permission to denied (CDP) first.
   blocked: [fakeCamera, '--deny-permission-prompts'],
   // insecure.test → the test server over http: a real insecure context.
-  none: [autoGrant, '--host-resolver-rules=MAP insecure.test 127.0.0.1'],
+  // A laptop without a webcam: the fake audio inputs are listed, no camera among them.
+  none: ['--use-fake-device-for-media-stream=device-count=0', autoGrant, '--host-resolver-rules=MAP insecure.test 127.0.0.1'],
 };
 
 function chromium(camera) {

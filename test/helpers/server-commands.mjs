@@ -1,19 +1,20 @@
 // Test-runner plugin: commands the browser side asks the Node side to do, because a page
-// cannot do them itself: write fixture files to disk (and change or delete them after a pick),
-// answer a real file chooser or set files on the file input the page opened, drop files, hide
-// the page, block the camera, allow its pan-tilt-zoom, size the viewport, press keys with Shift
-// held, turn a wheel, pinch. Each goes through the engine's own driver: puppeteer over CDP
-// (Chromium) or WebDriver BiDi (Firefox), and classic WebDriver (WebKit). A command no driver
-// of an engine can do throws, and the test that needs it is skipped there by name.
+// cannot do them itself: write fixture files to disk, answer a real file chooser or set files
+// on the file input the page opened, drop files, hide the page, block the camera, allow its
+// pan-tilt-zoom, size the viewport, press keys with Shift held, turn a wheel, pinch. Each goes through the engine's own driver: puppeteer
+// over CDP (Chromium) or WebDriver BiDi (Firefox), and classic WebDriver (WebKit). A command
+// no driver of an engine can do throws, and the test that needs it is skipped there by name.
 import {appendFileSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {setWebKitViewport} from './launchers.mjs';
 
 const fixtureDir = mkdtempSync(join(tmpdir(), 'choose-image-sheet-'));
+process.on('exit', () => rmSync(fixtureDir, {recursive: true, force: true}));
 let fixtureId = 0;
 const coverPages = new Map();
 const windowSizes = new Map();
+const safeAreaSessions = new Map();
 
 /** W3C WebDriver's key for an element reference in a script's result. */
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
@@ -202,8 +203,21 @@ export function serverCommands() {
           await cdp.detach();
           return true;
         }
+        // payload: {top, right, bottom, left} in px, or null to clear: the safe-area insets of a
+        // phone's notch and home indicator, as env(safe-area-inset-*) reads them. Chromium only
+        // (CDP Emulation.setSafeAreaInsetsOverride); the session stays open, as the override
+        // lasts only as long as it.
+        case 'safe-area': {
+          if (session.browser.engine !== 'chromium') throw unsupported(session, 'emulating safe-area insets');
+          const page = pageOf(session);
+          let cdp = safeAreaSessions.get(page);
+          if (!cdp) safeAreaSessions.set(page, (cdp = await page.createCDPSession()));
+          // Zero insets clear it: the override outlives nothing but an explicit reset.
+          await cdp.send('Emulation.setSafeAreaInsetsOverride', {insets: payload ?? {top: 0, right: 0, bottom: 0, left: 0}});
+          return true;
+        }
         // payload: {width, height} -> the viewport it got (WebKit's window has a minimum width).
-        case 'set-viewport': {
+        case 'resize-viewport': {
           if (isWebDriver(session)) return setWebKitViewport(driverOf(session), payload.width, payload.height);
           await pageOf(session).setViewport(payload);
           return payload;

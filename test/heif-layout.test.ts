@@ -1,0 +1,23 @@
+import {expect} from '@open-wc/testing';
+import {readHeifLayout} from '../src/image/heic/heif-layout.js';
+import {corruptHeic, heicFile, type HeicFixture} from './helpers/heic.js';
+
+const bytes = async (name: HeicFixture) => new Uint8Array(await (await heicFile(name)).arrayBuffer());
+
+describe('readHeifLayout', () => {
+  it('should give the primary size as shown, its irot applied, and its thumbnail', async () => {
+    expect(readHeifLayout(await bytes('rotated'))).to.deep.equal({
+      primary: {id: 1, width: 1800, height: 2400},
+      thumbnails: [{id: 2, width: 240, height: 320}],
+    });
+  });
+
+  it('should leave a mirrored image its size', async () => {
+    expect(readHeifLayout(await bytes('mirrored'))).to.deep.equal({primary: {id: 1, width: 400, height: 300}, thumbnails: []});
+  });
+
+  it('should give nothing for bytes with no meta box', async () => {
+    expect(readHeifLayout(new Uint8Array(await corruptHeic().arrayBuffer()))).to.equal(undefined);
+    expect(readHeifLayout(new Uint8Array(3))).to.equal(undefined);
+  });
+});
