@@ -449,7 +449,8 @@ async function hugeSection(page, browserPid, generatorPage) {
     });
   const bare = (paths, armArgs) => withMemory(browserPid, () => throughBarePage(page, paths, 'armBareGallery', armArgs));
   const s = await alternate({
-    thumb: () => ours([huge], {count: 1, sizeType: ['original']}, 'armGallery', {}),
+    // count 2: count 1 shows its pick large, with no thumbnail
+    thumb: () => ours([huge], {count: 2, sizeType: ['original']}, 'armGallery', {}),
     compressed: () => ours([huge], {count: 1, sizeType: ['compressed']}, 'armPick'),
     bareThumb: () => bare([huge], {}),
   }, runs);

@@ -57,15 +57,20 @@ export async function original(input: Blob, info: ImageInfo, signal?: AbortSigna
   return {file, type: file.type, width: out.width, height: out.height};
 }
 
+/** Larger images are shown through a screen-size copy: an <img> decodes what it shows in full. */
+const SHOWN_PIXELS = 4096 * 4096;
+
 /**
- * What an <img> on the page can show of `input`, for a full-screen view: the file itself, or for
- * a file only the kit could decode (HEIC outside Safari) a JPEG the size of the screen.
+ * What an <img> on the page can show of `input`, for a full-screen view: the file itself, or a
+ * JPEG the size of the screen for a file only the kit could decode (HEIC outside Safari) or one
+ * too large to hold decoded (over 16.7 MP: a 48 MP photo is 192 MB as a bitmap).
  */
 export async function viewable(input: Blob, info: ImageInfo, signal?: AbortSignal): Promise<Blob> {
-  if (info.native) return input;
+  if (info.native && info.width * info.height <= SHOWN_PIXELS) return input;
   const maxSize = Math.min(2048, Math.ceil(Math.max(screen.width, screen.height) * devicePixelRatio));
   const job = {kind: 'compress', blob: input, target: {maxSize, quality: 0.85}} as const;
-  return (await schedule(s => run(job, s), {label: `view ${nameOf(input)}`, priority: Priority.VISIBLE, subject: input, signal}).promise).blob;
+  // Not the chosen image's work (no subject): after 完成 it waits for what is returned.
+  return (await schedule(s => run(job, s), {label: `view ${nameOf(input)}`, priority: Priority.VISIBLE, signal}).promise).blob;
 }
 
 /**
