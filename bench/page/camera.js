@@ -127,22 +127,29 @@ export function armConfirm() {
 }
 
 /**
- * Before clicking the shutter: click → the compressed photo is ready (the review shows it, with
- * confirm: the shot is the compressed image, one draw and one encode), then confirm (clicked
- * in the page the moment it shows) → the call resolved.
+ * Before clicking the shutter: click → the compressed photo is encoded (the shot is the
+ * compressed image: one draw and one encode), → its review shows with confirm, and confirm
+ * (clicked in the page the moment it shows) → the call resolved.
  */
 export function armShutterToResult() {
   const stop = screenRefresh();
+  // When the encode of the shot finishes: a pass-through timestamp on the encoder it uses.
+  const encoder = OffscreenCanvas.prototype.convertToBlob;
+  let encoded = 0;
+  OffscreenCanvas.prototype.convertToBlob = function (...args) {
+    return encoder.apply(this, args).finally(() => (encoded = performance.now()));
+  };
   state.probe = (async () => {
     const t0 = await nextClick();
     const confirm = await waitFor(() => part('confirm'));
-    const ready = performance.now();
+    const shown = performance.now();
+    OffscreenCanvas.prototype.convertToBlob = encoder;
     confirm.click();
     const outcome = await state.call;
     const resolved = performance.now();
     stop();
     state.sheet = state.call = undefined;
-    return {ms: ready - t0, confirmMs: resolved - ready, totalMs: resolved - t0, ...describeResult(outcome)};
+    return {ms: encoded - t0, shownMs: shown - t0, totalMs: resolved - t0, ...describeResult(outcome)};
   })();
 }
 
@@ -162,10 +169,11 @@ export async function openBareCamera() {
 }
 
 /**
- * Before clicking the bare shutter: click → one drawImage at maxSize and one encode at
- * `quality`: a <canvas>'s toBlob, or an OffscreenCanvas's convertToBlob (`offscreen`).
+ * Before clicking the bare shutter: click → one drawImage and one encode at `quality`, at the
+ * size the sheet's photo had (`width`×`height`: what its full-bleed preview framed, the frame's
+ * centre), through a <canvas>'s toBlob or an OffscreenCanvas's convertToBlob (`offscreen`).
  */
-export function armBareShutter(maxSize, quality, offscreen = false) {
+export function armBareShutter({width, height, quality, offscreen = false}) {
   const {video, button} = bare;
   const stop = screenRefresh();
   state.probe = new Promise(resolve =>
@@ -173,10 +181,11 @@ export function armBareShutter(maxSize, quality, offscreen = false) {
       'click',
       () => {
         const t0 = performance.now();
-        const s = Math.min(1, maxSize / Math.max(video.videoWidth, video.videoHeight));
-        const [width, height] = [Math.round(video.videoWidth * s), Math.round(video.videoHeight * s)];
+        // the frame's centre with the photo's aspect, as a full-bleed preview crops it
+        const s = Math.min(video.videoWidth / width, video.videoHeight / height);
+        const [sw, sh] = [width * s, height * s];
         const canvas = offscreen ? new OffscreenCanvas(width, height) : Object.assign(document.createElement('canvas'), {width, height});
-        canvas.getContext('2d').drawImage(video, 0, 0, width, height);
+        canvas.getContext('2d').drawImage(video, (video.videoWidth - sw) / 2, (video.videoHeight - sh) / 2, sw, sh, 0, 0, width, height);
         const done = blob => {
           stop();
           resolve({ms: performance.now() - t0, width, height, bytes: blob.size, type: blob.type});
