@@ -321,9 +321,9 @@ async function shutterToResult(page, quality) {
   return page.evaluate(() => bench.probeResult()).then(r => ({...r, quality}));
 }
 
-async function bareShutter(page) {
+async function bareShutter(page, size, offscreen) {
   const shutter = await page.evaluate(() => bench.openBareCamera());
-  await page.evaluate(() => bench.armBareShutter(1920, 0.8));
+  await page.evaluate(o => bench.armBareShutter(o), {...size, quality: 0.8, offscreen});
   await pause(TAP_PAUSE);
   await click(page, shutter);
   const r = await page.evaluate(() => bench.probeResult());
@@ -345,18 +345,29 @@ async function cameraSection(page) {
       row('bare script: getUserMedia + <video>, no click', firstFrame.bare),
     ], [`goal ≤ 1.10× the bare tap: ${verdict(firstFrame.ratio <= 1.1, '≤ 1.10×')}`]);
 
-  const shots = await alternate({ours: () => shutterToResult(page, 0.8), bare: () => bareShutter(page)}, runs);
-  const shutter = {
-    runs,
-    ours: {ms: med(shots.ours), bytes: med(shots.ours, 'bytes'), size: `${shots.ours[0].width}x${shots.ours[0].height}`, type: shots.ours[0].type, samples: shots.ours},
-    bare: {ms: med(shots.bare), bytes: med(shots.bare, 'bytes'), size: `${shots.bare[0].width}x${shots.bare[0].height}`, type: shots.bare[0].type, samples: shots.bare},
+  // The bare pages encode the size the sheet's photo had, which its full-bleed preview framed.
+  let size;
+  const ours = async () => {
+    const r = await shutterToResult(page, 0.8);
+    size = {width: r.width, height: r.height};
+    return r;
   };
+  const shots = await alternate({ours, toBlob: () => bareShutter(page, size, false), convertToBlob: () => bareShutter(page, size, true)}, runs);
+  const stat = rs => ({ms: med(rs), shownMs: med(rs, 'shownMs'), totalMs: med(rs, 'totalMs'), bytes: med(rs, 'bytes'), size: `${rs[0].width}x${rs[0].height}`, type: rs[0].type, samples: rs});
+  const shutter = {runs, ours: stat(shots.ours), toBlob: stat(shots.toBlob), convertToBlob: stat(shots.convertToBlob)};
+  // The baseline is the faster of the two plain encodes: <canvas>.toBlob waits for an idle
+  // main thread in Chromium (up to a second here), OffscreenCanvas.convertToBlob does not.
+  shutter.bare = shutter.toBlob.ms <= shutter.convertToBlob.ms ? shutter.toBlob : shutter.convertToBlob;
   shutter.ratio = shutter.ours.ms / shutter.bare.ms;
+  const line = (label, x) => [label, fmt.ms(x.ms), `${x.size} ${x.type}`, fmt.bytes(x.bytes), fmt.x(x.ms / shutter.bare.ms)];
   table(`D2. Camera, compressed (count 1): shutter click → result; ${runs} runs each, alternated, after 1 warm-up`,
-    ['path', 'median ms', 'result', 'bytes', 'ratio'], [
-      ['sheet: shutter → review → confirm (clicked as it shows) → resolved', fmt.ms(shutter.ours.ms), `${shutter.ours.size} ${shutter.ours.type}`, fmt.bytes(shutter.ours.bytes), fmt.x(shutter.ratio)],
-      ['bare: click → drawImage at 1920 → one toBlob q0.8', fmt.ms(shutter.bare.ms), `${shutter.bare.size} ${shutter.bare.type}`, fmt.bytes(shutter.bare.bytes), '1.00×'],
-    ], [`goal ≤ 1.10× one toBlob: ${verdict(shutter.ratio <= 1.1, '≤ 1.10×')}`]);
+    ['path', 'median ms', 'result', 'bytes', 'vs faster bare'], [
+      line('sheet: shutter → the compressed photo encoded', shutter.ours),
+      ['sheet: shutter → its review shown (confirm enabled)', fmt.ms(shutter.ours.shownMs), '', '', fmt.x(shutter.ours.shownMs / shutter.bare.ms)],
+      ['sheet: shutter → resolved, confirm clicked as it shows', fmt.ms(shutter.ours.totalMs), '', '', fmt.x(shutter.ours.totalMs / shutter.bare.ms)],
+      line('bare: click → drawImage at that size → one <canvas>.toBlob q0.8', shutter.toBlob),
+      line('bare: click → drawImage at that size → one OffscreenCanvas.convertToBlob q0.8', shutter.convertToBlob),
+    ], [`goal ≤ 1.10× one encode at the same size and quality: ${verdict(shutter.ratio <= 1.1, '≤ 1.10×')}`]);
   return {firstFrame, shutter};
 }
 
@@ -371,7 +382,7 @@ async function pickSection(page) {
   });
   const r = Object.fromEntries(Object.entries(samples).map(([k, rs]) => [k, {ms: med(rs), bytes: med(rs, 'bytes'), samples: rs}]));
   r.ratio = r.ours.ms / r.compressorjs.ms;
-  table(`F. One 4032x3024 JPEG, compressed, 完成 clicked the moment it is enabled: input change → result; median of ${RUNS}, alternated, after 1 warm-up`,
+  table(`F. One 4032x3024 JPEG, compressed (count 1, one size type: the pick is returned at once; a 完成, where one shows, is clicked the moment it is enabled): input change → result; median of ${RUNS}, alternated, after 1 warm-up`,
     ['path', 'median ms', 'bytes', 'vs compressorjs'], [
       ['sheet (album, compressed)', fmt.ms(r.ours.ms), fmt.bytes(r.ours.bytes), fmt.x(r.ratio)],
       ['bare page: compressorjs started at change', fmt.ms(r.compressorjs.ms), fmt.bytes(r.compressorjs.bytes), '1.00×'],
@@ -445,7 +456,8 @@ async function hugeSection(page, browserPid, generatorPage) {
     });
   const bare = (paths, armArgs) => withMemory(browserPid, () => throughBarePage(page, paths, 'armBareGallery', armArgs));
   const s = await alternate({
-    thumb: () => ours([huge], {count: 1, sizeType: ['original']}, 'armGallery', {}),
+    // count 2: count 1 shows its pick large, with no thumbnail
+    thumb: () => ours([huge], {count: 2, sizeType: ['original']}, 'armGallery', {}),
     compressed: () => ours([huge], {count: 1, sizeType: ['compressed']}, 'armPick'),
     bareThumb: () => bare([huge], {}),
   }, runs);
@@ -480,7 +492,7 @@ function goals(results) {
     add(`${gallery.files} × 12 MP: longest main-thread task ≤ 50 ms`, `${fmt.ms(gallery.ours.longestTask)} ms`, `bare ${fmt.ms(gallery.bare.longestTask)} ms`, '', gallery.ours.longestTask <= 50, ranAt.gallery);
     add(`${gallery.files} × 12 MP: renderer memory after close within 10 MB of before`, fmt.MB(gallery.ours.memoryAfter), fmt.MB(gallery.ours.memoryBefore), fmt.MB(gallery.ours.memoryGrowth), Math.abs(gallery.ours.memoryGrowth) <= 10e6, ranAt.gallery);
   }
-  if (camera?.shutter) add('camera compressed: shutter → result ≤ 1.1× one toBlob', `${fmt.ms(camera.shutter.ours.ms)} ms`, `${fmt.ms(camera.shutter.bare.ms)} ms`, fmt.x(camera.shutter.ratio), camera.shutter.ratio <= 1.1, ranAt.camera);
+  if (camera?.shutter?.toBlob) add('camera compressed: shutter → compressed photo encoded ≤ 1.1× one toBlob (the faster of toBlob, convertToBlob)', `${fmt.ms(camera.shutter.ours.ms)} ms`, `${fmt.ms(camera.shutter.bare.ms)} ms`, fmt.x(camera.shutter.ratio), camera.shutter.ratio <= 1.1, ranAt.camera);
   if (size?.fetchedEntry) add('entry with Lit ≤ 14 kB min+gzip as fetched', fmt.kB(size.fetchedEntry), '14 kB', '', size.fetchedEntry <= 14000, ranAt.size);
   if (huge?.thumb) {
     add('12000×12000 JPEG: thumbnail ≤ 2 s', `${fmt.ms(huge.thumb.ms)} ms`, `bare ${fmt.ms(huge.bareThumb.ms)} ms`, fmt.x(huge.thumb.ms / huge.bareThumb.ms), huge.thumb.ms <= 2000, ranAt.huge);

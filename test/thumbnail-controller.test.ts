@@ -54,6 +54,7 @@ describe('ThumbnailController', () => {
     const file = await photo('early.jpg');
     const decodes = recordDecodes();
     try {
+      // (count 2: count 1 shows the pick large, not as a thumbnail)
       const {pending, sheet} = await pick([file], {count: 2, sizeType: ['compressed']});
       await waitUntil(() => thumbsShown(sheet), 'no thumbnail', {timeout: 10000});
       // the thumbnail's decode is the smallest, the compression's the largest

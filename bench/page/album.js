@@ -46,7 +46,7 @@ export async function openAlbum(options) {
 /** Every gallery item in the grid's visible area, and whether each has its thumbnail shown. */
 function onScreen() {
   const grid = part('gallery');
-  const items = [...state.sheet.shadowRoot.querySelectorAll('[part~="gallery-item"]')];
+  const items = [...state.sheet.shadowRoot.querySelectorAll('[part~="gallery-tile"]')];
   if (!grid || !items.length) return undefined;
   return {items, visible: visibleIn(grid, items)};
 }
@@ -95,9 +95,9 @@ export function armPick() {
   const changed = new Promise(r => state.sheet.shadowRoot.addEventListener('change', () => r(performance.now()), {capture: true, once: true}));
   state.probe = (async () => {
     const tChange = await changed;
-    const {outcome, at} = await confirmAtOnce();
+    const {outcome, at, clicked} = await confirmAtOnce();
     state.sheet = state.call = undefined;
-    return {ms: at - tChange, ...describeResult(outcome)};
+    return {ms: at - tChange, clicked, ...describeResult(outcome)};
   })();
 }
 

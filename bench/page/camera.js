@@ -3,6 +3,20 @@
 import {center, describeResult, nextClick, open, part, state, waitFor} from './sheet.js';
 import {frames} from './util.js';
 
+/**
+ * Keeps frames coming while a shutter is measured, as a real screen does at its refresh rate.
+ * Headless Chromium draws a frame only when something asks for one, and meanwhile holds the
+ * answer of an encode started from a click for up to about a second. Returns stop().
+ */
+function screenRefresh() {
+  let on = true;
+  const loop = () => on && requestAnimationFrame(loop);
+  loop();
+  return () => (on = false);
+}
+
+const firstFrame = video => new Promise(resolve => video.requestVideoFrameCallback(() => resolve(performance.now())));
+
 
 // getUserMedia, wrapped to timestamp its call and answer: splits "to first frame" into the
 // work before asking, the camera itself, and showing its first frame.
@@ -113,18 +127,29 @@ export function armConfirm() {
 }
 
 /**
- * Before clicking the shutter: click → the call resolved, with confirm clicked (in the page) the
- * moment it shows. What a person waits for between the shutter and their compressed photo.
+ * Before clicking the shutter: click → the compressed photo is encoded (the shot is the
+ * compressed image: one draw and one encode), → its review shows with confirm, and confirm
+ * (clicked in the page the moment it shows) → the call resolved.
  */
 export function armShutterToResult() {
+  const stop = screenRefresh();
+  // When the encode of the shot finishes: a pass-through timestamp on the encoder it uses.
+  const encoder = OffscreenCanvas.prototype.convertToBlob;
+  let encoded = 0;
+  OffscreenCanvas.prototype.convertToBlob = function (...args) {
+    return encoder.apply(this, args).finally(() => (encoded = performance.now()));
+  };
   state.probe = (async () => {
     const t0 = await nextClick();
     const confirm = await waitFor(() => part('confirm'));
+    const shown = performance.now();
+    OffscreenCanvas.prototype.convertToBlob = encoder;
     confirm.click();
     const outcome = await state.call;
-    const ms = performance.now() - t0;
+    const resolved = performance.now();
+    stop();
     state.sheet = state.call = undefined;
-    return {ms, ...describeResult(outcome)};
+    return {ms: encoded - t0, shownMs: shown - t0, totalMs: resolved - t0, ...describeResult(outcome)};
   })();
 }
 
@@ -143,20 +168,30 @@ export async function openBareCamera() {
   return {x: r.x + r.width / 2, y: r.y + r.height / 2};
 }
 
-/** Before clicking the bare shutter: click → one drawImage at maxSize and one toBlob at `quality`. */
-export function armBareShutter(maxSize, quality) {
+/**
+ * Before clicking the bare shutter: click → one drawImage and one encode at `quality`, at the
+ * size the sheet's photo had (`width`×`height`: what its full-bleed preview framed, the frame's
+ * centre), through a <canvas>'s toBlob or an OffscreenCanvas's convertToBlob (`offscreen`).
+ */
+export function armBareShutter({width, height, quality, offscreen = false}) {
   const {video, button} = bare;
+  const stop = screenRefresh();
   state.probe = new Promise(resolve =>
     button.addEventListener(
       'click',
       () => {
         const t0 = performance.now();
-        const s = Math.min(1, maxSize / Math.max(video.videoWidth, video.videoHeight));
-        const canvas = document.createElement('canvas');
-        canvas.width = Math.round(video.videoWidth * s);
-        canvas.height = Math.round(video.videoHeight * s);
-        canvas.getContext('2d').drawImage(video, 0, 0, canvas.width, canvas.height);
-        canvas.toBlob(blob => resolve({ms: performance.now() - t0, width: canvas.width, height: canvas.height, bytes: blob.size, type: blob.type}), 'image/jpeg', quality);
+        // the frame's centre with the photo's aspect, as a full-bleed preview crops it
+        const s = Math.min(video.videoWidth / width, video.videoHeight / height);
+        const [sw, sh] = [width * s, height * s];
+        const canvas = offscreen ? new OffscreenCanvas(width, height) : Object.assign(document.createElement('canvas'), {width, height});
+        canvas.getContext('2d').drawImage(video, (video.videoWidth - sw) / 2, (video.videoHeight - sh) / 2, sw, sh, 0, 0, width, height);
+        const done = blob => {
+          stop();
+          resolve({ms: performance.now() - t0, width, height, bytes: blob.size, type: blob.type});
+        };
+        if (offscreen) canvas.convertToBlob({type: 'image/jpeg', quality}).then(done);
+        else canvas.toBlob(done, 'image/jpeg', quality);
       },
       {once: true}
     )

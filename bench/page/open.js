@@ -1,5 +1,5 @@
 // Section C in the page: chooseImage() to the first frame painted with the sheet open.
-import {close, getKit, importKit, state, waitFor} from './sheet.js';
+import {close, getKit, importKit, newestSheet, state, waitFor} from './sheet.js';
 import {frames} from './util.js';
 
 /**
@@ -13,7 +13,7 @@ export async function openLatency(runs) {
     await frames(2);
     let t0 = performance.now();
     state.call = getKit().chooseImage().then(value => ({ok: true, value}), error => ({ok: false, error}));
-    state.sheet = document.querySelector('choose-image-sheet');
+    state.sheet = newestSheet();
     await waitFor(() => state.sheet.shadowRoot.querySelector('dialog[open]'));
     const opened = performance.now() - t0;
     await frames(2); // the first rAF runs before that frame's paint, the second after it

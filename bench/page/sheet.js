@@ -12,6 +12,9 @@ export const getKit = () => kit;
 
 export const state = {sheet: undefined, call: undefined, probe: undefined};
 
+/** The sheet chooseImage() just mounted: an ended call's sheet may still be sliding away. */
+export const newestSheet = () => [...document.querySelectorAll('choose-image-sheet')].at(-1);
+
 export const part = name => state.sheet?.shadowRoot?.querySelector(`[part~="${name}"]`);
 
 /** Resolves with pred()'s first truthy value, checked on every change in the sheet's shadow tree. */
@@ -43,8 +46,7 @@ const settle = p => p.then(value => ({ok: true, value}), error => ({ok: false, e
 export async function open(options) {
   await importKit();
   state.call = settle(kit.chooseImage(options));
-  // An earlier sheet may still be sliding away: the newest (last mounted) is this call's.
-  state.sheet = [...document.querySelectorAll('choose-image-sheet')].at(-1);
+  state.sheet = newestSheet();
   await waitFor(() => state.sheet.shadowRoot.querySelector('dialog[open]'));
   await Promise.all(state.sheet.shadowRoot.getAnimations().map(a => a.finished.catch(() => {})));
 }
@@ -62,6 +64,7 @@ export async function center(name) {
 
 /** Cancels the open call (if any) and returns its error code. */
 export async function close() {
+  if (!state.call) return 'resolved'; // an arm*() probe took the result already
   state.sheet?.close();
   const outcome = await state.call;
   state.sheet = state.call = undefined;
@@ -69,15 +72,25 @@ export async function close() {
   return outcome.ok ? 'resolved' : outcome.error.error;
 }
 
-/** Clicks confirm (in the page) as soon as it is enabled; resolves with the call's outcome and when. */
+/**
+ * Clicks confirm (in the page) as soon as it is enabled, unless the call returns by itself
+ * first (count 1 with one size type returns the pick at once); resolves with the call's
+ * outcome and when.
+ */
 export async function confirmAtOnce() {
-  const confirm = await waitFor(() => {
+  let clicked = false;
+  const tryClick = () => {
     const el = part('confirm');
-    return el && !el.disabled && el;
-  });
-  confirm.click();
+    if (clicked || !el || el.disabled) return;
+    clicked = true;
+    el.click();
+  };
+  const observer = new MutationObserver(tryClick);
+  observer.observe(state.sheet.shadowRoot, {subtree: true, childList: true, attributes: true});
+  tryClick();
   const outcome = await state.call;
-  return {outcome, at: performance.now()};
+  observer.disconnect();
+  return {outcome, at: performance.now(), clicked};
 }
 
 export const probeResult = () => state.probe;

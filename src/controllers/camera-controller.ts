@@ -3,6 +3,7 @@
 // outlives the camera view, the call, the element, or a hidden page. It also applies the torch
 // and zoom where the camera offers them, and follows cameras plugged in and out.
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import {context, encode, makeCanvas} from '../image/canvas.js';
 import {fitWithin} from '../image/info.js';
 import type {Facing} from '../options.js';
 import {cameraAllowedByPolicy} from '../platform.js';
@@ -278,10 +279,9 @@ export class CameraController implements ReactiveController {
     // The frame drawn is the one framed at the zoom last asked for (waiting 1 s at most).
     await Promise.race([this.applying, new Promise(r => setTimeout(r, 1000))]);
     // Draw first: asking ImageCapture for its capabilities can restart the camera.
-    const canvas = document.createElement('canvas');
     const {x, y, width, height} = crop ?? {x: 0, y: 0, width: video.videoWidth, height: video.videoHeight};
-    [canvas.width, canvas.height] = fitWithin(width, height, maxSize);
-    const ctx = canvas.getContext('2d')!;
+    const canvas = makeCanvas(...fitWithin(width, height, maxSize));
+    const ctx = context(canvas, false);
     ctx.imageSmoothingQuality = 'high';
     ctx.drawImage(video, x, y, width, height, 0, 0, canvas.width, canvas.height);
     // Zoomed or cropped, the frame on screen is what was framed: a still from ImageCapture need
@@ -289,10 +289,9 @@ export class CameraController implements ReactiveController {
     const zoomed = this.zoomRange && this.controls.zoom! > this.zoomRange.min;
     const cropped = width < video.videoWidth || height < video.videoHeight;
     const photo = fullResolution && !zoomed && !cropped ? await takeLargerPhoto(track, canvas.width * canvas.height, quality) : undefined;
-    if (photo) return photo;
-    const blob = await new Promise<Blob | null>(r => canvas.toBlob(r, 'image/jpeg', quality));
-    if (!blob) throw new DOMException('the frame could not be encoded', 'EncodingError');
-    return {blob, width: canvas.width, height: canvas.height};
+    // An OffscreenCanvas encodes at once on another thread; a <canvas> (toBlob) waits for the
+    // main thread to be idle, up to a second here.
+    return photo ?? {blob: await encode(canvas, 'image/jpeg', quality), width: canvas.width, height: canvas.height};
   }
 
   private reconcile() {

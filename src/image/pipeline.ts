@@ -6,6 +6,7 @@ import type {CompressTarget} from './compress.js';
 import {madeFile, named} from './file-name.js';
 import type {ImageInfo} from './info.js';
 import {hurry, Priority, schedule, type Ticket} from './scheduler.js';
+import {SNIFFED_TYPES, sniffType} from './sniff.js';
 import type {Thumbnail} from './thumbnail.js';
 import {rest, run, warm} from './worker-client.js';
 
@@ -56,15 +57,20 @@ export async function original(input: Blob, info: ImageInfo, signal?: AbortSigna
   return {file, type: file.type, width: out.width, height: out.height};
 }
 
+/** Larger images are shown through a screen-size copy: an <img> decodes what it shows in full. */
+const SHOWN_PIXELS = 4096 * 4096;
+
 /**
- * What an <img> on the page can show of `input`, for a full-screen view: the file itself, or for
- * a file only the kit could decode (HEIC outside Safari) a JPEG the size of the screen.
+ * What an <img> on the page can show of `input`, for a full-screen view: the file itself, or a
+ * JPEG the size of the screen for a file only the kit could decode (HEIC outside Safari) or one
+ * too large to hold decoded (over 16.7 MP: a 48 MP photo is 192 MB as a bitmap).
  */
 export async function viewable(input: Blob, info: ImageInfo, signal?: AbortSignal): Promise<Blob> {
-  if (info.native) return input;
+  if (info.native && info.width * info.height <= SHOWN_PIXELS) return input;
   const maxSize = Math.min(2048, Math.ceil(Math.max(screen.width, screen.height) * devicePixelRatio));
   const job = {kind: 'compress', blob: input, target: {maxSize, quality: 0.85}} as const;
-  return (await schedule(s => run(job, s), {label: `view ${nameOf(input)}`, priority: Priority.VISIBLE, subject: input, signal}).promise).blob;
+  // Not the chosen image's work (no subject): after 完成 it waits for what is returned.
+  return (await schedule(s => run(job, s), {label: `view ${nameOf(input)}`, priority: Priority.VISIBLE, signal}).promise).blob;
 }
 
 /**
@@ -86,13 +92,22 @@ export async function processImage(input: Blob, size: SizeType, target: Compress
 }
 
 /**
- * Resolves with `image` if its bytes can still be read: a picked file changed or deleted on
- * disk since it was picked cannot (the browser refuses to read a file that changed). Reads its
- * first and last bytes.
+ * Resolves with `image` if its bytes can still be read and still are the image that decoded: a
+ * picked file changed or deleted on disk since it was picked is not. Reads it through, a chunk
+ * at a time: Chromium refuses to read a file that changed at all; Firefox reads what is there
+ * now (so its length and signature are checked); WebKit reads the picked length.
  */
 export async function stillReadable(image: ProcessedImage): Promise<ProcessedImage> {
-  const {file} = image;
-  await file.slice(0, 4096).arrayBuffer();
-  await file.slice(Math.max(0, file.size - 4096)).arrayBuffer();
+  const {file, type} = image;
+  const reader = file.stream().getReader();
+  let read = 0;
+  let head: Uint8Array | undefined;
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    head ??= chunk.value;
+    read += chunk.value.length;
+  }
+  const now = sniffType(head ?? new Uint8Array());
+  const changed = read !== file.size || (now !== type && (now || SNIFFED_TYPES.includes(type)));
+  if (changed) throw new DOMException(`${file.name} changed since it was picked`, 'NotReadableError');
   return image;
 }

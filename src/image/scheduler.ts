@@ -54,6 +54,7 @@ let records: JobRecord[] | undefined;
 
 /** Runs `work` when its turn comes. */
 export function schedule<T>(work: (signal?: AbortSignal) => Promise<T>, {label, priority, subject, signal}: ScheduleOptions): Ticket<T> {
+  if (subject && hurried.has(subject)) priority = Priority.URGENT;
   const record: JobRecord | undefined = records ? {label, priority, queued: performance.now()} : undefined;
   if (record) records!.push(record);
   const setPriority = (p: Priority) => {
@@ -106,8 +107,12 @@ export function schedule<T>(work: (signal?: AbortSignal) => Promise<T>, {label, 
   return {promise, setPriority};
 }
 
-/** The person confirmed: every job still waiting for `subject` goes first. */
+/** Images the person confirmed: their jobs go first, those already waiting and those to come. */
+const hurried = new WeakSet<Blob>();
+
+/** The person confirmed: every job for `subject`, waiting or still to be scheduled, goes first. */
 export function hurry(subject: Blob) {
+  hurried.add(subject);
   for (const task of waiting) {
     if (task.subject === subject) {
       task.priority = Priority.URGENT;

@@ -13,6 +13,9 @@ function brands(b: Uint8Array): string[] {
   return found;
 }
 
+/** Every type sniffType() can tell. */
+export const SNIFFED_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/bmp', 'image/avif', 'image/heic', 'image/heif'];
+
 /**
  * The MIME type of an image by its signature: JPEG, PNG, GIF, WebP, AVIF, HEIC/HEIF or BMP;
  * '' for anything else. `b` is the start of the file (32 bytes are enough).

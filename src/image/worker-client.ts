@@ -22,7 +22,10 @@ class WorkerUnavailable extends Error {}
 let unavailable = false; // a worker could not start: the main thread for good
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
 
-/** Testing hook: force the main-thread path (true) or go back to trying workers (false). */
+/**
+ * Ends every worker (a job running in one finishes on the main thread); with `on`, the main
+ * thread runs every job from now on. For a worker that cannot load, and for tests.
+ */
 export function useMainThread(on: boolean) {
   for (const slot of slots.splice(0)) {
     slot.worker.terminate();

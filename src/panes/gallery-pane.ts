@@ -148,7 +148,8 @@ export class GalleryPane implements ReactiveController {
    * decode (an original is returnable only once it is known to decode).
    */
   private choose(item: GalleryItem) {
-    this.thumbs.request(item, Priority.LATER);
+    // Count 1 shows no thumbnail: its pick decodes only for what it returns (or shows large).
+    if (!this.single) this.thumbs.request(item, Priority.LATER);
     void this.prepare(item);
   }
 

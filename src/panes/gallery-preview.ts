@@ -34,6 +34,8 @@ export class GalleryPreview {
   /** The picked files themselves, shown full size: released when the call ends. */
   private readonly urls: ObjectUrlController;
   private readonly fileUrls = new Map<GalleryItem, string>();
+  /** Stops the screen-size copies still being made when the call ends. */
+  private abort = new AbortController();
   private returnFocusTo: HTMLElement | null = null;
 
   /** `infoOf`: what the decode of an item's thumbnail learned (the gallery's thumbnails). */
@@ -66,9 +68,11 @@ export class GalleryPreview {
     if (this.returnFocusTo?.isConnected) this.returnFocusTo.focus();
   }
 
-  /** The call ended: nothing shown, every full-size URL released. */
+  /** The call ended: nothing shown, every full-size URL released, no copy still made. */
   clear() {
     this.list = [];
+    this.abort.abort();
+    this.abort = new AbortController();
     this.urls.releaseAll();
     this.fileUrls.clear();
   }
@@ -78,20 +82,17 @@ export class GalleryPreview {
   }
 
   /**
-   * The picked file itself, full size, for the viewer and count 1's review. A HEIC (by its type
-   * or name: the bytes are read later) waits for its decode to say whether this browser can show
-   * it; where it cannot, a screen-size JPEG stands in. '' while that is being made.
+   * The picked file itself, for the viewer and count 1's review, once its decode has said that
+   * this browser can show it and that it is not huge; otherwise a screen-size JPEG stands in (a
+   * HEIC outside Safari; a 12000×12000 photo, whose <img> would hold a 576 MB bitmap). '' until
+   * then.
    */
   urlOf(item: GalleryItem) {
     const url = this.fileUrls.get(item);
     if (url !== undefined) return url;
-    if (!/^image\/hei[cf]/.test(item.file.type) && !/\.hei[cf]$/i.test(item.file.name)) {
-      this.fileUrls.set(item, this.urls.create(item.file));
-      return this.fileUrls.get(item)!;
-    }
     this.fileUrls.set(item, '');
     void this.infoOf(item)
-      .then(info => viewable(item.file, info))
+      .then(info => viewable(item.file, info, this.abort.signal))
       .then(
         blob => this.fileUrls.get(item) === '' && this.fileUrls.set(item, this.urls.create(blob)),
         () => this.fileUrls.delete(item) // unusable: the gallery says so

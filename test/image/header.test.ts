@@ -31,7 +31,7 @@ describe('image header', () => {
     const cases: Array<[string, Blob]> = [
       ['image/jpeg', typeless(await makeImage(8, 8, 'image/jpeg'))],
       ['image/png', typeless(await makeImage(8, 8, 'image/png'))],
-      ['image/webp', typeless(await makeImage(8, 8, 'image/webp'))],
+      ['image/webp', await fixture('photo-3000x2000.webp')], // a file: WebKit cannot encode WebP
       ['image/gif', new File([animatedGif()], 'photo.jpg', {type: 'image/jpeg'})],
       ['image/avif', await fixture('wide.avif')],
       ['image/heic', await fixture('small.heic')],
@@ -48,7 +48,8 @@ describe('image header', () => {
     expect(await readHeader(jpeg6)).to.include({type: 'image/jpeg', width: 200, height: 400, orientation: 6, alpha: false, animated: false});
     expect(await readHeader(await makeImage(300, 100, 'image/png'))).to.include({type: 'image/png', width: 300, height: 100});
     expect(await readHeader(animatedGif(640, 480))).to.include({type: 'image/gif', width: 640, height: 480, animated: true});
-    expect(await readHeader(await makeImage(321, 123, 'image/webp', {quality: 0.8}))).to.include({type: 'image/webp', width: 321, height: 123});
+    expect(await readHeader(await fixture('photo-3000x2000.webp'))).to.include({type: 'image/webp', width: 3000, height: 2000, alpha: false});
+    expect(await readHeader(await fixture('cut-out-3000x2000.webp'))).to.include({type: 'image/webp', width: 3000, height: 2000, alpha: true});
     expect(await readHeader(bmp())).to.include({type: 'image/bmp', width: 3, height: 2});
     // AVIF and HEIC: the decoder finds the size
     expect(await readHeader(await fixture('wide.avif'))).to.include({type: 'image/avif', width: 0, height: 0, animated: false});
@@ -66,7 +67,6 @@ describe('image header', () => {
   it('should say which images may be transparent and which are animated', async () => {
     expect((await readHeader(await paint(10, 10, {alpha: true}).convertToBlob({type: 'image/png'}))).alpha).to.equal(true);
     expect((await readHeader(await fixture('deep-16bit.png'))).alpha).to.equal(false);
-    expect((await readHeader(await paint(10, 10, {alpha: true}).convertToBlob({type: 'image/webp', quality: 0.9}))).alpha).to.equal(true);
     expect((await readHeader(animatedGif())).animated).to.equal(true);
     const still = new Uint8Array(await animatedGif().arrayBuffer());
     // the same GIF cut after its first frame (and a trailer): one image, not animated

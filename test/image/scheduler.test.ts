@@ -44,7 +44,7 @@ describe('scheduler', () => {
     expect(log.at(-1)).to.equal('later');
   });
 
-  it('should drop work whose signal aborts while it waits, and move up what is hurried or re-prioritised', async () => {
+  it('should drop work whose signal aborts while it waits, and move up what is hurried (even asked for later) or re-prioritised', async () => {
     const log: string[] = [];
     const busy = [gate('busy1', log), gate('busy2', log)];
     busy.forEach((g, i) => schedule(g.work, {label: `busy${i}`, priority: Priority.VISIBLE}));
@@ -62,11 +62,18 @@ describe('scheduler', () => {
     expect((await dropped).name).to.equal('AbortError');
     hurry(subject);
     ticket.setPriority(Priority.URGENT);
+    const late = gate('late', log); // for the hurried image, asked for after the hurry
+    schedule(late.work, {label: 'late', priority: Priority.LATER, subject});
     busy.forEach(g => g.release());
     await waitUntil(() => log.length === 4, 'the next two did not start');
     expect(log.slice(2)).to.deep.equal(['moved', 'hurried']);
-    [moved, hurried, other].forEach(g => g.release());
-    await waitUntil(() => log.length === 5, 'the last did not start');
+    moved.release();
+    await waitUntil(() => log.length === 5, 'nothing followed moved');
+    expect(log[4]).to.equal('late');
+    [hurried, late].forEach(g => g.release());
+    await waitUntil(() => log.length === 6, 'the last did not start');
+    expect(log[5]).to.equal('other');
+    other.release();
     expect(log).to.not.include('dropped');
   });
 });
