@@ -107,6 +107,11 @@ export function serverCommands() {
             .waitForFileChooser({timeout: 10000})
             .then(chooser => (payload.paths ? chooser.accept(payload.paths) : chooser.cancel()))
             .catch(() => {});
+          // Chromium's waitForFileChooser turns interception on with a CDP command it does not wait for: a
+          // click that came first opened a real chooser, which headless Chromium dismisses (a
+          // busy CI run's first pick then never arrived). One session runs its commands in
+          // order, so once this one answers, interception is on.
+          if (session.browser.engine === 'chromium') await page._client().send('Page.setInterceptFileChooserDialog', {enabled: true});
           return true;
         }
         case 'set-input-files':
