@@ -35,6 +35,14 @@ export async function clickOn(el: Element) {
   await sendMouse({type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)]});
 }
 
+/**
+ * Waits until the page's transient user activation has lapsed (a real click gives one for about
+ * 5 s). show() with a single album source opens the picker at once while there is one, as from a
+ * page's own tap handler: a test that means to see the action sheet first waits for this.
+ */
+export const activationLapsed = () =>
+  waitUntil(() => !navigator.userActivation?.isActive, 'user activation did not lapse', {timeout: 10000});
+
 /** The thumbnail shown in a gallery item's tile (the item is its select circle), if decoded. */
 export const thumbOf = (item: Element) => item.closest('[part~="gallery-tile"]')?.querySelector('img') ?? null;
 
