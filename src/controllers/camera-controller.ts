@@ -295,6 +295,9 @@ export class CameraController implements ReactiveController {
   }
 
   private reconcile() {
+    // An update asked for before the host left runs after it (Lit finishes pending updates):
+    // an element that is gone never starts its camera again.
+    if (!this.connected) return this.stop();
     const {active, facing} = this.wanted();
     const visible = document.visibilityState !== 'hidden' && !this.pageHidden;
     if (!active) {

@@ -159,9 +159,12 @@ export function recordStreams() {
   const streams: MediaStream[] = [];
   /** Names of the errors the real getUserMedia threw, in order. */
   const errors: string[] = [];
+  /** When each getUserMedia call was made (performance.now()), answered or not. */
+  const calls: number[] = [];
   const md = navigator.mediaDevices;
   const real = md.getUserMedia;
   md.getUserMedia = async function (constraints?: MediaStreamConstraints) {
+    calls.push(performance.now());
     try {
       const s = await real.call(md, constraints);
       streams.push(s);
@@ -174,6 +177,7 @@ export function recordStreams() {
   return {
     streams,
     errors,
+    calls,
     liveTracks: () => streams.flatMap(s => s.getTracks()).filter(t => t.readyState === 'live'),
     restore: () => {
       md.getUserMedia = real;
