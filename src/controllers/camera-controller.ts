@@ -106,9 +106,21 @@ const size = {width: {ideal: 1920}, height: {ideal: 1080}};
 const asksPanTiltZoom = () => !!(navigator.mediaDevices.getSupportedConstraints() as {pan?: boolean}).pan;
 
 /** deviceIds of the video inputs; '' for each while the page has no camera permission yet. */
-async function videoInputs(): Promise<string[]> {
-  const devices = await navigator.mediaDevices.enumerateDevices();
-  return devices.filter(d => d.kind === 'videoinput').map(d => d.deviceId);
+const videoInputIds = (devices: MediaDeviceInfo[]) => devices.filter(d => d.kind === 'videoinput').map(d => d.deviceId);
+
+/**
+ * True when the browser lists the devices and none is a camera; undefined where it cannot tell
+ * (an empty list before permission, as Safari gives).
+ */
+const noCameraIn = (devices: MediaDeviceInfo[]) => (devices.length ? !devices.some(d => d.kind === 'videoinput') : undefined);
+
+/** The browser's device list; undefined where it cannot list them. */
+async function listDevices(): Promise<MediaDeviceInfo[] | undefined> {
+  try {
+    return await navigator.mediaDevices?.enumerateDevices?.();
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -140,25 +152,12 @@ async function permissionStatus(): Promise<PermissionStatus | undefined> {
   }
 }
 
-/**
- * True when the browser lists the devices and none is a camera; undefined where it cannot tell
- * (no mediaDevices, or an empty list before permission, as Safari gives).
- */
-async function noCameraListed(): Promise<boolean | undefined> {
-  try {
-    const devices = await navigator.mediaDevices.enumerateDevices();
-    return devices.length ? !devices.some(d => d.kind === 'videoinput') : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 export class CameraController implements ReactiveController {
   status: CameraStatus = CameraStatus.IDLE;
   stream: MediaStream | null = null;
   /** DOMException name of the last failure, for messages and tests. */
   error = '';
-  /** The device has no camera at all, as far as the browser's device list tells (see noCameraListed). */
+  /** The device has no camera at all, as far as the browser's device list tells (see noCameraIn). */
   noCamera: boolean | undefined;
 
   private callId = 0;
@@ -209,14 +208,14 @@ export class CameraController implements ReactiveController {
     window.addEventListener('pagehide', this.handlePageHide);
     window.addEventListener('pageshow', this.handlePageChange);
     navigator.mediaDevices?.addEventListener('devicechange', this.handleDeviceChange);
-    void this.listCameras();
+    void listDevices().then(devices => devices && this.connected && this.learnNoCamera(devices));
     this.host.requestUpdate();
   }
 
-  private async listCameras() {
-    if (!navigator.mediaDevices?.enumerateDevices) return;
-    const none = await noCameraListed();
-    if (!this.connected || none === this.noCamera) return;
+  /** Whether the device has a camera at all, from a device list just read. */
+  private learnNoCamera(devices: MediaDeviceInfo[]) {
+    const none = noCameraIn(devices);
+    if (none === this.noCamera) return;
     this.noCamera = none;
     this.host.requestUpdate();
   }
@@ -376,8 +375,9 @@ export class CameraController implements ReactiveController {
     // The handler property, not addEventListener: Firefox gives an `ended` dispatched on a
     // track (how the tests unplug a camera) to the property only. The track has one owner.
     if (track) track.onended = () => this.stream === stream && this.unplugged();
-    void videoInputs().then(inputs => {
-      this.inputs = inputs;
+    void listDevices().then(devices => {
+      if (!devices) return;
+      this.inputs = videoInputIds(devices);
       this.host.requestUpdate();
     });
   }
@@ -440,14 +440,11 @@ export class CameraController implements ReactiveController {
 
   /** A camera plugged in or out: the switch follows the count; the camera follows the list. */
   private readonly handleDeviceChange = async () => {
-    let now: string[];
-    try {
-      now = await videoInputs();
-    } catch {
-      return;
-    }
-    if (!this.connected) return; // the list came after the host left: nothing may start
-    void this.listCameras();
+    const devices = await listDevices();
+    if (!devices || !this.connected) return; // the list came after the host left: nothing may start
+    // One list for both: the cameras to follow, and whether there is any camera at all.
+    this.learnNoCamera(devices);
+    const now = videoInputIds(devices);
     const before = this.inputs;
     this.inputs = now;
     const inUse = this.stream?.getVideoTracks()[0]?.getSettings().deviceId;
