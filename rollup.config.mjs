@@ -13,7 +13,8 @@ import {minifyCss} from './scripts/minify-css.mjs';
 const ts = (declarations) =>
   typescript({tsconfig: './tsconfig.json', declaration: declarations, declarationDir: declarations ? 'dist' : undefined, sourceMap: true});
 
-const minify = terser({ecma: 2021, module: true, format: {comments: false}});
+// Two compress passes: a few dozen bytes of the entry, at no cost.
+const minify = terser({ecma: 2021, module: true, compress: {passes: 2}, format: {comments: false}});
 
 export default [
   {

@@ -30,7 +30,7 @@ async function bundle(input, {external, plugins = []} = {}) {
     input,
     external,
     preserveEntrySignatures: 'allow-extension', // as rollup.config.mjs: shared code stays in the entry
-    plugins: [resolve(), ...plugins, terser({ecma: 2021, module: true, format: {comments: false}})],
+    plugins: [resolve(), ...plugins, terser({ecma: 2021, module: true, compress: {passes: 2}, format: {comments: false}})],
     onwarn: () => {},
   });
   const {output} = await build.generate({format: 'es'});

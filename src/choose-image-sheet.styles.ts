@@ -134,22 +134,12 @@ export default css`
     /* A new view (actions → gallery) fades in rather than jumping. */
     animation: fade-in var(--_duration) ease-out;
   }
-  /* Not the camera: while anything animates, Chromium presents a starting <video>'s first frame
-     a frame later (bench D1: 1.23× a bare page's tap → first frame, 0.98× without). A camera
-     app's picture is there at once. */
-  .view.camera {
-    animation: none;
-  }
 
   button {
     font: inherit;
     color: inherit;
     cursor: pointer;
     touch-action: manipulation;
-  }
-  button:disabled {
-    cursor: default;
-    opacity: 0.4;
   }
   /* Pressed on touch; hovered only where there is a real pointer. */
   button:not(:disabled):active {

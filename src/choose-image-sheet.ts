@@ -9,8 +9,6 @@ import styles from './choose-image-sheet.styles.js';
 import {cancelled, ChooseImageError, ErrorCode, unknownError} from './errors.js';
 import {emit, type Outcome} from './events.js';
 import {deepActiveElement, tabbables, trapTab} from './internal/focus.js';
-import type {ProcessedImage} from './image/pipeline.js';
-import {Prefetch} from './image/prefetch.js';
 import {mountProblem} from './internal/mount.js';
 import {claimPage, releasePage} from './internal/page-call.js';
 import type {CompressOptions, Facing, NormalizedOptions, SizeType, SourceType} from './options.js';
@@ -19,7 +17,7 @@ import {cameraAllowedByPolicy, hasUserActivation} from './platform.js';
 import type {CameraPane} from './panes/camera-pane.js';
 import type {GalleryPane} from './panes/gallery-pane.js';
 import type {SheetPort} from './panes/sheet-port.js';
-import {toResult, type ChooseImageResult} from './temp-files.js';
+import type {ChooseImageResult} from './temp-files.js';
 import {actionSheet} from './views/action-sheet.js';
 
 type View = 'actions' | 'camera' | 'gallery';
@@ -136,7 +134,6 @@ export class ChooseImageSheet extends LitElement {
   private busy = false;
 
   private readonly localize = new LocalizeController(this);
-  private readonly prefetch = new Prefetch();
   /** Ends the open call with `cause` as a ChooseImageError (code 3 unless it is one already). */
   private readonly fail = (cause: unknown) => this.settle({ok: false, error: unknownError(cause)});
   private readonly port = this.createPort(); // after `fail`, which it lends
@@ -243,26 +240,20 @@ export class ChooseImageSheet extends LitElement {
 
   private async useCamera() {
     const {CameraPane} = await loadCamera();
-    if (!this.cameraPane) {
-      this.cameraPane = new CameraPane(this.port);
-      this.addPaneStyles(CameraPane.styles);
-    }
-    return this.cameraPane;
+    return (this.cameraPane ??= this.addPane(new CameraPane(this.port), CameraPane.styles));
   }
 
   private async useGallery() {
     const {GalleryPane} = await loadGallery();
-    if (!this.galleryPane) {
-      this.galleryPane = new GalleryPane(this.port);
-      this.addPaneStyles(GalleryPane.styles);
-    }
-    return this.galleryPane;
+    return (this.galleryPane ??= this.addPane(new GalleryPane(this.port), GalleryPane.styles));
   }
 
-  private addPaneStyles(sheets: CSSResult[]) {
+  /** A pane made for this sheet, with its styles adopted. */
+  private addPane<P>(pane: P, sheets: CSSResult[]) {
     sheets.forEach(sheet => this.paneStyles.add(sheet));
     if (this.shadowRoot) this.adoptPaneStyles(this.shadowRoot);
     this.requestUpdate();
+    return pane;
   }
 
   private adoptPaneStyles(root: ShadowRoot) {
@@ -294,7 +285,6 @@ export class ChooseImageSheet extends LitElement {
     releasePage(this);
     this.cameraPane?.clear();
     this.galleryPane?.clear();
-    this.prefetch.clear();
     this.dialog?.close();
     this.open = false;
     this.view = 'actions';
@@ -344,23 +334,17 @@ export class ChooseImageSheet extends LitElement {
       set original(value) {
         sheet.original = value;
       },
-      prepare: (key, make) => this.prefetch.get(`${key}:${this.sizeChoice}`, make),
-      drop: prefix => this.prefetch.drop(prefix),
-      process: (input, signal) => this.process(input, signal),
-      finish: (jobs, onFailed) => this.finish(jobs, onFailed),
+      succeed: value => this.settle({ok: true, value}),
       fail: this.fail,
       close: () => this.close(),
       pickFiles: () => this.pickFiles(),
+      addFiles: files => this.addFiles(files),
     };
-  }
-
-  private get sizeChoice(): SizeType {
-    return this.original ? 'original' : 'compressed';
   }
 
   private focusView() {
     const target =
-      this.dialog.querySelector<HTMLElement>('.gallery [part~="gallery-item"][tabindex="0"]') ??
+      this.galleryPane?.focusTarget() ??
       tabbables(this.dialog).find(el => !el.matches('[part~="close"]')) ??
       tabbables(this.dialog)[0];
     target?.focus();
@@ -370,34 +354,6 @@ export class ChooseImageSheet extends LitElement {
   private openSourceDirectly() {
     const only = this.call?.options.sourceType;
     if (only?.length === 1 && only[0] === 'album' && hasUserActivation()) this.pickFiles();
-  }
-
-  /** Runs the image pipeline (loaded on first use) for the size now chosen. */
-  private async process(input: Blob, signal?: AbortSignal) {
-    const size = this.sizeChoice;
-    const target = this.call!.options.compress;
-    return (await loadPipeline()).processImage(input, size, target, signal);
-  }
-
-  /**
-   * Returns the images of `jobs` (prepared ahead) when all succeed. A failure to decode keeps
-   * the sheet open with the others still chosen: nothing the user chose is lost.
-   */
-  private async finish(jobs: Array<Promise<ProcessedImage>>, onFailed: (index: number) => void) {
-    if (this.busy || !this.call) return;
-    const open = this.stillOpen();
-    this.busy = true;
-    this.hint = this.localize.t.processing;
-    const outcomes = await Promise.allSettled(jobs);
-    const {named} = await loadPipeline(); // loaded with the call; here at once
-    if (!open()) return;
-    this.busy = false;
-    this.hint = '';
-    const failed = outcomes.flatMap((o, i) => (o.status === 'rejected' ? [i] : []));
-    if (failed.length) return failed.forEach(onFailed);
-    const images = outcomes.map(o => (o as PromiseFulfilledResult<ProcessedImage>).value);
-    const files = named(images.map(image => image.file));
-    this.settle({ok: true, value: toResult(images.map((image, i) => ({...image, file: files[i]})))});
   }
 
   // --- dialog ---------------------------------------------------------------------------
@@ -424,27 +380,6 @@ export class ChooseImageSheet extends LitElement {
     // A modal opened over the sheet (the gallery's preview) keeps its own focus.
     if (event.composedPath().find(n => n instanceof HTMLDialogElement) !== this.dialog) return;
     trapTab(event, this.dialog, this.shadowRoot!.activeElement);
-  }
-
-  private handlePaste(event: ClipboardEvent) {
-    this.takeFiles(event, event.clipboardData?.files);
-  }
-
-  private handleDragOver(event: DragEvent) {
-    if (this.view !== 'camera' && event.dataTransfer?.types.includes('Files')) event.preventDefault();
-  }
-
-  private handleDrop(event: DragEvent) {
-    this.takeFiles(event, event.dataTransfer?.files);
-  }
-
-  /** Files pasted or dropped join the gallery (not while the camera is open). */
-  private takeFiles(event: Event, list: FileList | undefined) {
-    const files = [...(list ?? [])];
-    if (files.length && this.view !== 'camera') {
-      event.preventDefault();
-      void this.addFiles(files);
-    }
   }
 
   // --- sources --------------------------------------------------------------------------
@@ -512,9 +447,6 @@ export class ChooseImageSheet extends LitElement {
         @close=${this.handleDialogClose}
         @pointerdown=${this.handleDialogPointerDown}
         @keydown=${this.handleDialogKeydown}
-        @paste=${this.handlePaste}
-        @dragover=${this.handleDragOver}
-        @drop=${this.handleDrop}
       >
         ${this.renderView()}
         <input class="album" type="file" accept=${acceptFor(this.call?.options.extension)} hidden tabindex="-1" @change=${this.handleAlbumChange} />

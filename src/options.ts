@@ -79,22 +79,25 @@ export function describe(value: unknown): string {
   }
 }
 
-/** Code 2, in Chinese like Alipay with the English in brackets: `count 应为≥ 1 的整数，收到 0 (…)`. */
-function invalid(name: string, value: unknown, zh: string, en: string): ChooseImageError {
-  return new ChooseImageError(ErrorCode.INVALID_OPTION, `${name} 应为${zh}，收到 ${describe(value)} (${name} must be ${en})`);
+/**
+ * Code 2, in Chinese like Alipay with what was expected in English in brackets, worded as
+ * previewImage's are: `接口参数无效: count 无效，收到 0 (count must be an integer ≥ 1)`.
+ */
+export function invalid(name: string, value: unknown, en: string): ChooseImageError {
+  return new ChooseImageError(ErrorCode.INVALID_OPTION, `${name} 无效，收到 ${describe(value)} (${name} must be ${en})`);
 }
 
 function enumArray<T extends string>(name: string, value: unknown, allowed: readonly T[]): T[] | undefined {
   if (value === undefined) return undefined;
   if (!Array.isArray(value) || value.length === 0 || !value.every(v => allowed.includes(v))) {
     const list = allowed.map(a => `'${a}'`).join(' / ');
-    throw invalid(name, value, `由 ${list} 组成的非空数组`, `a non-empty array of ${list}`);
+    throw invalid(name, value, `a non-empty array of ${list}`);
   }
   return [...new Set(value as T[])];
 }
 
 function callback(name: string, value: unknown) {
-  if (value !== undefined && typeof value !== 'function') throw invalid(name, value, '函数', 'a function');
+  if (value !== undefined && typeof value !== 'function') throw invalid(name, value, 'a function');
   return value as never;
 }
 
@@ -104,13 +107,13 @@ function callback(name: string, value: unknown) {
  */
 export function normalizeOptions(raw: unknown): NormalizedOptions {
   if (raw === undefined) raw = {};
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw invalid('options', raw, '对象', 'an object');
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw invalid('options', raw, 'an object');
   const o = raw as Record<string, unknown>;
 
   // Only a missing option takes its default: null is a value, and not a valid one.
   const count = o.count === undefined ? 1 : o.count;
   if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) {
-    throw invalid('count', o.count, ' ≥ 1 的整数', 'an integer ≥ 1');
+    throw invalid('count', o.count, 'an integer ≥ 1');
   }
   const sizeType = enumArray('sizeType', o.sizeType, ['original', 'compressed'] as const) ?? ['original', 'compressed'];
   const sourceType = enumArray('sourceType', o.sourceType, ['camera', 'album'] as const) ?? ['camera', 'album'];
@@ -119,16 +122,16 @@ export function normalizeOptions(raw: unknown): NormalizedOptions {
   const complete = callback('complete', o.complete);
 
   const camera = o.camera === undefined ? 'back' : o.camera;
-  if (camera !== 'back' && camera !== 'front') throw invalid('camera', o.camera, " 'back' 或 'front'", "'back' or 'front'");
+  if (camera !== 'back' && camera !== 'front') throw invalid('camera', o.camera, "'back' or 'front'");
 
   const container = o.container;
   if (container !== undefined) checkContainer(container);
 
   const signal = o.signal;
-  if (signal !== undefined && !isAbortSignal(signal)) throw invalid('signal', signal, ' AbortSignal', 'an AbortSignal');
+  if (signal !== undefined && !isAbortSignal(signal)) throw invalid('signal', signal, 'an AbortSignal');
 
   const locale = o.locale;
-  if (locale !== undefined && (typeof locale !== 'string' || locale === '')) throw invalid('locale', locale, '语言代码字符串', "a language tag such as 'en'");
+  if (locale !== undefined && (typeof locale !== 'string' || locale === '')) throw invalid('locale', locale, "a language tag such as 'en'");
 
   return {
     count,
@@ -148,15 +151,15 @@ export function normalizeOptions(raw: unknown): NormalizedOptions {
 
 /** An element or shadow root where the sheet can be seen and used: anything else fails at once. */
 function checkContainer(value: unknown) {
-  if (!isContainer(value)) throw invalid('container', value, ' DOM 元素或 ShadowRoot', 'an Element or a ShadowRoot');
+  if (!isContainer(value)) throw invalid('container', value, 'an Element or a ShadowRoot');
   const problem = mountProblem(value);
-  if (problem) throw invalid('container', value, '本页文档中可见、可交互的元素', `an element of this document, rendered and not inert; it is ${problem}`);
+  if (problem) throw invalid('container', value, `an element of this document, rendered and not inert; it is ${problem}`);
 }
 
 function normalizeExtension(value: unknown): string[] | undefined {
   if (value === undefined) return undefined;
   if (!Array.isArray(value) || !value.length || !value.every(e => typeof e === 'string' && /^\.?[a-z\d]+$/i.test(e))) {
-    throw invalid('extension', value, "扩展名数组，如 ['jpg']", "an array of extensions like ['jpg']");
+    throw invalid('extension', value, "an array of extensions like ['jpg']");
   }
   const list = value.map(e => e.replace('.', '').toLowerCase());
   // The same format under two names: a list that names one accepts both.
@@ -166,13 +169,13 @@ function normalizeExtension(value: unknown): string[] | undefined {
 
 function normalizeCompress(value: unknown): Required<CompressOptions> {
   if (value === undefined) return DEFAULT_COMPRESS;
-  if (value === null || typeof value !== 'object') throw invalid('compress', value, ' {maxSize, quality} 对象', 'an object {maxSize, quality}');
+  if (value === null || typeof value !== 'object') throw invalid('compress', value, 'an object {maxSize, quality}');
   const {maxSize = DEFAULT_COMPRESS.maxSize, quality = DEFAULT_COMPRESS.quality} = value as CompressOptions;
   if (typeof maxSize !== 'number' || !Number.isInteger(maxSize) || maxSize < 1) {
-    throw invalid('compress.maxSize', maxSize, ' ≥ 1 的整数', 'an integer ≥ 1');
+    throw invalid('compress.maxSize', maxSize, 'an integer ≥ 1');
   }
   if (typeof quality !== 'number' || !(quality > 0 && quality <= 1)) {
-    throw invalid('compress.quality', quality, ' (0, 1] 之间的数', 'a number in (0, 1]');
+    throw invalid('compress.quality', quality, 'a number in (0, 1]');
   }
   return {maxSize, quality};
 }

@@ -1,6 +1,6 @@
 // The result of a call and the registry of the blob: URLs it hands out, so that
-// revokeTempFiles() can release them.
-import type {ProcessedImage} from './image/pipeline.js';
+// revokeTempFiles() can release them. The result is made by image/result.ts, in the pipeline's
+// chunk; the registry is here, in the entry, for revokeTempFiles().
 
 /** One chosen image. */
 export interface TempFile {
@@ -25,17 +25,8 @@ export interface ChooseImageResult {
   tempFiles: TempFile[];
 }
 
-const live = new Set<string>();
-
-/** Creates and registers one blob: URL per image, in order. */
-export function toResult(images: ProcessedImage[]): ChooseImageResult {
-  const tempFiles = images.map(({file, width, height}) => {
-    const path = URL.createObjectURL(file);
-    live.add(path);
-    return {path, size: file.size, type: file.type, width, height, file};
-  });
-  return {tempFilePaths: tempFiles.map(f => f.path), tempFiles};
-}
+/** The blob: URLs handed out and not yet revoked. */
+export const live = new Set<string>();
 
 /**
  * Releases blob: URLs handed out by chooseImage: the given ones, or all of them without an

@@ -3,14 +3,15 @@
 // worker. Loaded as a chunk when a call may need it.
 import type {SizeType} from '../options.js';
 import type {CompressTarget} from './compress.js';
-import {madeFile, named} from './file-name.js';
+import {madeFile} from './file-name.js';
 import type {ImageInfo} from './info.js';
 import {hurry, Priority, schedule, type Ticket} from './scheduler.js';
 import {SNIFFED_TYPES, sniffType} from './sniff.js';
 import type {Thumbnail} from './thumbnail.js';
 import {rest, run, warm} from './worker-client.js';
 
-export {hurry, madeFile, named, Priority, rest, warm};
+export {toResult} from './result.js';
+export {hurry, madeFile, Priority, rest, warm};
 export type {ImageInfo, Thumbnail};
 
 /** What the pipeline returns for one image. */

@@ -1,8 +1,9 @@
 // The live camera's strings, one table per language. They load with the camera pane, so a page
 // that never opens the camera does not carry them.
+import {sharedEn, sharedZhCN, type SharedPaneTranslation} from './pane-shared.js';
 import {paneTerms} from './pane-terms.js';
 
-export interface CameraTranslation {
+export interface CameraTranslation extends SharedPaneTranslation {
   cameraTitle: string;
   shutter: string;
   switchCamera: string;
@@ -22,6 +23,7 @@ export interface CameraTranslation {
 }
 
 const zhCN: CameraTranslation = {
+  ...sharedZhCN,
   cameraTitle: '拍照',
   shutter: '拍摄',
   switchCamera: '切换摄像头',
@@ -39,6 +41,7 @@ const zhCN: CameraTranslation = {
 };
 
 const en: CameraTranslation = {
+  ...sharedEn,
   cameraTitle: 'Camera',
   shutter: 'Take photo',
   switchCamera: 'Switch camera',

@@ -6,10 +6,5 @@ export const en: Translation = {
   takePhoto: 'Take photo',
   chooseFromAlbum: 'Choose from album',
   cancel: 'Cancel',
-  close: 'Close',
   noCamera: 'This device has no camera',
-  confirm: (selected, count) => `Done (${selected}/${count})`,
-  usePhoto: 'Use photo',
-  unusable: name => `${name}, this image cannot be read`,
-  processing: 'Processing…',
 };

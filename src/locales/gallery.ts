@@ -1,8 +1,9 @@
 // The album gallery's strings, one table per language. They load with the gallery pane, so a
 // page that never opens the album does not carry them.
+import {sharedEn, sharedZhCN, type SharedPaneTranslation} from './pane-shared.js';
 import {paneTerms} from './pane-terms.js';
 
-export interface GalleryTranslation {
+export interface GalleryTranslation extends SharedPaneTranslation {
   galleryTitle: string;
   original: string;
   addMore: string;
@@ -23,6 +24,7 @@ export interface GalleryTranslation {
 }
 
 const zhCN: GalleryTranslation = {
+  ...sharedZhCN,
   galleryTitle: '相册',
   original: '原图',
   addMore: '添加图片',
@@ -38,6 +40,7 @@ const zhCN: GalleryTranslation = {
 };
 
 const en: GalleryTranslation = {
+  ...sharedEn,
   galleryTitle: 'Album',
   original: 'Original',
   addMore: 'Add images',

@@ -1,11 +1,12 @@
 // The strings of the UI, one table per language; resolveLocale() picks one. The live camera's
-// and the gallery's own strings are in camera.ts and gallery.ts, loaded with them.
+// and the gallery's own strings are in camera.ts and gallery.ts (and what both show in
+// pane-shared.ts), loaded with them.
 import {en} from './en.js';
 import {zhCN} from './zh-CN.js';
 
 /**
- * Every string the sheet shows or announces, but the camera's and the gallery's (camera.ts,
- * gallery.ts). Counts are functions so each language words them.
+ * Every string the sheet's shell shows or announces; the camera's and the gallery's are in
+ * camera.ts, gallery.ts and pane-shared.ts. Counts are functions so each language words them.
  */
 export interface Translation {
   /** BCP 47 tag, set as the dialog's `lang`. */
@@ -14,14 +15,8 @@ export interface Translation {
   takePhoto: string;
   chooseFromAlbum: string;
   cancel: string;
-  close: string;
   /** In the action sheet, where 拍照 would be on a device without a camera. */
   noCamera: string;
-  confirm: (selected: number, count: number) => string;
-  /** 使用照片: returns the one image under review (a shot, or count 1's pick). */
-  usePhoto: string;
-  unusable: (name: string) => string;
-  processing: string;
 }
 
 const tables: Record<string, Translation> = {'zh-CN': zhCN, en};

@@ -4,6 +4,7 @@ import {paneTerms} from './pane-terms.js';
 
 export interface PreviewTranslation {
   previewTitle: string;
+  close: string;
   previous: string;
   next: string;
   imageOf: (n: number, total: number) => string;
@@ -11,6 +12,7 @@ export interface PreviewTranslation {
 
 const zhCN: PreviewTranslation = {
   previewTitle: '图片预览',
+  close: '关闭',
   previous: '上一张',
   next: '下一张',
   imageOf: (n, total) => `第 ${n} 张，共 ${total} 张`,
@@ -18,6 +20,7 @@ const zhCN: PreviewTranslation = {
 
 const en: PreviewTranslation = {
   previewTitle: 'Image preview',
+  close: 'Close',
   previous: 'Previous image',
   next: 'Next image',
   imageOf: (n, total) => `Image ${n} of ${total}`,

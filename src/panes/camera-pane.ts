@@ -5,12 +5,14 @@ import {CameraController, CameraStatus, shownRegion} from '../controllers/camera
 import {ObjectUrlController} from '../controllers/object-url-controller.js';
 import {ChooseImageError, ErrorCode, unknownError} from '../errors.js';
 import {madeFile, type ProcessedImage} from '../image/pipeline.js';
+import {Prefetch} from '../image/prefetch.js';
 import {Pinch} from '../internal/pinch.js';
 import {withCameraTerms} from '../locales/camera.js';
 import type {Facing} from '../options.js';
 import {cameraView, type Shot} from '../views/camera-view.js';
 import paneStyles from '../views/pane.styles.js';
 import styles from '../views/camera-view.styles.js';
+import {finish, processFor} from './results.js';
 import type {SheetPort} from './sheet-port.js';
 
 let shotId = 0;
@@ -22,6 +24,8 @@ export class CameraPane implements ReactiveController {
   private readonly camera: CameraController;
   /** The shots' previews, released when the call ends or the sheet leaves the DOM. */
   private readonly urls: ObjectUrlController;
+  /** The shots' results, started when each is taken. */
+  private readonly prepared: Prefetch;
   private facing: Facing;
   private shots: Shot[] = [];
   /** The shot under review (count 1); the camera is off meanwhile. */
@@ -45,6 +49,7 @@ export class CameraPane implements ReactiveController {
     // would leave no attribute for iOS WebKit to honour (and it then plays full screen).
     this.video.setAttribute('playsinline', '');
     this.urls = new ObjectUrlController(sheet.host);
+    this.prepared = new Prefetch(sheet);
     this.camera = new CameraController(sheet.host, () => ({
       active: (sheet.shows('camera') || !!this.warming) && !this.review,
       facing: this.facing,
@@ -93,6 +98,7 @@ export class CameraPane implements ReactiveController {
     clearTimeout(this.warmingTimer);
     this.camera.stop();
     this.urls.releaseAll();
+    this.prepared.drop();
     this.shots = [];
     this.review = null;
   }
@@ -202,13 +208,13 @@ export class CameraPane implements ReactiveController {
   }
 
   private prepare(shot: Shot) {
-    return this.sheet.prepare(`s${shot.id}`, signal => this.result(shot, signal));
+    return this.prepared.get(shot.id, signal => this.result(shot, signal));
   }
 
   /** A capture is the "original" as taken, or already the compressed image (see shutter()). */
   private async result(shot: Shot, signal: AbortSignal): Promise<ProcessedImage> {
-    if (shot.file) return this.sheet.process(shot.file, signal);
-    if (!this.sheet.original && !shot.compressed) return this.sheet.process(shot.blob, signal);
+    if (shot.file) return processFor(this.sheet, shot.file, signal);
+    if (!this.sheet.original && !shot.compressed) return processFor(this.sheet, shot.blob, signal);
     const file = madeFile(shot.blob, 'image/jpeg');
     return {file, type: file.type, width: shot.width, height: shot.height};
   }
@@ -216,7 +222,7 @@ export class CameraPane implements ReactiveController {
   /** Releases a shot's preview and drops its prepared result. */
   private discard(shot: Shot) {
     this.urls.release(shot.url);
-    this.sheet.drop(`s${shot.id}:`);
+    this.prepared.drop(shot.id);
   }
 
   private retake() {
@@ -251,7 +257,7 @@ export class CameraPane implements ReactiveController {
     if (!file) return;
     const count = sheet.options!.count;
     if (count === 1) {
-      void sheet.finish([sheet.process(file)], () => (sheet.hint = sheet.t.unusable(file.name)));
+      void finish(sheet, [processFor(sheet, file)], () => (sheet.hint = this.t.unusable(file.name)));
       return;
     }
     if (this.shots.length >= count) {
@@ -265,14 +271,15 @@ export class CameraPane implements ReactiveController {
 
   private confirm() {
     const shots = this.review ? [this.review] : this.shots;
-    void this.sheet.finish(
+    void finish(
+      this.sheet,
       shots.map(s => this.prepare(s)),
       index => {
         const shot = shots[index];
         // A system camera's file that cannot be used leaves the shots, as an album pick would.
         if (!shot.file) return this.sheet.fail(unknownError('a photo could not be encoded'));
         this.remove(shot);
-        this.sheet.hint = this.sheet.t.unusable(shot.file.name);
+        this.sheet.hint = this.t.unusable(shot.file.name);
       }
     );
   }

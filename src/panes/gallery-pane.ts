@@ -3,6 +3,7 @@
 import {html, type ReactiveController} from 'lit';
 import {ThumbnailController} from '../controllers/thumbnail-controller.js';
 import {hurry, original, Priority, rest, stillReadable} from '../image/pipeline.js';
+import {Prefetch} from '../image/prefetch.js';
 import {newItems, type GalleryItem} from '../internal/gallery-item.js';
 import {Selection} from '../internal/selection.js';
 import {withGalleryTerms} from '../locales/gallery.js';
@@ -10,6 +11,7 @@ import {galleryView, gridKeyTarget, singleView} from '../views/gallery-view.js';
 import paneStyles from '../views/pane.styles.js';
 import styles from '../views/gallery-view.styles.js';
 import {GalleryPreview} from './gallery-preview.js';
+import {finish, processFor} from './results.js';
 import type {SheetPort} from './sheet-port.js';
 
 /** The gallery half, a reactive controller of the sheet. */
@@ -18,6 +20,8 @@ export class GalleryPane implements ReactiveController {
 
   private readonly thumbs: ThumbnailController;
   private readonly preview: GalleryPreview;
+  /** The chosen images' results, started at choice. */
+  private readonly prepared: Prefetch;
   private items: GalleryItem[] = [];
   private selection = new Selection<GalleryItem>(1);
   /** Roving tabindex: the item that takes Tab focus. */
@@ -26,8 +30,28 @@ export class GalleryPane implements ReactiveController {
   constructor(private readonly sheet: SheetPort) {
     this.thumbs = new ThumbnailController(sheet.host);
     this.preview = new GalleryPreview(sheet, item => this.thumbs.decoded(item));
+    this.prepared = new Prefetch(sheet);
     this.reset(sheet.options?.count ?? 1);
     sheet.host.addController(this);
+    // Files pasted or dropped anywhere on the sheet join the gallery (not while the camera is open).
+    const {root} = sheet;
+    root.addEventListener('paste', e => this.take(e, (e as ClipboardEvent).clipboardData?.files));
+    root.addEventListener('drop', e => this.take(e, (e as DragEvent).dataTransfer?.files));
+    root.addEventListener('dragover', e => {
+      if (this.takes() && (e as DragEvent).dataTransfer?.types.includes('Files')) e.preventDefault();
+    });
+  }
+
+  private takes() {
+    return !!this.sheet.options && !this.sheet.shows('camera');
+  }
+
+  private take(event: Event, list: FileList | undefined) {
+    const files = [...(list ?? [])];
+    if (files.length && this.takes()) {
+      event.preventDefault();
+      void this.sheet.addFiles(files);
+    }
   }
 
   /** The sheet's strings and the gallery's, in the active language. */
@@ -46,8 +70,14 @@ export class GalleryPane implements ReactiveController {
   clear() {
     this.thumbs.clear();
     this.preview.clear();
+    this.prepared.drop();
     this.items = [];
     rest();
+  }
+
+  /** Where focus goes when the gallery shows: the grid's roving tab stop, if there is a grid. */
+  focusTarget() {
+    return this.sheet.root.querySelector<HTMLElement>('.gallery [part~="gallery-item"][tabindex="0"]');
   }
 
   /** One image to choose: the pick is reviewed large (or returned at once), not shown in a grid. */
@@ -154,14 +184,14 @@ export class GalleryPane implements ReactiveController {
   }
 
   private prepare(item: GalleryItem) {
-    return this.sheet.prepare(`g${item.id}`, signal =>
-      this.sheet.original ? this.thumbs.decoded(item).then(info => original(item.file, info, signal)) : this.sheet.process(item.file, signal)
+    return this.prepared.get(item.id, signal =>
+      this.sheet.original ? this.thumbs.decoded(item).then(info => original(item.file, info, signal)) : processFor(this.sheet, item.file, signal)
     );
   }
 
   private deselect(item: GalleryItem) {
     this.selection.remove(item);
-    this.sheet.drop(`g${item.id}:`);
+    this.prepared.drop(item.id);
     this.sheet.host.requestUpdate();
   }
 
@@ -208,13 +238,14 @@ export class GalleryPane implements ReactiveController {
       if (this.sheet.original) this.thumbs.request(item, Priority.URGENT);
       else hurry(item.file);
     }
-    void this.sheet.finish(
+    void finish(
+      this.sheet,
       // Read again at confirm: a file changed or deleted on disk since it was picked is not returned.
       chosen.map(item => this.prepare(item).then(stillReadable)),
       index => {
         chosen[index].state = 'unusable';
         this.deselect(chosen[index]);
-        this.sheet.hint = this.sheet.t.unusable(chosen[index].file.name);
+        this.sheet.hint = this.t.unusable(chosen[index].file.name);
       }
     );
   }

@@ -2,9 +2,9 @@
 // load as chunks of their own, and this is the whole of what they may touch.
 import type {ReactiveControllerHost} from 'lit';
 import type {ChooseImageError} from '../errors.js';
-import type {ProcessedImage} from '../image/pipeline.js';
 import type {Translation} from '../locales/index.js';
 import type {NormalizedOptions} from '../options.js';
+import type {ChooseImageResult} from '../temp-files.js';
 
 export interface SheetPort {
   /** The sheet: panes are its reactive controllers (hostUpdate before each render, hostUpdated after). */
@@ -24,15 +24,11 @@ export interface SheetPort {
   busy: boolean;
   /** "原图": the original bytes rather than compressed. */
   original: boolean;
-  /** Starts (or finds) the processing of one chosen image, keyed per size. */
-  prepare(key: string, make: (signal: AbortSignal) => Promise<ProcessedImage>): Promise<ProcessedImage>;
-  /** Drops the prepared work of keys starting with `prefix`. */
-  drop(prefix: string): void;
-  /** Runs the image pipeline for the size now chosen. */
-  process(input: Blob, signal?: AbortSignal): Promise<ProcessedImage>;
-  /** Returns the images when all succeed; `onFailed` gets the index of each that did not. */
-  finish(jobs: Array<Promise<ProcessedImage>>, onFailed: (index: number) => void): Promise<void>;
+  /** Ends the call with these images (see results.ts). */
+  succeed(result: ChooseImageResult): void;
   fail(error: ChooseImageError): void;
   close(): void;
   pickFiles(): void;
+  /** Files the user gave otherwise (pasted, dropped) join the gallery, which then shows. */
+  addFiles(files: File[]): Promise<void>;
 }

@@ -1,6 +1,6 @@
 // Validation of previewImage() and showToast() options, with Alipay's names and code 2.
-import {ChooseImageError, ErrorCode} from '../errors.js';
-import {describe} from '../options.js';
+import type {ChooseImageError} from '../errors.js';
+import {invalid} from '../options.js';
 
 export interface PreviewImageOptions {
   /** Image URLs, shown in order. */
@@ -25,9 +25,6 @@ export interface ShowToastOptions {
   fail?: (error: ChooseImageError) => void;
   complete?: (resultOrError?: ChooseImageError) => void;
 }
-
-const invalid = (name: string, value: unknown, en: string) =>
-  new ChooseImageError(ErrorCode.INVALID_OPTION, `${name} 无效，收到 ${describe(value)} (${name} must be ${en})`);
 
 function checkCallbacks(o: Record<string, unknown>) {
   for (const name of ['success', 'fail', 'complete']) {

@@ -3,6 +3,11 @@
 import {css} from 'lit';
 
 export default css`
+  /* The action sheet disables nothing; the panes' buttons wait for a selection or for processing. */
+  button:disabled {
+    cursor: default;
+    opacity: 0.4;
+  }
   /* On a phone, upright or sideways, the camera and the gallery fill the screen. */
   .sheet.camera,
   .sheet.gallery {
