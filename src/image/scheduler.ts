@@ -101,8 +101,10 @@ export function schedule<T>(work: (signal?: AbortSignal) => Promise<T>, {label, 
     if (signal?.aborted) return reject(signal.reason);
     signal?.addEventListener('abort', onAbort, {once: true});
     waiting.push(task);
-    if (priority <= Priority.VISIBLE) pump(priority);
-    else pumpSoon();
+    if (priority <= Priority.VISIBLE) {
+      pump(priority);
+      queueMicrotask(pump);
+    } else pumpSoon();
   });
   return {promise, setPriority};
 }
@@ -124,8 +126,10 @@ export function hurry(subject: Blob) {
 // Work that is not urgent nor on screen starts in a task of its own, not at once: the
 // thumbnails of the tiles that render in the same task as a pick (in its microtasks) then go
 // ahead of the compression the pick started. An on-screen thumbnail starting at once starts
-// nothing less urgent with it: the tiles asked for in the microtasks after it would find both
-// slots taken (measured: a 12 MP compression took the second slot for 150 ms of the first screen).
+// nothing less urgent with it, only in a microtask after it: the other tiles of the screen, asked
+// for in the microtasks queued before that one, would find both slots taken (measured: a 12 MP
+// compression took the second slot for 150 ms of the first screen); and a lone tile's image still
+// starts compressing in the same task as its thumbnail.
 const wake = new MessageChannel();
 let pumping = false;
 wake.port1.onmessage = () => {

@@ -80,13 +80,13 @@ describe('scheduler', () => {
   it('should keep both places for on-screen work asked for in one task, ahead of a chosen image asked for before it', async () => {
     const log: string[] = [];
     // A pick: its compression is asked for first, then the tiles on screen render and ask in
-    // the microtasks of the same task, one after another.
+    // microtasks of the same task, all queued before the first of them runs (as the tiles of one
+    // render wait on the one measurement of the tile size).
     const chosen = gate('chosen', log);
     const visible = [gate('visible1', log), gate('visible2', log)];
     schedule(chosen.work, {label: 'chosen', priority: Priority.CHOSEN});
-    schedule(visible[0].work, {label: 'visible1', priority: Priority.VISIBLE});
-    await Promise.resolve();
-    schedule(visible[1].work, {label: 'visible2', priority: Priority.VISIBLE});
+    const measured = Promise.resolve();
+    visible.forEach((g, i) => void measured.then(() => schedule(g.work, {label: `visible${i + 1}`, priority: Priority.VISIBLE})));
     await new Promise(r => setTimeout(r)); // a task later: the scheduler has looked at its queue
     expect(log).to.deep.equal(['visible1', 'visible2']);
     visible[0].release();
