@@ -115,7 +115,8 @@ async function testFile(name, make) {
 async function galleryFiles(page) {
   const paths = [];
   for (let i = 0; i < GALLERY_FILES; i++) {
-    const name = `IMG_${String(i + 1).padStart(4, '0')}.jpg`;
+    // (-exif: since they carry an EXIF thumbnail; files stored before that had other names)
+    const name = `IMG_${String(i + 1).padStart(4, '0')}-exif.jpg`;
     paths.push(await testFile(name, () => page.evaluate((j, n) => bench.storeGalleryFile(j, n), i, name)));
   }
   return paths;
@@ -407,15 +408,17 @@ async function gallerySection(page, browserPid) {
   const o = samples.ours, b = samples.bare;
   const r = {
     files: GALLERY_FILES,
-    ours: {ms: med(o), visible: o[0].visible, longestTask: med(o, 'longestTask'), worstTask: Math.max(...o.map(x => x.longestTask)), maxFrameGap: med(o, 'maxFrameGap'),
+    ours: {ms: med(o), sharpMs: med(o, 'sharpMs'), visible: o[0].visible, longestTask: med(o, 'longestTask'), worstTask: Math.max(...o.map(x => x.longestTask)), maxFrameGap: med(o, 'maxFrameGap'),
       memoryBefore: med(o, 'memoryBefore'), memoryAfter: med(o, 'memoryAfter'), memoryGrowth: median(o.map(x => x.memoryAfter - x.memoryBefore)),
       heapBefore: med(o, 'heapBefore'), heapAfter: med(o, 'heapAfter'), samples: o},
     bare: {ms: med(b), visible: b[0].visible, longestTask: med(b, 'longestTask'), samples: b},
   };
   r.ratio = r.ours.ms / r.bare.ms;
-  table(`E. Gallery: ${GALLERY_FILES} JPEGs 4000x3000 through the real file chooser, count 9 (9 chosen and compressing); median of ${RUNS}, alternated, after 1 warm-up`,
+  r.sharpRatio = r.ours.sharpMs / r.bare.ms;
+  table(`E. Gallery: ${GALLERY_FILES} JPEGs 4000x3000, each with a 160x120 EXIF thumbnail as phones write, through the real file chooser, count 9 (9 chosen and compressing); median of ${RUNS}, alternated, after 1 warm-up`,
     ['measure', 'sheet', 'bare createImageBitmap({resizeWidth}) page, 4 in flight'], [
-      ['input change → first screen of thumbnails', `${fmt.ms(r.ours.ms)} ms (${fmt.x(r.ratio)})`, `${fmt.ms(r.bare.ms)} ms`],
+      ['input change → first screen of thumbnails (any: EXIF thumbnail or own decode)', `${fmt.ms(r.ours.ms)} ms (${fmt.x(r.ratio)})`, `${fmt.ms(r.bare.ms)} ms`],
+      ['input change → first screen sharp (every tile its own decode)', `${fmt.ms(r.ours.sharpMs)} ms (${fmt.x(r.sharpRatio)})`, `${fmt.ms(r.bare.ms)} ms`],
       ['tiles in view', String(r.ours.visible), String(r.bare.visible)],
       ['longest main-thread task (median / worst run)', `${fmt.ms(r.ours.longestTask)} / ${fmt.ms(r.ours.worstTask)} ms`, `${fmt.ms(r.bare.longestTask)} ms`],
       ['renderer memory (PSS, after GC and a memory-pressure signal): before open → after close', `${fmt.MB(r.ours.memoryBefore)} → ${fmt.MB(r.ours.memoryAfter)}`, ''],
@@ -489,6 +492,7 @@ function goals(results) {
   if (pick?.ours) add('one 12 MP JPEG, compressed, 完成 at once: change → result ≤ 1.0× compressorjs', `${fmt.ms(pick.ours.ms)} ms`, `compressorjs ${fmt.ms(pick.compressorjs.ms)} ms`, fmt.x(pick.ratio), pick.ratio <= 1, ranAt.pick);
   if (gallery?.ours) {
     add(`${gallery.files} × 12 MP: change → first screen ≤ 0.5× bare createImageBitmap page`, `${fmt.ms(gallery.ours.ms)} ms`, `${fmt.ms(gallery.bare.ms)} ms`, fmt.x(gallery.ratio), gallery.ratio <= 0.5, ranAt.gallery);
+    if (gallery.ours.sharpMs) add(`${gallery.files} × 12 MP: change → first screen sharp (own decodes, not EXIF thumbnails)`, `${fmt.ms(gallery.ours.sharpMs)} ms`, `${fmt.ms(gallery.bare.ms)} ms`, fmt.x(gallery.sharpRatio), undefined, ranAt.gallery);
     add(`${gallery.files} × 12 MP: longest main-thread task ≤ 50 ms`, `${fmt.ms(gallery.ours.longestTask)} ms`, `bare ${fmt.ms(gallery.bare.longestTask)} ms`, '', gallery.ours.longestTask <= 50, ranAt.gallery);
     add(`${gallery.files} × 12 MP: renderer memory after close within 10 MB of before`, fmt.MB(gallery.ours.memoryAfter), fmt.MB(gallery.ours.memoryBefore), fmt.MB(gallery.ours.memoryGrowth), Math.abs(gallery.ours.memoryGrowth) <= 10e6, ranAt.gallery);
   }

@@ -3,9 +3,10 @@
 // chosen, and thumbnails bounded on both edges.
 import {expect, waitUntil} from '@open-wc/testing';
 import {chooseImage, type ChooseImageError, type ChooseImageResult, type ChooseImageSheet} from '../src/index.js';
-import {Priority, recordJobs} from '../src/image/scheduler.js';
+import {Priority, recordJobs, schedule} from '../src/image/scheduler.js';
 import {useMainThread} from '../src/image/worker-client.js';
-import {asFile, chooseFiles, clickOn, makeImage, openedSheet, part, parts, recordDecodes, thumbOf} from './helpers/index.js';
+import {withExifThumbnail} from './helpers/image-bytes.js';
+import {asFile, chooseFiles, clickOn, makeImage, openedSheet, part, parts, recordDecodes, recordObjectUrls, thumbOf} from './helpers/index.js';
 
 const items = (el: ChooseImageSheet) => parts<HTMLButtonElement>(el, 'gallery-item');
 const thumbsShown = (el: ChooseImageSheet) => items(el).every(i => thumbOf(i)?.complete);
@@ -112,6 +113,40 @@ describe('ThumbnailController', () => {
       await pending;
     } finally {
       record.stop();
+    }
+  });
+
+  it("should show a photo's EXIF thumbnail, turned upright, until its own decode replaces it", async function () {
+    this.timeout(20000);
+    const file = asFile(await withExifThumbnail(await makeImage(1600, 1200, 'image/jpeg', {seed: 3}), await makeImage(160, 120), 6), 'exif-thumbnail.jpg');
+    // Both places in the scheduler held by urgent work: no decode starts until they are let go.
+    const holds = [0, 1].map(() => {
+      let release!: () => void;
+      const held = new Promise<void>(r => (release = r));
+      schedule(() => held, {label: 'hold', priority: Priority.URGENT});
+      return release;
+    });
+    const urls = recordObjectUrls();
+    try {
+      const {pending, sheet} = await pick([file], {count: 2, sizeType: ['compressed']});
+      const img = () => thumbOf(items(sheet)[0]);
+      await waitUntil(() => img()?.complete && img()!.naturalWidth > 0, 'no EXIF thumbnail shown', {timeout: 5000});
+      expect(img()!.classList.contains('embedded'), 'the EXIF thumbnail').to.equal(true);
+      expect([img()!.naturalWidth, img()!.naturalHeight]).to.deep.equal([160, 120]);
+      // orientation 6: turned a quarter clockwise, as the photo is shown
+      const m = new DOMMatrix(getComputedStyle(img()!).transform);
+      expect([m.a, m.b, m.c, m.d].map(Math.round)).to.deep.equal([0, 1, -1, 0]);
+      const embedded = img()!.src;
+      holds.forEach(release => release());
+      await waitUntil(() => img()?.complete && !img()!.classList.contains('embedded'), 'the decode did not replace it', {timeout: 10000});
+      expect(img()!.naturalWidth, 'the decoded thumbnail, cropped square').to.equal(img()!.naturalHeight);
+      expect(getComputedStyle(img()!).transform).to.equal('none');
+      expect(await urls.alive(), 'the EXIF thumbnail released').to.not.include(embedded);
+      sheet.close();
+      await pending;
+    } finally {
+      holds.forEach(release => release());
+      urls.restore();
     }
   });
 

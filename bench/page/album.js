@@ -17,9 +17,12 @@ async function store(name, blob) {
   return (await response.json()).path;
 }
 
-/** The i-th distinct 4000x3000 JPEG, stored; made one at a time and not kept. */
+/**
+ * The i-th distinct 4000x3000 JPEG with a 160×120 EXIF thumbnail (as a phone's photo has),
+ * stored; made one at a time and not kept.
+ */
 export async function storeGalleryFile(i, name) {
-  makeGalleryFile ??= galleryMaker();
+  makeGalleryFile ??= galleryMaker(4000, 3000, 7, {exifThumbnail: true});
   return store(name, await makeGalleryFile(i + 1));
 }
 
@@ -64,29 +67,34 @@ const shown = el => {
   const img = el.querySelector('img');
   return img?.complete && img.naturalWidth > 0;
 };
+/** Shown, and the photo's own decode (not its EXIF thumbnail, which the sheet shows until then). */
+const sharp = el => shown(el) && !el.querySelector('img').classList.contains('embedded');
 
 /** The rectangle of the sheet's grid, so that the bare baseline lays out as many tiles in view. */
 let gridRect;
 
 /**
- * Before accepting the chooser: `change` → every tile in view has its thumbnail (first
- * screen), or every tile has (`all`); main-thread stalls meanwhile.
+ * Before accepting the chooser: `change` → every tile in view has a thumbnail (first screen:
+ * its EXIF one or its own decode), and → every tile in view has its own decode (first screen
+ * sharp); or every tile (`all`). Main-thread stalls meanwhile.
  */
 export function armGallery({all = false} = {}) {
   const stop = watchMainThread();
   const changed = new Promise(r => state.sheet.shadowRoot.addEventListener('change', () => r(performance.now()), {capture: true, once: true}));
   state.probe = (async () => {
     const tChange = await changed;
-    let screen;
+    let screen, tShown;
     for (;;) {
       screen = onScreen();
-      if (screen && (all ? screen.items : screen.visible).every(shown)) break;
+      const tiles = screen && (all ? screen.items : screen.visible);
+      if (tiles && tShown === undefined && tiles.every(shown)) tShown = performance.now();
+      if (tiles && tiles.every(sharp)) break;
       if (performance.now() - tChange > 300_000) throw new Error('gallery: no thumbnails after 300 s');
       await frame();
     }
-    const tShown = performance.now();
+    const tSharp = performance.now();
     gridRect = part('gallery').getBoundingClientRect().toJSON();
-    return {tChange, tShown, ms: tShown - tChange, items: screen.items.length, visible: screen.visible.length, ...stop()};
+    return {tChange, tShown, ms: tShown - tChange, sharpMs: tSharp - tChange, items: screen.items.length, visible: screen.visible.length, ...stop()};
   })();
 }
 

@@ -15,6 +15,18 @@ export interface Header {
   /** The format and header allow transparent pixels (they may still all be opaque). */
   alpha: boolean;
   animated: boolean;
+  /**
+   * A JPEG's EXIF thumbnail (IFD1): its byte range in the file and its size in stored pixels
+   * (shown with `orientation`, as the photo is). Absent when there is none.
+   */
+  embedded?: Embedded;
+}
+
+export interface Embedded {
+  start: number;
+  end: number;
+  width: number;
+  height: number;
 }
 
 const HEAD = 64 * 1024;
@@ -66,6 +78,7 @@ async function jpeg(blob: Blob, head: Uint8Array): Promise<Partial<Header>> {
   let b = head;
   let base = 0; // file offset of b[0]
   let orientation = 1;
+  let embedded: Embedded | undefined;
   for (let at = 2; at < blob.size; ) {
     if (at + 10 > base + b.length) {
       base = at;
@@ -86,32 +99,56 @@ async function jpeg(blob: Blob, head: Uint8Array): Promise<Partial<Header>> {
         b = await bytesOf(blob, at, at + 2 + length);
       }
       const j = at - base;
-      orientation = exifOrientation(b, j + 10, Math.min(b.length, j + 2 + length)) ?? orientation;
+      const exif = readExif(b, j + 10, Math.min(b.length, j + 2 + length));
+      orientation = exif.orientation ?? orientation;
+      if (exif.thumbnail) embedded = {...exif.thumbnail, start: exif.thumbnail.start + base, end: exif.thumbnail.end + base};
     }
-    // SOF0..SOF15, except DHT (C4), JPG (C8) and DAC (CC)
-    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+    if (isSof(marker)) {
       const [h, w] = [u16be(b, i + 5), u16be(b, i + 7)];
-      return orientation >= 5 ? {width: h, height: w, orientation} : {width: w, height: h, orientation};
+      return orientation >= 5 ? {width: h, height: w, orientation, embedded} : {width: w, height: h, orientation, embedded};
     }
     at += 2 + length;
   }
   return {orientation};
 }
 
-/** The Orientation tag (0x0112) of IFD0 in the TIFF structure at b[start..end). */
-function exifOrientation(b: Uint8Array, start: number, end: number): number | undefined {
+/** SOF0..SOF15, except DHT (C4), JPG (C8) and DAC (CC). */
+const isSof = (marker: number) => marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+
+/**
+ * From the TIFF structure at b[start..end): the Orientation tag (0x0112) of IFD0, and the JPEG
+ * thumbnail IFD1 points to (0x0201 offset, 0x0202 length), with the size its own SOF gives, as
+ * offsets into b. A thumbnail that is not a whole JPEG inside the segment is left out.
+ */
+function readExif(b: Uint8Array, start: number, end: number): {orientation?: number; thumbnail?: Embedded} {
   const little = b[start] === 0x49;
   const u16 = (o: number) => (little ? u16le(b, o) : u16be(b, o));
   const u32 = (o: number) => (little ? u16(o) + u16(o + 2) * 65536 : u16(o) * 65536 + u16(o + 2));
-  const ifd = start + u32(start + 4);
-  if (ifd + 2 > end) return undefined;
-  for (let n = u16(ifd), e = ifd + 2; n > 0 && e + 12 <= end; n--, e += 12) {
-    if (u16(e) === 0x0112) {
-      const v = u16(e + 8);
-      return v >= 1 && v <= 8 ? v : undefined;
+  /** The entries of the IFD at TIFF offset `offset` (tag → value or offset), and the next IFD's offset. */
+  const ifd = (offset: number) => {
+    const tags = new Map<number, number>();
+    const at = start + offset;
+    if (offset < 8 || at + 2 > end) return {tags, next: 0};
+    let e = at + 2;
+    for (let n = u16(at); n > 0 && e + 12 <= end; n--, e += 12) {
+      // SHORT values sit in the first two bytes of the value field; LONG ones fill it.
+      tags.set(u16(e), u16(e + 2) === 3 ? u16(e + 8) : u32(e + 8));
     }
+    return {tags, next: e + 4 <= end ? u32(e) : 0};
+  };
+  const ifd0 = ifd(u32(start + 4));
+  const o = ifd0.tags.get(0x0112);
+  const orientation = o !== undefined && o >= 1 && o <= 8 ? o : undefined;
+  const ifd1 = ifd(ifd0.next).tags;
+  const [offset, length] = [ifd1.get(0x0201), ifd1.get(0x0202)];
+  if (!offset || !length || start + offset + length > end) return {orientation};
+  const [from, to] = [start + offset, start + offset + length];
+  if (b[from] !== 0xff || b[from + 1] !== 0xd8) return {orientation};
+  // Its size, from its SOF: segments walked by their lengths, inside the thumbnail's bytes.
+  for (let at = from + 2; at + 9 < to && b[at] === 0xff; at += 2 + u16be(b, at + 2)) {
+    if (isSof(b[at + 1])) return {orientation, thumbnail: {start: from, end: to, width: u16be(b, at + 7), height: u16be(b, at + 5)}};
   }
-  return undefined;
+  return {orientation};
 }
 
 /** IHDR size; alpha from the colour type (4, 6) or a tRNS chunk; APNG by its acTL chunk. */

@@ -9,6 +9,11 @@ export interface GalleryItem {
   excluded?: boolean;
   /** blob: URL of the thumbnail, owned by the ThumbnailController. */
   thumb?: string;
+  /**
+   * Set while `thumb` is the photo's EXIF thumbnail (not yet its own decode): the EXIF
+   * orientation to show it with, as its bytes do not carry it.
+   */
+  embedded?: number;
 }
 
 let nextId = 0;

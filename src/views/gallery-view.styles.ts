@@ -35,6 +35,29 @@ export default css`
     object-fit: cover;
     display: block;
   }
+  /* A photo's EXIF thumbnail, shown until its own decode: its stored pixels turned upright as
+     the photo's EXIF orientation says (the tile is square, so turning keeps it covered). */
+  .item img.o2 {
+    transform: scaleX(-1);
+  }
+  .item img.o3 {
+    transform: rotate(180deg);
+  }
+  .item img.o4 {
+    transform: scaleY(-1);
+  }
+  .item img.o5 {
+    transform: scaleX(-1) rotate(90deg);
+  }
+  .item img.o6 {
+    transform: rotate(90deg);
+  }
+  .item img.o7 {
+    transform: rotate(90deg) scaleX(-1);
+  }
+  .item img.o8 {
+    transform: rotate(-90deg);
+  }
   .item.selected img {
     filter: brightness(0.8);
   }

@@ -51,7 +51,7 @@ function item(p: GalleryViewProps, it: GalleryItem) {
   // While the chosen images are processed the selection is locked: the result is what it shows.
   return html`<div part="gallery-tile" class="item ${order > 0 ? 'selected' : ''} ${unusable ? 'unusable' : ''} ${atCap ? 'at-cap' : ''}" data-id=${it.id}>
     <button class="photo" tabindex="-1" aria-label=${p.t.previewOf(it.file.name)} ?disabled=${unusable} @click=${() => p.onPreview(it)}>
-      ${it.thumb ? html`<img src=${it.thumb} alt="" />` : nothing}
+      ${it.thumb ? html`<img src=${it.thumb} class=${it.embedded ? `embedded o${it.embedded}` : ''} alt="" />` : nothing}
     </button>
     ${unusable ? html`<span class="unusable-badge" aria-hidden="true">${p.t.unusableBadge}</span>` : nothing}
     <button

@@ -18,6 +18,41 @@ export async function withExifOrientation(jpeg: Blob, orientation: number): Prom
 }
 
 /**
+ * The JPEG with an APP1 Exif segment after its SOI marker, as cameras write it: IFD0 with
+ * `orientation`, IFD1 pointing to `thumbnail` (a small JPEG) in little-endian TIFF (big-endian
+ * is what withExifOrientation writes, so both byte orders are read somewhere).
+ */
+export async function withExifThumbnail(jpeg: Blob, thumbnail: Blob, orientation = 1): Promise<Blob> {
+  const src = new Uint8Array(await jpeg.arrayBuffer());
+  const t = new Uint8Array(await thumbnail.arrayBuffer());
+  const tiff = new Uint8Array(68 + t.length);
+  const v = new DataView(tiff.buffer);
+  tiff.set([0x49, 0x49, 42, 0, 8, 0, 0, 0]); // "II", IFD0 at 8
+  const entry = (at: number, tag: number, type: number, value: number) => {
+    v.setUint16(at, tag, true);
+    v.setUint16(at + 2, type, true);
+    v.setUint32(at + 4, 1, true);
+    if (type === 3) v.setUint16(at + 8, value, true);
+    else v.setUint32(at + 8, value, true);
+  };
+  v.setUint16(8, 1, true);
+  entry(10, 0x0112, 3, orientation);
+  v.setUint32(22, 26, true); // IFD1 at 26
+  v.setUint16(26, 3, true);
+  entry(28, 0x0103, 3, 6); // Compression: JPEG
+  entry(40, 0x0201, 4, 68); // JPEGInterchangeFormat: the thumbnail's TIFF offset
+  entry(52, 0x0202, 4, t.length); // JPEGInterchangeFormatLength
+  tiff.set(t, 68);
+  const length = 2 + 6 + tiff.length;
+  const out = new Uint8Array(src.length + 2 + length);
+  out.set(src.subarray(0, 2));
+  out.set([0xff, 0xe1, length >> 8, length & 0xff, 0x45, 0x78, 0x69, 0x66, 0, 0], 2);
+  out.set(tiff, 12);
+  out.set(src.subarray(2), 4 + length);
+  return new Blob([out], {type: 'image/jpeg'});
+}
+
+/**
  * A GIF with two 1×1 red frames at the top-left corner of a `width`×`height` screen (the rest
  * transparent), looping: tiny even when its screen is huge.
  */

@@ -4,7 +4,7 @@ import {expect} from '@open-wc/testing';
 import {readHeader} from '../../src/image/header.js';
 import {sniffType} from '../../src/image/sniff.js';
 import {makeImage, paint} from '../helpers/index.js';
-import {animatedGif, withExifOrientation} from '../helpers/image-bytes.js';
+import {animatedGif, withExifOrientation, withExifThumbnail} from '../helpers/image-bytes.js';
 
 const fixture = async (name: string) => new Blob([await (await fetch(`/test/fixtures/${name}`)).arrayBuffer()]);
 const start = async (b: Blob) => new Uint8Array(await b.slice(0, 64).arrayBuffer());
@@ -62,6 +62,29 @@ describe('image header', () => {
     app2.set([0xff, 0xe2, (big + 2) >> 8, (big + 2) & 0xff]);
     const blob = new Blob([jpeg.subarray(0, 2), app2, app2, jpeg.subarray(2)]);
     expect(await readHeader(blob)).to.include({width: 640, height: 480});
+  });
+
+  it("should find a JPEG's EXIF thumbnail: where its bytes are and its size, behind a segment larger than the first read", async () => {
+    const thumbnail = await makeImage(160, 120);
+    const photo = await withExifThumbnail(await makeImage(1600, 1200), thumbnail, 6);
+    const head = await readHeader(photo);
+    expect(head).to.include({width: 1200, height: 1600, orientation: 6});
+    expect(head.embedded).to.include({width: 160, height: 120, end: head.embedded!.start + thumbnail.size});
+    const bytes = async (b: Blob) => [...new Uint8Array(await b.arrayBuffer())];
+    expect(await bytes(photo.slice(head.embedded!.start, head.embedded!.end))).to.deep.equal(await bytes(thumbnail));
+    // 70 kB of other segments (two APP2) before it: beyond the first 64 kB read
+    const jpeg = new Uint8Array(await photo.arrayBuffer());
+    const segment = (length: number) => {
+      const b = new Uint8Array(length);
+      b.set([0xff, 0xe2, (length - 2) >> 8, (length - 2) & 0xff]);
+      return b;
+    };
+    const far = new Blob([jpeg.subarray(0, 2), segment(65536), segment(4462), jpeg.subarray(2)]);
+    const farHead = await readHeader(far);
+    expect(await bytes(far.slice(farHead.embedded!.start, farHead.embedded!.end))).to.deep.equal(await bytes(thumbnail));
+    // EXIF with no IFD1, and no EXIF at all
+    expect((await readHeader(await withExifOrientation(await makeImage(40, 30), 3))).embedded).to.equal(undefined);
+    expect((await readHeader(await makeImage(40, 30))).embedded).to.equal(undefined);
   });
 
   it('should say which images may be transparent and which are animated', async () => {

@@ -76,4 +76,22 @@ describe('scheduler', () => {
     other.release();
     expect(log).to.not.include('dropped');
   });
+
+  it('should keep both places for on-screen work asked for in one task, ahead of a chosen image asked for before it', async () => {
+    const log: string[] = [];
+    // A pick: its compression is asked for first, then the tiles on screen render and ask in
+    // microtasks of the same task, all queued before the first of them runs (as the tiles of one
+    // render wait on the one measurement of the tile size).
+    const chosen = gate('chosen', log);
+    const visible = [gate('visible1', log), gate('visible2', log)];
+    schedule(chosen.work, {label: 'chosen', priority: Priority.CHOSEN});
+    const measured = Promise.resolve();
+    visible.forEach((g, i) => void measured.then(() => schedule(g.work, {label: `visible${i + 1}`, priority: Priority.VISIBLE})));
+    await new Promise(r => setTimeout(r)); // a task later: the scheduler has looked at its queue
+    expect(log).to.deep.equal(['visible1', 'visible2']);
+    visible[0].release();
+    await waitUntil(() => log.length === 3, 'nothing followed visible1');
+    expect(log[2]).to.equal('chosen');
+    [chosen, visible[1]].forEach(g => g.release());
+  });
 });
