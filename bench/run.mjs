@@ -491,8 +491,10 @@ function goals(results) {
   const {pick, gallery, camera, size, huge, ranAt = {}} = results;
   if (pick?.ours) add('one 12 MP JPEG, compressed, 完成 at once: change → result ≤ 1.0× compressorjs', `${fmt.ms(pick.ours.ms)} ms`, `compressorjs ${fmt.ms(pick.compressorjs.ms)} ms`, fmt.x(pick.ratio), pick.ratio <= 1, ranAt.pick);
   if (gallery?.ours) {
-    add(`${gallery.files} × 12 MP: change → first screen ≤ 0.5× bare createImageBitmap page`, `${fmt.ms(gallery.ours.ms)} ms`, `${fmt.ms(gallery.bare.ms)} ms`, fmt.x(gallery.ratio), gallery.ratio <= 0.5, ranAt.gallery);
-    if (gallery.ours.sharpMs) add(`${gallery.files} × 12 MP: change → first screen sharp (own decodes, not EXIF thumbnails)`, `${fmt.ms(gallery.ours.sharpMs)} ms`, `${fmt.ms(gallery.bare.ms)} ms`, fmt.x(gallery.sharpRatio), undefined, ranAt.gallery);
+    // The goal is read as every tile showing its own decode (what scaled decoding was meant to
+    // win); the EXIF thumbnails' first screen is reported beside it, with no verdict of its own.
+    if (gallery.ours.sharpMs) add(`${gallery.files} × 12 MP: change → first screen sharp (every tile its own decode) ≤ 0.5× bare createImageBitmap page`, `${fmt.ms(gallery.ours.sharpMs)} ms`, `${fmt.ms(gallery.bare.ms)} ms`, fmt.x(gallery.sharpRatio), gallery.sharpRatio <= 0.5, ranAt.gallery);
+    add(`${gallery.files} × 12 MP: change → first screen, EXIF thumbnails until the decodes replace them`, `${fmt.ms(gallery.ours.ms)} ms`, `${fmt.ms(gallery.bare.ms)} ms`, fmt.x(gallery.ratio), gallery.ours.sharpMs ? undefined : gallery.ratio <= 0.5, ranAt.gallery);
     add(`${gallery.files} × 12 MP: longest main-thread task ≤ 50 ms`, `${fmt.ms(gallery.ours.longestTask)} ms`, `bare ${fmt.ms(gallery.bare.longestTask)} ms`, '', gallery.ours.longestTask <= 50, ranAt.gallery);
     add(`${gallery.files} × 12 MP: renderer memory after close within 10 MB of before`, fmt.MB(gallery.ours.memoryAfter), fmt.MB(gallery.ours.memoryBefore), fmt.MB(gallery.ours.memoryGrowth), Math.abs(gallery.ours.memoryGrowth) <= 10e6, ranAt.gallery);
   }
