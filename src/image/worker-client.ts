@@ -1,9 +1,8 @@
-// Runs pipeline jobs in module Workers, one job per worker at a time (the scheduler runs at
-// most two at once, so at most two workers, and for a while one more for each job given up while
-// it ran), or on the main thread where no worker can start
-// (no OffscreenCanvas, or a CSP that forbids it). Workers start on first use (or warm()) and
-// end when idle. A job whose signal aborts while it runs is given up at once; its worker ends
-// when the job is over.
+// Runs pipeline jobs in module Workers, one job per worker at a time, never more than two
+// workers (the scheduler runs at most two jobs at once), or on the main thread where no worker
+// can start (no OffscreenCanvas, or a CSP that forbids it). Workers start on first use (or
+// warm()) and end when idle. A job whose signal aborts while it runs is given up at once; its
+// worker ends when the job is over, and counts as one of the two until then.
 import type {Job, JobResult} from './jobs.js';
 
 /** The jobs on the main thread: a chunk of its own, fetched only where no worker runs them. */
@@ -20,6 +19,10 @@ interface Slot {
 }
 
 const slots: Slot[] = [];
+/** Workers still running a job that was given up: each settles when its worker has ended. */
+const draining = new Set<Promise<void>>();
+/** A given-up job's worker ends after this even if the job has not answered: nothing waits for ever. */
+const DRAIN_LIMIT_MS = 10_000;
 class WorkerUnavailable extends Error {}
 let unavailable = false; // a worker could not start: the main thread for good
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -120,9 +123,18 @@ function inWorker<J extends Job>(slot: Slot, job: J, signal?: AbortSignal): Prom
       // its job is over: Chromium kept memory of a worker ended mid-job for good (renderer memory
       // before each gallery closed while compressions ran: 171, 203, 223, 229 MB; ended after the
       // job: 170, 180, 182, 175, 180 MB). No engine bug found yet to link.
-      const end = () => slot.worker.terminate();
       slots.splice(slots.indexOf(slot), 1);
-      slot.job = {resolve: end, reject: end, retry: end};
+      const ended = new Promise<void>(settle => {
+        const end = () => {
+          clearTimeout(limit);
+          slot.worker.terminate();
+          draining.delete(ended);
+          settle();
+        };
+        const limit = setTimeout(end, DRAIN_LIMIT_MS);
+        slot.job = {resolve: end, reject: end, retry: end};
+      });
+      draining.add(ended);
       reject(signal!.reason);
     };
     const done = () => signal?.removeEventListener('abort', onAbort);
@@ -143,6 +155,13 @@ function inWorker<J extends Job>(slot: Slot, job: J, signal?: AbortSignal): Prom
 export async function run<J extends Job>(job: J, signal?: AbortSignal): Promise<JobResult<J>> {
   clearTimeout(idleTimer);
   resting = false;
+  // A given-up job still decodes in its worker: wait for it to end rather than start a third
+  // (never more than two large images decoded at once).
+  while (!slots.some(s => !s.job) && slots.length + draining.size >= WORKERS && draining.size) {
+    const given = new Promise<void>(up => signal?.addEventListener('abort', () => up(), {once: true}));
+    await Promise.race([...draining, given]);
+    if (signal?.aborted) throw signal.reason;
+  }
   const slot = slots.find(s => !s.job) ?? startWorker();
   if (!slot) return runHere(job);
   try {
