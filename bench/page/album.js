@@ -83,16 +83,20 @@ export function armGallery({all = false} = {}) {
   const changed = new Promise(r => state.sheet.shadowRoot.addEventListener('change', () => r(performance.now()), {capture: true, once: true}));
   state.probe = (async () => {
     const tChange = await changed;
-    let screen, tShown;
+    // Which tiles are in view is read once, when the grid first lays out (it does not scroll);
+    // each frame after that only looks at their images: reading every tile's rectangle each
+    // frame forced a layout per frame, a cost of the probe that the bare page's probe does not have.
+    let screen, tiles, tShown;
     for (;;) {
-      screen = onScreen();
-      const tiles = screen && (all ? screen.items : screen.visible);
+      screen ??= onScreen();
+      tiles ??= screen && (all ? screen.items : screen.visible);
       if (tiles && tShown === undefined && tiles.every(shown)) tShown = performance.now();
       if (tiles && tiles.every(sharp)) break;
       if (performance.now() - tChange > 300_000) throw new Error('gallery: no thumbnails after 300 s');
       await frame();
     }
     const tSharp = performance.now();
+    if (tiles.some(el => !el.isConnected)) throw new Error('gallery: a tile was replaced while the probe watched it');
     gridRect = part('gallery').getBoundingClientRect().toJSON();
     return {tChange, tShown, ms: tShown - tChange, sharpMs: tSharp - tChange, items: screen.items.length, visible: screen.visible.length, ...stop()};
   })();

@@ -50,6 +50,13 @@ export class ThumbnailController implements ReactiveController {
   observeAll(grid: Element, items: readonly GalleryItem[]) {
     const byId = new Map(items.map(i => [String(i.id), i]));
     const buttons = grid.querySelectorAll<HTMLElement>('[part~="gallery-tile"]');
+    const fresh = [...buttons].filter(el => {
+      const item = byId.get(el.dataset.id!);
+      return item && this.elements.get(el) !== item;
+    });
+    // Called after every render (a thumbnail's arrival renders): with no new tile, nothing is
+    // read from the layout, which would force one in a render that changed the DOM.
+    if (!fresh.length && this.tile && this.visible?.root === grid) return;
     // No tiles (count 1 shows its pick large, not in a grid): the decode still proves the image
     // decodes and reads its size, at a small size.
     const width = buttons.length ? buttons[0].getBoundingClientRect().width : UNSHOWN_TILE;
@@ -64,9 +71,8 @@ export class ThumbnailController implements ReactiveController {
       this.near = new IntersectionObserver(entries => this.seen(entries, Priority.LATER), {root: grid, rootMargin: '50% 0px'});
     }
     const view = grid.getBoundingClientRect();
-    for (const el of buttons) {
-      const item = byId.get(el.dataset.id!);
-      if (!item || this.elements.get(el) === item) continue;
+    for (const el of fresh) {
+      const item = byId.get(el.dataset.id!)!;
       this.elements.set(el, item);
       this.visible.observe(el);
       this.near!.observe(el);
