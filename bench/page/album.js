@@ -72,6 +72,8 @@ const sharp = el => shown(el) && !el.querySelector('img').classList.contains('em
 
 /** The rectangle of the sheet's grid, so that the bare baseline lays out as many tiles in view. */
 let gridRect;
+/** How many tiles the sheet had in view, for the floor. */
+let visibleCount;
 
 /**
  * Before accepting the chooser: `change` → every tile in view has a thumbnail (first screen:
@@ -98,6 +100,7 @@ export function armGallery({all = false} = {}) {
     const tSharp = performance.now();
     if (tiles.some(el => !el.isConnected)) throw new Error('gallery: a tile was replaced while the probe watched it');
     gridRect = part('gallery').getBoundingClientRect().toJSON();
+    visibleCount = screen.visible.length;
     return {tChange, tShown, ms: tShown - tChange, sharpMs: tSharp - tChange, items: screen.items.length, visible: screen.visible.length, ...stop()};
   })();
 }
@@ -174,6 +177,40 @@ export function armBareGallery({all = false} = {}) {
     grid.remove();
     input.remove();
     return {ms: tShown - tChange, items: tiles.length, visible: inView.length, ...main};
+  })();
+  return center;
+}
+
+/**
+ * The floor of a decode-based first screen: on `change`, the photos the sheet had in view are
+ * decoded at 1/8 scale (ImageDecoder) in two workers (two cores), in order, and nothing else is
+ * done (no drawing, encoding or DOM). `change` → the last of them decoded. The workers start
+ * before `change`, as the sheet's do when it opens. Returns the input's centre. `width`×`height`:
+ * the photos' size.
+ */
+export function armFloorGallery({width, height}) {
+  const {input, center} = fileInput({multiple: true});
+  const workers = [0, 1].map(() => new Worker(new URL('./floor-worker.js', import.meta.url), {type: 'module'}));
+  state.probe = (async () => {
+    const tChange = await changeOf(input);
+    const files = [...input.files].slice(0, visibleCount ?? 32);
+    let next = 0;
+    await Promise.all(
+      workers.map(async worker => {
+        while (next < files.length) {
+          const file = files[next++];
+          const r = await new Promise(resolve => {
+            worker.onmessage = e => resolve(e.data);
+            worker.postMessage({file, width, height});
+          });
+          if (r.error) throw new Error(`floor: ${file.name}: ${r.error}`);
+        }
+      })
+    );
+    const ms = performance.now() - tChange;
+    workers.forEach(w => w.terminate());
+    input.remove();
+    return {ms, visible: files.length};
   })();
   return center;
 }
