@@ -27,12 +27,38 @@ export async function animationsDone(el: Element) {
   await Promise.race([ended, new Promise(r => setTimeout(r, 2000))]);
 }
 
-/** A trusted click at the element's centre, as a person's would be (gives user activation). */
+/**
+ * A trusted click at the element's centre, as a person's would be (gives user activation).
+ * Returns once the page has handled it: WebKit's driver can answer before the page has seen the
+ * click (under load a test read the state from before it), so this waits for the press to reach
+ * the page, then a task more, by which the click's own handlers and their microtasks have run.
+ */
 export async function clickOn(el: Element) {
   await animationsDone(el); // or the point moves under the click
   el.scrollIntoView({block: 'nearest'});
   const r = el.getBoundingClientRect();
+  const handled = released(el.ownerDocument.defaultView ?? window);
   await sendMouse({type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)]});
+  await handled;
+}
+
+/**
+ * Resolves a task after the next press ends here (pointerup or mouseup: a disabled button gets
+ * no click, but the press still reaches the page; in the element's own window, which for an
+ * element in a frame is the frame's), or after 5 s if none does (a click the page
+ * never sees; the test's own assertions then say what is wrong).
+ */
+function released(win: Window) {
+  return new Promise<void>(resolve => {
+    const types = ['pointerup', 'mouseup', 'click'];
+    const done = () => {
+      clearTimeout(limit);
+      types.forEach(t => win.removeEventListener(t, done, {capture: true}));
+      setTimeout(resolve);
+    };
+    const limit = setTimeout(done, 5000);
+    types.forEach(t => win.addEventListener(t, done, {capture: true}));
+  });
 }
 
 /**
