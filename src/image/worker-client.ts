@@ -158,8 +158,10 @@ export async function run<J extends Job>(job: J, signal?: AbortSignal): Promise<
   // A given-up job still decodes in its worker: wait for it to end rather than start a third
   // (never more than two large images decoded at once).
   while (!slots.some(s => !s.job) && slots.length + draining.size >= WORKERS && draining.size) {
-    const given = new Promise<void>(up => signal?.addEventListener('abort', () => up(), {once: true}));
+    let up!: () => void;
+    const given = new Promise<void>(resolve => signal?.addEventListener('abort', (up = () => resolve()), {once: true}));
     await Promise.race([...draining, given]);
+    signal?.removeEventListener('abort', up);
     if (signal?.aborted) throw signal.reason;
   }
   const slot = slots.find(s => !s.job) ?? startWorker();
