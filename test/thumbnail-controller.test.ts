@@ -6,7 +6,7 @@ import {chooseImage, type ChooseImageError, type ChooseImageResult, type ChooseI
 import {Priority, recordJobs, schedule} from '../src/image/scheduler.js';
 import {useMainThread} from '../src/image/worker-client.js';
 import {withExifThumbnail} from './helpers/image-bytes.js';
-import {asFile, chooseFiles, clickOn, makeImage, openedSheet, part, parts, recordDecodes, recordObjectUrls, thumbOf} from './helpers/index.js';
+import {asFile, chooseFiles, clickOn, makeImage, openedSheet, part, parts, recordDecodes, recordObjectUrls, setViewportSize, thumbOf} from './helpers/index.js';
 
 const items = (el: ChooseImageSheet) => parts<HTMLButtonElement>(el, 'gallery-item');
 const thumbsShown = (el: ChooseImageSheet) => items(el).every(i => thumbOf(i)?.complete);
@@ -173,4 +173,33 @@ describe('ThumbnailController', () => {
     const result = (await pending) as ChooseImageResult;
     expect(result.tempFiles.map(f => [f.width, f.height])).to.deep.equal([[40, 30000], [100, 30000], [200, 30000], [30000, 120]]);
   });
+
+  it('should decode the thumbnails of tiles reached after the tiles changed size at their new size', async function () {
+    this.timeout(60000);
+    await setViewportSize(800, 600);
+    try {
+      const one = await makeImage(640, 480, 'image/jpeg', {quality: 0.8});
+      const files = Array.from({length: 60}, (_, i) => asFile(one, `resized-${i}.jpg`));
+      const {pending, sheet} = await pick(files, {count: 9, sizeType: ['original']});
+      const tiles = () => parts(sheet, 'gallery-tile');
+      const tilePx = () => Math.ceil(tiles()[0].getBoundingClientRect().width * devicePixelRatio);
+      await waitUntil(() => thumbOf(items(sheet)[0])?.complete, 'no first thumbnail', {timeout: 10000});
+      const before = tilePx();
+      expect(thumbOf(items(sheet)[0])!.naturalWidth, 'a thumbnail is as wide as its tile').to.equal(before);
+      const last = items(sheet).at(-1)!;
+      expect(thumbOf(last), 'the last tile is not decoded before it nears the view').to.equal(null);
+      // A narrower window (a phone's, in every engine: MiniBrowser's is at least 447 px wide).
+      await setViewportSize(480, 800);
+      await waitUntil(() => tilePx() !== before, 'the tiles kept their size', {timeout: 5000});
+      const after = tilePx();
+      last.scrollIntoView();
+      await waitUntil(() => thumbOf(last)?.complete, 'the last tile got no thumbnail', {timeout: 20000});
+      expect(thumbOf(last)!.naturalWidth, `the tile went from ${before} to ${after} px`).to.equal(after);
+      sheet.close();
+      await pending;
+    } finally {
+      await setViewportSize(800, 600);
+    }
+  });
 });
+

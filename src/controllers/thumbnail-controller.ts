@@ -35,6 +35,7 @@ export class ThumbnailController implements ReactiveController {
   /** Items in the grid's view, and items within half a screen of it. */
   private visible?: IntersectionObserver;
   private near?: IntersectionObserver;
+  private resized?: ResizeObserver;
   /** A tile's edge in device pixels, measured from the grid; decodes wait for it. */
   private tile = 0;
   private measured!: Promise<void>;
@@ -60,15 +61,18 @@ export class ThumbnailController implements ReactiveController {
     // No tiles (count 1 shows its pick large, not in a grid): the decode still proves the image
     // decodes and reads its size, at a small size.
     const width = buttons.length ? buttons[0].getBoundingClientRect().width : UNSHOWN_TILE;
-    if (width) {
-      this.tile = Math.ceil(width * devicePixelRatio);
-      this.setMeasured();
-    }
+    this.measure(width);
     if (this.visible?.root !== grid) {
       this.disconnect();
       // Watched against the scrolling grid itself: a margin on the viewport would be clipped by it.
       this.visible = new IntersectionObserver(entries => this.seen(entries, Priority.VISIBLE), {root: grid});
       this.near = new IntersectionObserver(entries => this.seen(entries, Priority.LATER), {root: grid, rootMargin: '50% 0px'});
+      // Tiles that change size later (a phone turned) are reported after layout, not read.
+      this.resized = new ResizeObserver(([e]) => this.measure(e.borderBoxSize[0]?.inlineSize ?? e.contentRect.width));
+    }
+    if (buttons.length) {
+      this.resized!.disconnect();
+      this.resized!.observe(buttons[0]);
     }
     const view = grid.getBoundingClientRect();
     for (const el of fresh) {
@@ -105,6 +109,13 @@ export class ThumbnailController implements ReactiveController {
     this.unmeasure();
   }
 
+  /** A tile is `width` CSS px wide (0: not laid out yet): decodes from now on cover it. */
+  private measure(width: number) {
+    if (!width) return;
+    this.tile = Math.ceil(width * devicePixelRatio);
+    this.setMeasured();
+  }
+
   private unmeasure() {
     this.tile = 0;
     this.measured = new Promise(resolve => (this.setMeasured = resolve));
@@ -117,7 +128,8 @@ export class ThumbnailController implements ReactiveController {
   private disconnect() {
     this.visible?.disconnect();
     this.near?.disconnect();
-    this.visible = this.near = undefined;
+    this.resized?.disconnect();
+    this.visible = this.near = this.resized = undefined;
   }
 
   private seen(entries: IntersectionObserverEntry[], priority: Priority) {
