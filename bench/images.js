@@ -1,4 +1,6 @@
 // In-page generation of photo-like test images. Seeded, so every run compresses the same pixels.
+// (.ts: the dev server compiles it; only src/ has .js names for .ts files)
+import {withExifThumbnail} from '../test/helpers/image-bytes.ts';
 
 /** mulberry32: a tiny seeded PRNG, uniform in [0, 1). */
 export function prng(seed) {
@@ -58,41 +60,6 @@ export async function photoJpeg(width, height, seed = 1) {
 }
 
 /**
- * `jpeg` with an EXIF segment (APP1) after its JFIF one, as a phone's camera writes it: IFD0
- * with Orientation 1, IFD1 pointing to `thumbnail` (a small JPEG of the same picture).
- */
-export async function withExifThumbnail(jpeg, thumbnail) {
-  const b = new Uint8Array(await jpeg.arrayBuffer());
-  const t = new Uint8Array(await thumbnail.arrayBuffer());
-  const tiff = new Uint8Array(68 + t.length);
-  const v = new DataView(tiff.buffer);
-  tiff.set([0x4d, 0x4d, 0, 42, 0, 0, 0, 8]); // big-endian TIFF, IFD0 at 8
-  const entry = (at, tag, type, value) => {
-    v.setUint16(at, tag);
-    v.setUint16(at + 2, type);
-    v.setUint32(at + 4, 1);
-    if (type === 3) v.setUint16(at + 8, value);
-    else v.setUint32(at + 8, value);
-  };
-  v.setUint16(8, 1);
-  entry(10, 0x0112, 3, 1); // Orientation: upright
-  v.setUint32(22, 26); // IFD1 at 26
-  v.setUint16(26, 3);
-  entry(28, 0x0103, 3, 6); // Compression: JPEG
-  entry(40, 0x0201, 4, 68); // JPEGInterchangeFormat
-  entry(52, 0x0202, 4, t.length); // JPEGInterchangeFormatLength
-  v.setUint32(64, 0); // no IFD2
-  tiff.set(t, 68);
-  const length = 2 + 6 + tiff.length;
-  if (length > 0xffff) throw new Error('EXIF thumbnail too large for one APP1 segment');
-  const app1 = new Uint8Array(2 + length);
-  app1.set([0xff, 0xe1, length >> 8, length & 0xff, 0x45, 0x78, 0x69, 0x66, 0, 0]);
-  app1.set(tiff, 10);
-  const after = b[2] === 0xff && b[3] === 0xe0 ? 4 + ((b[4] << 8) | b[5]) : 2; // after JFIF's APP0
-  return new Blob([b.subarray(0, after), app1, b.subarray(after)], {type: 'image/jpeg'});
-}
-
-/**
  * Cheap 12 MP gallery images: the scene and a tiled noise overlay are drawn once; each file
  * only repaints a small label, then encodes (quality 0.85). With `exifThumbnail`, each carries
  * a 160×120 EXIF thumbnail (quality 0.8), as phones' photos do.
@@ -124,7 +91,8 @@ export function galleryMaker(width = 4000, height = 3000, seed = 7, {exifThumbna
     const sctx = small.getContext('2d');
     sctx.imageSmoothingQuality = 'high';
     sctx.drawImage(canvas, 0, 0, 160, 120);
-    return withExifThumbnail(jpeg, await small.convertToBlob({type: 'image/jpeg', quality: 0.8}));
+    // As a phone's camera writes it: big-endian, after the JFIF segment.
+    return withExifThumbnail(jpeg, await small.convertToBlob({type: 'image/jpeg', quality: 0.8}), {bigEndian: true, afterJfif: true});
   };
 }
 

@@ -118,7 +118,7 @@ describe('ThumbnailController', () => {
 
   it("should show a photo's EXIF thumbnail, turned upright, until its own decode replaces it", async function () {
     this.timeout(20000);
-    const file = asFile(await withExifThumbnail(await makeImage(1600, 1200, 'image/jpeg', {seed: 3}), await makeImage(160, 120), 6), 'exif-thumbnail.jpg');
+    const file = asFile(await withExifThumbnail(await makeImage(1600, 1200, 'image/jpeg', {seed: 3}), await makeImage(160, 120), {orientation: 6}), 'exif-thumbnail.jpg');
     // Both places in the scheduler held by urgent work: no decode starts until they are let go.
     const holds = [0, 1].map(() => {
       let release!: () => void;

@@ -18,37 +18,47 @@ export async function withExifOrientation(jpeg: Blob, orientation: number): Prom
 }
 
 /**
- * The JPEG with an APP1 Exif segment after its SOI marker, as cameras write it: IFD0 with
- * `orientation`, IFD1 pointing to `thumbnail` (a small JPEG) in little-endian TIFF (big-endian
- * is what withExifOrientation writes, so both byte orders are read somewhere).
+ * The JPEG with an APP1 Exif segment, as cameras write it: IFD0 with `orientation`, IFD1
+ * pointing to `thumbnail` (a small JPEG). Little-endian TIFF after the SOI marker unless asked
+ * otherwise (big-endian is what withExifOrientation writes, so both byte orders are read
+ * somewhere); the bench's phone photos put a big-endian one after the JFIF segment.
  */
-export async function withExifThumbnail(jpeg: Blob, thumbnail: Blob, orientation = 1): Promise<Blob> {
+export async function withExifThumbnail(
+  jpeg: Blob,
+  thumbnail: Blob,
+  {orientation = 1, bigEndian = false, afterJfif = false} = {}
+): Promise<Blob> {
   const src = new Uint8Array(await jpeg.arrayBuffer());
   const t = new Uint8Array(await thumbnail.arrayBuffer());
   const tiff = new Uint8Array(68 + t.length);
   const v = new DataView(tiff.buffer);
-  tiff.set([0x49, 0x49, 42, 0, 8, 0, 0, 0]); // "II", IFD0 at 8
+  const little = !bigEndian;
+  tiff.set(little ? [0x49, 0x49, 42, 0, 8, 0, 0, 0] : [0x4d, 0x4d, 0, 42, 0, 0, 0, 8]); // IFD0 at 8
   const entry = (at: number, tag: number, type: number, value: number) => {
-    v.setUint16(at, tag, true);
-    v.setUint16(at + 2, type, true);
-    v.setUint32(at + 4, 1, true);
-    if (type === 3) v.setUint16(at + 8, value, true);
-    else v.setUint32(at + 8, value, true);
+    v.setUint16(at, tag, little);
+    v.setUint16(at + 2, type, little);
+    v.setUint32(at + 4, 1, little);
+    if (type === 3) v.setUint16(at + 8, value, little);
+    else v.setUint32(at + 8, value, little);
   };
-  v.setUint16(8, 1, true);
+  v.setUint16(8, 1, little);
   entry(10, 0x0112, 3, orientation);
-  v.setUint32(22, 26, true); // IFD1 at 26
-  v.setUint16(26, 3, true);
+  v.setUint32(22, 26, little); // IFD1 at 26
+  v.setUint16(26, 3, little);
   entry(28, 0x0103, 3, 6); // Compression: JPEG
   entry(40, 0x0201, 4, 68); // JPEGInterchangeFormat: the thumbnail's TIFF offset
   entry(52, 0x0202, 4, t.length); // JPEGInterchangeFormatLength
+  // (no IFD2: the next-IFD offset at 64 stays 0)
   tiff.set(t, 68);
   const length = 2 + 6 + tiff.length;
+  if (length > 0xffff) throw new Error('EXIF thumbnail too large for one APP1 segment');
+  const at = afterJfif && src[2] === 0xff && src[3] === 0xe0 ? 4 + ((src[4] << 8) | src[5]) : 2;
+  // One contiguous buffer, as a file read from disk is (see withExifOrientation).
   const out = new Uint8Array(src.length + 2 + length);
-  out.set(src.subarray(0, 2));
-  out.set([0xff, 0xe1, length >> 8, length & 0xff, 0x45, 0x78, 0x69, 0x66, 0, 0], 2);
-  out.set(tiff, 12);
-  out.set(src.subarray(2), 4 + length);
+  out.set(src.subarray(0, at));
+  out.set([0xff, 0xe1, length >> 8, length & 0xff, 0x45, 0x78, 0x69, 0x66, 0, 0], at);
+  out.set(tiff, at + 10);
+  out.set(src.subarray(at), at + 2 + length);
   return new Blob([out], {type: 'image/jpeg'});
 }
 

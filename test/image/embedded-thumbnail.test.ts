@@ -7,7 +7,7 @@ import {withExifOrientation, withExifThumbnail} from '../helpers/image-bytes.js'
 
 describe('embeddedThumbnail', () => {
   it('should give the EXIF thumbnail as a JPEG that decodes, with the orientation the photo is shown with', async () => {
-    const found = await embeddedThumbnail(await withExifThumbnail(await makeImage(1600, 1200), await makeImage(160, 120), 6));
+    const found = await embeddedThumbnail(await withExifThumbnail(await makeImage(1600, 1200), await makeImage(160, 120), {orientation: 6}));
     expect(found?.orientation).to.equal(6);
     expect(found!.blob.type).to.equal('image/jpeg');
     const bitmap = await createImageBitmap(found!.blob);

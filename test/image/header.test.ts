@@ -66,7 +66,7 @@ describe('image header', () => {
 
   it("should find a JPEG's EXIF thumbnail: where its bytes are and its size, behind a segment larger than the first read", async () => {
     const thumbnail = await makeImage(160, 120);
-    const photo = await withExifThumbnail(await makeImage(1600, 1200), thumbnail, 6);
+    const photo = await withExifThumbnail(await makeImage(1600, 1200), thumbnail, {orientation: 6});
     const head = await readHeader(photo);
     expect(head).to.include({width: 1200, height: 1600, orientation: 6});
     expect(head.embedded).to.include({width: 160, height: 120, end: head.embedded!.start + thumbnail.size});
