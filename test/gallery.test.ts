@@ -92,8 +92,7 @@ describe('<choose-image-sheet> gallery', () => {
     expect(toggle.getAttribute('aria-checked')).to.equal('false');
     expect(toggle.textContent!.trim()).to.equal('原图');
     await clickOn(toggle);
-    // WebKit's driver can answer before the page has handled the click (seen under load).
-    await waitUntil(() => toggle.getAttribute('aria-checked') === 'true', 'the switch did not turn on', {timeout: 5000});
+    expect(toggle.getAttribute('aria-checked')).to.equal('true');
     await clickOn(part(sheet, 'confirm')!);
     const result = (await pending) as ChooseImageResult;
     expect(result.tempFiles[0].size).to.equal(big.size);
