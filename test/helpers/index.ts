@@ -139,19 +139,23 @@ export async function writeFiles(files: File[]): Promise<string[]> {
  * once and the input fires `cancel`, as it does when a person dismisses it.
  */
 function nextDismissedPicker(root: Node) {
+  // Firefox ESR 140's headless picker neither answers nor closes (and its BiDi has no file-dialog
+  // event to answer it by): the click that opens it is seen instead, and the files are set on
+  // that input.
+  const type = engine === 'firefox' ? 'click' : 'cancel';
   return new Promise<HTMLInputElement>((resolve, reject) => {
     const timer = setTimeout(() => {
-      root.removeEventListener('cancel', onCancel, true);
+      root.removeEventListener(type, onEvent, true);
       reject(new Error('the click opened no file picker'));
     }, 10000);
-    function onCancel(event: Event) {
+    function onEvent(event: Event) {
       const input = event.target as HTMLInputElement;
-      if (input.type !== 'file') return;
+      if (!(input instanceof HTMLInputElement) || input.type !== 'file') return;
       clearTimeout(timer);
-      root.removeEventListener('cancel', onCancel, true);
+      root.removeEventListener(type, onEvent, true);
       resolve(input);
     }
-    root.addEventListener('cancel', onCancel, true);
+    root.addEventListener(type, onEvent, true);
   });
 }
 
@@ -166,7 +170,7 @@ export async function chooseFiles(trigger: Element, files: File[] | string[] | n
   const win = trigger.ownerDocument.defaultView!;
   // Chromium's driver answers a chooser a frame opens too (and, once it has answered one, keeps
   // intercepting them: a frame's would not be dismissed by itself); Firefox's only the page's.
-  if (engine === 'chromium' || (engine === 'firefox' && win === window)) {
+  if (engine === 'chromium') {
     await executeServerCommand('arm-file-chooser', {paths});
     await clickOn(trigger);
     return;

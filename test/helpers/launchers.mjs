@@ -53,8 +53,28 @@ const firefoxPrefs = {
   none: {'media.navigator.permission.disabled': true, 'network.dns.localDomains': 'insecure.test'},
 };
 
+/**
+ * A page whose setViewport() tolerates Firefox ESR 140's missing
+ * `emulation.setScreenOrientationOverride`: puppeteer 24 sends it beside the viewport and fails the
+ * whole call, though the viewport itself was set. Can go when Debian's Firefox ESR implements it
+ * (153 does).
+ */
+async function firefoxPage({context}) {
+  const page = await context.newPage();
+  const setViewport = page.setViewport.bind(page);
+  page.setViewport = async viewport => {
+    try {
+      await setViewport(viewport);
+    } catch (e) {
+      if (!String(e?.message).includes('setScreenOrientationOverride')) throw e;
+    }
+  };
+  return page;
+}
+
 function firefox(camera) {
   const launcher = chromeLauncher({
+    createPage: firefoxPage,
     launchOptions: {
       browser: 'firefox',
       executablePath: engines.firefox.find(),
