@@ -1,4 +1,4 @@
-// Two builds from src/index.ts: dist/index.js (+ dist/preview.js) for bundlers (lit stays an
+// Two builds from src/index.ts: dist/index.js (+ dist/companions.js) for bundlers (lit stays an
 // import, so apps share one copy; .d.ts beside it) and dist/choose-image-sheet.bundled.js with everything inside for a
 // plain <script type="module">. Both load the image worker, dist/image-worker.js, from beside
 // them: one minified file, so what a browser fetches for it is small. The HEIC decoder is a chunk
@@ -18,7 +18,7 @@ const minify = terser({ecma: 2021, module: true, compress: {passes: 2}, format: 
 
 export default [
   {
-    input: {index: 'src/index.ts', preview: 'src/preview/index.ts'},
+    input: {index: 'src/index.ts', companions: 'src/companions/index.ts'},
     // The companion chunk imports shared code from the entry itself, so no facade chunk.
     preserveEntrySignatures: 'allow-extension',
     external: id => id === 'lit' || id.startsWith('lit/') || id.startsWith('@lit/'),

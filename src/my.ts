@@ -1,16 +1,36 @@
-// The `my` object of Alipay mini-programs, so `my.chooseImage({...})` and the reference
-// sample's `my.previewImage` / `my.showToast` run unchanged. The companions load on first use.
+// The `my` object of Alipay mini-programs, so `my.chooseImage({...})` and what a page calls on
+// the paths it got (`my.previewImage`, `my.uploadFile`, …) run unchanged. The companions load on
+// first use.
 import {chooseImage} from './choose-image.js';
-import type {PreviewImageOptions, ShowToastOptions} from './preview/preview-options.js';
+import type * as Companions from './companions/index.js';
+import {alipayCall, quiet} from './internal/callbacks.js';
 
-const companions = () => import('./preview/index.js');
+type Companion = keyof typeof Companions & ('previewImage' | 'showToast' | 'hideToast');
+
+/**
+ * `my[name]`, from the companions' chunk once it has loaded (a chunk that cannot load fails the
+ * call with code 3, callbacks and all). `methods` of what the call returns (an upload task's) can
+ * be called at once: they reach the task as soon as it has started, before anything it does.
+ */
+function later<K extends Companion>(name: K, methods: string[] = []): (typeof Companions)[K] {
+  return ((options: unknown) => {
+    // In an array, so the task is not awaited here.
+    const task = import('./companions/index.js').then(
+      m => [(m[name] as (o: unknown) => Promise<unknown>)(options)],
+      e => [alipayCall(options, () => Promise.reject(e))]
+    );
+    const call = quiet(options, task.then(([t]) => t)) as Promise<unknown> & Record<string, unknown>;
+    for (const k of methods) call[k] = (arg: unknown) => void task.then(([t]) => (t as never as Record<string, (a: unknown) => void>)[k]?.(arg));
+    return call;
+  }) as never;
+}
 
 /** Alipay's `my` namespace, with the APIs this package brings to the web. */
 export const my = {
   chooseImage,
   /** Full-screen viewer of `urls`, from index `current`. Loaded on first use. */
-  previewImage: async (options: PreviewImageOptions) => (await companions()).previewImage(options),
+  previewImage: later('previewImage'),
   /** A short message over the page. Loaded on first use. */
-  showToast: async (options?: ShowToastOptions) => (await companions()).showToast(options),
-  hideToast: async () => (await companions()).hideToast(),
+  showToast: later('showToast'),
+  hideToast: later('hideToast'),
 };

@@ -1,6 +1,7 @@
 // Option defaults and validation: normalizeOptions() turns what the caller passed into
 // complete options, or throws code 2 naming the option and the value it got.
 import {ChooseImageError, ErrorCode} from './errors.js';
+import {callbacksOf} from './internal/callbacks.js';
 import {isAbortSignal, isContainer, mountProblem} from './internal/mount.js';
 import type {ChooseImageResult} from './temp-files.js';
 
@@ -96,9 +97,19 @@ function enumArray<T extends string>(name: string, value: unknown, allowed: read
   return [...new Set(value as T[])];
 }
 
-function callback(name: string, value: unknown) {
-  if (value !== undefined && typeof value !== 'function') throw invalid(name, value, 'a function');
-  return value as never;
+/**
+ * The options of an Alipay-style call as a record, their callbacks checked: what every call
+ * (chooseImage and each companion) does first. Without `required`, no options means `{}`.
+ * @throws ChooseImageError code 2 naming `options` or the callback that is not a function.
+ */
+export function optionsOf(raw: unknown, required = true): Record<string, unknown> {
+  if (raw === undefined && !required) raw = {};
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw invalid('options', raw, 'an object');
+  const o = raw as Record<string, unknown>;
+  for (const name of ['success', 'fail', 'complete']) {
+    if (o[name] !== undefined && typeof o[name] !== 'function') throw invalid(name, o[name], 'a function');
+  }
+  return o;
 }
 
 /**
@@ -106,9 +117,7 @@ function callback(name: string, value: unknown) {
  * @throws ChooseImageError code 2 naming the first bad option.
  */
 export function normalizeOptions(raw: unknown): NormalizedOptions {
-  if (raw === undefined) raw = {};
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw invalid('options', raw, 'an object');
-  const o = raw as Record<string, unknown>;
+  const o = optionsOf(raw, false);
 
   // Only a missing option takes its default: null is a value, and not a valid one.
   const count = o.count === undefined ? 1 : o.count;
@@ -117,9 +126,6 @@ export function normalizeOptions(raw: unknown): NormalizedOptions {
   }
   const sizeType = enumArray('sizeType', o.sizeType, ['original', 'compressed'] as const) ?? ['original', 'compressed'];
   const sourceType = enumArray('sourceType', o.sourceType, ['camera', 'album'] as const) ?? ['camera', 'album'];
-  const success = callback('success', o.success);
-  const fail = callback('fail', o.fail);
-  const complete = callback('complete', o.complete);
 
   const camera = o.camera === undefined ? 'back' : o.camera;
   if (camera !== 'back' && camera !== 'front') throw invalid('camera', o.camera, "'back' or 'front'");
@@ -141,9 +147,7 @@ export function normalizeOptions(raw: unknown): NormalizedOptions {
     locale,
     container: container as Element | ShadowRoot | undefined,
     signal,
-    success,
-    fail,
-    complete,
+    ...callbacksOf(o),
     compress: normalizeCompress(o.compress),
     extension: normalizeExtension(o.extension),
   };
@@ -178,11 +182,4 @@ function normalizeCompress(value: unknown): Required<CompressOptions> {
     throw invalid('compress.quality', quality, 'a number in (0, 1]');
   }
   return {maxSize, quality};
-}
-
-/** The callbacks of a call whose options failed validation: only those that are functions. */
-export function callbacksOf(raw: unknown): Pick<NormalizedOptions, 'success' | 'fail' | 'complete'> {
-  const o = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const fn = (v: unknown) => (typeof v === 'function' ? (v as never) : undefined);
-  return {success: fn(o.success), fail: fn(o.fail), complete: fn(o.complete)};
 }

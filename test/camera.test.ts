@@ -135,6 +135,7 @@ describe('<choose-image-sheet> camera', () => {
     expect(f.type).to.equal('image/jpeg');
     expect(f.size).to.equal(f.file.size);
     expect(result.tempFilePaths[0]).to.equal(f.path);
+    expect(result.apFilePaths).to.deep.equal([f.path]);
     const decoded = await createImageBitmap(await (await fetch(f.path)).blob());
     expect([decoded.width, decoded.height]).to.deep.equal([settings.width, settings.height]);
     expect(rec.liveTracks()).to.have.length(0);
@@ -171,7 +172,7 @@ describe('<choose-image-sheet> camera', () => {
     expect(part(sheet, 'confirm')!.textContent!.trim()).to.equal('完成 (1/2)');
     await videoPlaying(part<HTMLVideoElement>(sheet, 'video')!);
     await clickOn(shutter);
-    await waitUntil(() => shots() === 2 && !part<HTMLButtonElement>(sheet, 'confirm')!.disabled, 'the new shot did not join');
+    await waitUntil(() => shots() === 2 && !part<HTMLButtonElement>(sheet, 'confirm')!.disabled, 'the new shot did not join', {timeout: 5000});
     await clickOn(part(sheet, 'confirm')!);
     const {tempFiles} = (await pending) as ChooseImageResult;
     expect(tempFiles).to.have.length(2);

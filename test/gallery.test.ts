@@ -72,6 +72,10 @@ describe('<choose-image-sheet> gallery', () => {
     const result = (await pending) as ChooseImageResult;
     expect(result.tempFiles.map(f => f.file.name)).to.deep.equal(['photo-2.jpg', 'photo-3.jpg', 'photo-1.jpg']);
     expect(result.tempFiles.map(f => f.width)).to.deep.equal([336, 352, 320]);
+    // Code written for older Alipay clients reads apFilePaths: the same paths, as a plain property.
+    expect(result.apFilePaths).to.deep.equal(result.tempFilePaths);
+    expect(result.tempFilePaths).to.deep.equal(result.tempFiles.map(f => f.path));
+    expect(Object.keys(result)).to.include('apFilePaths');
   });
 
   it('should return the picked bytes untouched for original, and a smaller JPEG for compressed', async () => {

@@ -9,8 +9,9 @@ export function toResult(images: ProcessedImage[]): ChooseImageResult {
   const tempFiles = images.map(({width, height}, i) => {
     const file = files[i];
     const path = URL.createObjectURL(file);
-    live.add(path);
+    live.set(path, file);
     return {path, size: file.size, type: file.type, width, height, file};
   });
-  return {tempFilePaths: tempFiles.map(f => f.path), tempFiles};
+  const tempFilePaths = tempFiles.map(f => f.path);
+  return {tempFilePaths, apFilePaths: [...tempFilePaths], tempFiles};
 }

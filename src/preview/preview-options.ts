@@ -1,6 +1,6 @@
 // Validation of previewImage() and showToast() options, with Alipay's names and code 2.
 import type {ChooseImageError} from '../errors.js';
-import {invalid} from '../options.js';
+import {invalid, optionsOf} from '../options.js';
 
 export interface PreviewImageOptions {
   /** Image URLs, shown in order. */
@@ -26,16 +26,9 @@ export interface ShowToastOptions {
   complete?: (resultOrError?: ChooseImageError) => void;
 }
 
-function checkCallbacks(o: Record<string, unknown>) {
-  for (const name of ['success', 'fail', 'complete']) {
-    if (o[name] !== undefined && typeof o[name] !== 'function') throw invalid(name, o[name], 'a function');
-  }
-}
-
 /** @throws ChooseImageError code 2 naming the bad option. */
 export function normalizePreview(raw: unknown): Required<Pick<PreviewImageOptions, 'urls' | 'current'>> & PreviewImageOptions {
-  if (!raw || typeof raw !== 'object') throw invalid('options', raw, 'an object');
-  const o = raw as Record<string, unknown>;
+  const o = optionsOf(raw);
   const urls = o.urls;
   if (!Array.isArray(urls) || urls.length === 0 || !urls.every(u => typeof u === 'string' && u !== '')) {
     throw invalid('urls', urls, 'a non-empty array of URL strings');
@@ -44,19 +37,16 @@ export function normalizePreview(raw: unknown): Required<Pick<PreviewImageOption
   if (typeof current !== 'number' || !Number.isInteger(current) || current < 0) {
     throw invalid('current', o.current, 'an integer ≥ 0');
   }
-  checkCallbacks(o);
   // Alipay's own sample passes current: 2 with two images: show the last one.
   return {...(o as unknown as PreviewImageOptions), urls, current: Math.min(current, urls.length - 1)};
 }
 
 /** @throws ChooseImageError code 2 naming the bad option. */
 export function normalizeToast(raw: unknown): Required<Pick<ShowToastOptions, 'type' | 'content' | 'duration'>> & ShowToastOptions {
-  const o = (raw ?? {}) as Record<string, unknown>;
-  if (typeof o !== 'object') throw invalid('options', raw, 'an object');
+  const o = optionsOf(raw, false);
   const {type = 'none', content = '', duration = 2000} = o;
   if (!['success', 'fail', 'exception', 'none'].includes(type as string)) throw invalid('type', type, "'success', 'fail', 'exception' or 'none'");
   if (typeof content !== 'string') throw invalid('content', content, 'a string');
   if (typeof duration !== 'number' || !(duration >= 0)) throw invalid('duration', duration, 'a number of milliseconds ≥ 0');
-  checkCallbacks(o);
   return {...(o as ShowToastOptions), type: type as ToastType, content, duration};
 }

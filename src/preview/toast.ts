@@ -1,7 +1,6 @@
 // my.showToast / my.hideToast: one polite live-region toast at a time.
 import {css, html, LitElement} from 'lit';
-import {failWith, succeed, type Callbacks} from '../internal/callbacks.js';
-import {unknownError} from '../errors.js';
+import {alipayCall} from '../internal/callbacks.js';
 import {normalizeToast, type ShowToastOptions, type ToastType} from './preview-options.js';
 
 const icons: Record<ToastType, string> = {success: "✓", fail: "×", exception: "!", none: ""};
@@ -58,20 +57,16 @@ export class ChooseImageToast extends LitElement {
 let current: {el: ChooseImageToast; timer: ReturnType<typeof setTimeout>} | undefined;
 
 /** Alipay's my.showToast: shows `content` for `duration` ms (default 2000). */
-export async function showToast(options?: ShowToastOptions): Promise<void> {
-  let o: ReturnType<typeof normalizeToast>;
-  try {
-    o = normalizeToast(options);
-  } catch (e) {
-    return failWith((options ?? {}) as Callbacks<never>, unknownError(e));
-  }
-  hideToast();
-  const el = document.createElement('choose-image-toast') as ChooseImageToast;
-  document.body.append(el);
-  await el.updateComplete;
-  Object.assign(el, {type: o.type, content: o.content});
-  current = {el, timer: setTimeout(hideToast, o.duration)};
-  succeed(o as Callbacks<undefined>, undefined);
+export function showToast(options?: ShowToastOptions): Promise<void> {
+  return alipayCall(options, async () => {
+    const o = normalizeToast(options);
+    hideToast();
+    const el = document.createElement('choose-image-toast') as ChooseImageToast;
+    document.body.append(el);
+    await el.updateComplete;
+    Object.assign(el, {type: o.type, content: o.content});
+    current = {el, timer: setTimeout(hideToast, o.duration)};
+  });
 }
 
 /** Alipay's my.hideToast: removes the toast now. */
