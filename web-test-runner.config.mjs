@@ -13,6 +13,7 @@ import {proxyRequests} from './test/helpers/proxy-requests.mjs';
 import {requestLog} from './test/helpers/request-log.mjs';
 import {serverCommands} from './test/helpers/server-commands.mjs';
 import {summaryReporter} from './test/helpers/summary-reporter.mjs';
+import {uploadServer} from './test/helpers/upload-server.mjs';
 
 const {engines} = selectEngines([], process.env);
 
@@ -87,6 +88,6 @@ export default {
   browsers: groups[0].browsers,
   groups,
   middleware: [cspHeader, requestLog.middleware],
-  plugins: [proxyRequests(), tsAsJs(), libheifDevServer(), esbuildPlugin({ts: true, tsconfig: './tsconfig.json'}), serverCommands(), requestLog.plugin],
+  plugins: [proxyRequests(), tsAsJs(), libheifDevServer(), esbuildPlugin({ts: true, tsconfig: './tsconfig.json'}), serverCommands(), requestLog.plugin, uploadServer()],
   reporters: [defaultReporter(), summaryReporter()],
 };

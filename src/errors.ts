@@ -1,13 +1,17 @@
 // Alipay's error codes and the error object every failure is reported with.
 
-/** Alipay's `my.chooseImage` error codes. */
+/** Alipay's `my.chooseImage` error codes, and those of the companions (12, 13). */
 export const ErrorCode = {
   /** An option is invalid; the message names it. */
   INVALID_OPTION: 2,
   /** Anything unexpected; the message carries the cause. */
   UNKNOWN: 3,
-  /** The user closed the sheet, the camera or the gallery, or `signal` aborted. */
+  /** The user closed the sheet, the camera or the gallery (or a companion's action sheet or share sheet), `signal` aborted, or an upload's `abort()` was called. */
   CANCELLED: 11,
+  /** An upload got no response: offline, refused or timed out; the message says which. */
+  NETWORK: 12,
+  /** A path that cannot be read: a revoked blob: URL, an HTTP error, CORS refused; the message says which. */
+  UNREADABLE: 13,
   /** The camera permission was asked for in this call and refused. */
   PERMISSION_REFUSED: 2001,
   /** The camera was blocked for this site before the call, so no prompt could be shown. */
@@ -15,7 +19,8 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-const messages: Record<ErrorCode, string> = {
+/** The companions' codes (12, 13) are worded where they are raised, in their own chunk. */
+const messages: Partial<Record<ErrorCode, string>> = {
   [ErrorCode.INVALID_OPTION]: '接口参数无效',
   [ErrorCode.UNKNOWN]: '未知错误',
   [ErrorCode.CANCELLED]: '用户取消操作',
@@ -34,7 +39,8 @@ export class ChooseImageError extends Error {
   errorMessage: string;
 
   constructor(code: ErrorCode, detail?: string) {
-    const errorMessage = detail ? `${messages[code]}: ${detail}` : messages[code];
+    const base = messages[code];
+    const errorMessage = base && detail ? `${base}: ${detail}` : base || detail!;
     super(errorMessage);
     this.error = code;
     this.errorMessage = errorMessage;

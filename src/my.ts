@@ -5,7 +5,7 @@ import {chooseImage} from './choose-image.js';
 import type * as Companions from './companions/index.js';
 import {alipayCall, quiet} from './internal/callbacks.js';
 
-type Companion = keyof typeof Companions & ('previewImage' | 'showToast' | 'hideToast');
+type Companion = keyof typeof Companions & ('previewImage' | 'showToast' | 'hideToast' | 'getImageInfo');
 
 /**
  * `my[name]`, from the companions' chunk once it has loaded (a chunk that cannot load fails the
@@ -33,4 +33,6 @@ export const my = {
   /** A short message over the page. Loaded on first use. */
   showToast: later('showToast'),
   hideToast: later('hideToast'),
+  /** Size as stored, EXIF orientation and type of the image at `src`, from its header. Loaded on first use. */
+  getImageInfo: later('getImageInfo'),
 };

@@ -7,7 +7,7 @@ import {my, type ChooseImageError} from '../../src/index.js';
 import * as companions from '../../src/companions/index.js';
 import {recorder} from '../helpers/index.js';
 
-type Api = 'previewImage' | 'showToast';
+type Api = 'previewImage' | 'showToast' | 'getImageInfo';
 
 // [api, what is wrong, the options, the option the message must name]
 const bad: Array<[Api, string, unknown, string]> = [
@@ -22,6 +22,11 @@ const bad: Array<[Api, string, unknown, string]> = [
   ['showToast', 'content a number', {content: 1}, 'content'],
   ['showToast', 'duration negative', {duration: -1}, 'duration'],
   ['showToast', 'fail a number', {fail: 1}, 'fail'],
+  ['getImageInfo', 'no options', undefined, 'options'],
+  ['getImageInfo', 'src missing', {}, 'src'],
+  ['getImageInfo', 'src empty', {src: ''}, 'src'],
+  ['getImageInfo', 'src a File', {src: new File([], 'a.jpg')}, 'src'],
+  ['getImageInfo', 'complete a string', {src: 'a.jpg', complete: 'x'}, 'complete'],
 ];
 
 const withCallbacks = (options: unknown, rec: ReturnType<typeof recorder>) =>
