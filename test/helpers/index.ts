@@ -149,8 +149,9 @@ function nextDismissedPicker(root: Node) {
       reject(new Error('the click opened no file picker'));
     }, 10000);
     function onEvent(event: Event) {
+      // Not instanceof: an input in a frame is of the frame's HTMLInputElement.
       const input = event.target as HTMLInputElement;
-      if (!(input instanceof HTMLInputElement) || input.type !== 'file') return;
+      if (input.localName !== 'input' || input.type !== 'file') return;
       clearTimeout(timer);
       root.removeEventListener(type, onEvent, true);
       resolve(input);
