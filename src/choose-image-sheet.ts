@@ -5,6 +5,7 @@
 import {adoptStyles, html, LitElement, nothing, type CSSResult, type PropertyValues} from 'lit';
 import {acceptFor} from './accept.js';
 import {LocalizeController} from './controllers/localize-controller.js';
+import {ModalController} from './controllers/modal-controller.js';
 import styles from './choose-image-sheet.styles.js';
 import {cancelled, ChooseImageError, ErrorCode, unknownError} from './errors.js';
 import {emit, type Outcome} from './events.js';
@@ -137,6 +138,10 @@ export class ChooseImageSheet extends LitElement {
   /** Ends the open call with `cause` as a ChooseImageError (code 3 unless it is one already). */
   private readonly fail = (cause: unknown) => this.settle({ok: false, error: unknownError(cause)});
   private readonly port = this.createPort(); // after `fail`, which it lends
+  private readonly modal = new ModalController(this, () => this.find<HTMLDialogElement>('dialog'), {
+    moved: () => this.focusView(),
+    hidden: () => this.handleHidden(),
+  });
   private call: Call | null = null;
   private cameraPane?: CameraPane;
   private galleryPane?: GalleryPane;
@@ -176,7 +181,7 @@ export class ChooseImageSheet extends LitElement {
 
   protected override updated(changed: PropertyValues) {
     if (changed.has('open') && this.open && this.call && !this.dialog.open) {
-      this.dialog.showModal();
+      this.modal.show();
       this.focusView();
       this.openSourceDirectly();
     } else if (changed.has('view') && this.open) {
@@ -285,7 +290,7 @@ export class ChooseImageSheet extends LitElement {
     releasePage(this);
     this.cameraPane?.clear();
     this.galleryPane?.clear();
-    this.dialog?.close();
+    this.modal.close();
     this.open = false;
     this.view = 'actions';
     this.emitOutcome(outcome);
@@ -357,6 +362,11 @@ export class ChooseImageSheet extends LitElement {
   }
 
   // --- dialog ---------------------------------------------------------------------------
+
+  /** Hidden while open: a modal no one can see would leave the page ignoring every tap, the call pending. */
+  private handleHidden() {
+    this.fail(new ChooseImageError(ErrorCode.UNKNOWN, `the sheet can no longer be seen: the element is ${mountProblem(this) ?? 'hidden'}`));
+  }
 
   private handleDialogCancel(event: Event) {
     // The file inputs' `cancel` (picker dismissed) bubbles here too: that keeps the sheet open.

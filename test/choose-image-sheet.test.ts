@@ -126,6 +126,63 @@ describe('<choose-image-sheet>', () => {
       expect((await shown).error).to.equal(11);
       el.remove();
     });
+
+    // A move drops a <dialog>'s modal state in every engine (issue 22): no backdrop, the page
+    // takes taps, Escape does nothing, and the call could never be cancelled that way.
+    it('should stay a modal when moved: focus inside, Escape cancels, the backdrop takes a tap meant for the page', async () => {
+      const other = document.createElement('div');
+      const pageButton = Object.assign(document.createElement('button'), {textContent: 'page'});
+      pageButton.style.cssText = 'position: fixed; left: 8px; top: 8px; width: 80px; height: 40px;';
+      let pageClicks = 0;
+      pageButton.addEventListener('click', () => pageClicks++);
+      document.body.append(other, pageButton);
+      try {
+        const {el, shown} = await shownElement();
+        await animationsDone(el);
+        other.append(el); // removed and inserted in one task
+        await waitUntil(() => shadowFocus(el), 'focus did not come back inside the sheet', {timeout: 5000});
+        await sendKeys({press: 'Escape'});
+        await waitUntil(() => !el.open, 'Escape did not cancel the moved sheet', {timeout: 5000});
+        expect((await shown).error).to.equal(11);
+
+        const again = el.show().catch(e => e);
+        await el.updateComplete;
+        await animationsDone(el);
+        document.body.append(el);
+        await clickOn(pageButton);
+        await waitUntil(() => !el.open, 'a tap outside the moved sheet did not cancel it', {timeout: 5000});
+        expect((await again).error).to.equal(11);
+        expect(pageClicks, 'the page under the backdrop took no tap').to.equal(0);
+      } finally {
+        document.querySelectorAll('choose-image-sheet').forEach(sheet => sheet.remove());
+        other.remove();
+        pageButton.remove();
+      }
+    });
+
+    it('should keep the full-screen preview above the sheet when moved', async () => {
+      const el = await fixture<ChooseImageSheet>(html`<choose-image-sheet count="3"></choose-image-sheet>`);
+      const shown = el.show().catch(e => e);
+      try {
+        await el.updateComplete;
+        const photos = await Promise.all([1, 2].map(async seed => new File([await makeImage(320, 240, 'image/jpeg', {seed})], `m${seed}.jpg`, {type: 'image/jpeg'})));
+        await chooseFiles(part(el, 'action-album')!, photos);
+        await clickOn(await partReady(el, 'preview'));
+        const viewerDialog = () => el.shadowRoot!.querySelector('choose-image-viewer')?.shadowRoot?.querySelector('dialog') ?? null;
+        await waitUntil(() => viewerDialog()?.open, 'the preview did not open', {timeout: 5000});
+        await animationsDone(el);
+        document.body.append(el);
+        await waitUntil(() => viewerDialog()?.matches(':modal'), 'the preview is no longer a modal', {timeout: 5000});
+        await sendKeys({press: 'Escape'});
+        await waitUntil(() => !viewerDialog(), 'Escape did not close the moved preview', {timeout: 5000});
+        expect(el.open, 'the sheet stays open under it').to.equal(true);
+        expect(part(el, 'sheet')!.matches(':modal'), 'the sheet is still a modal').to.equal(true);
+        await sendKeys({press: 'Escape'});
+        expect((await shown).error).to.equal(11);
+      } finally {
+        el.remove(); // moved out of its fixture, which no longer removes it
+      }
+    });
   });
 
   describe('action sheet', () => {

@@ -3,7 +3,7 @@
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import {chooseImage, type ChooseImageError, type ChooseImageResult, type ChooseImageSheet} from '../src/index.js';
-import {activationLapsed, asFile, chooseFiles, clickOn, failure, makeImage, openedSheet, part, partReady, parts, sheetsGone} from './helpers/index.js';
+import {activationLapsed, animationsDone, asFile, chooseFiles, clickOn, failure, makeImage, nextFrame, openedSheet, part, partReady, parts, recorder, setViewportSize, sheetsGone} from './helpers/index.js';
 
 /** A promise's state, read without waiting for it. */
 function track<T>(promise: Promise<T>) {
@@ -199,5 +199,65 @@ describe('where the sheet is mounted', () => {
     expect(err.errorMessage).to.contain('Text');
     const bad = await failure(chooseImage({signal: new EventTarget() as never}));
     expect(bad.errorMessage).to.contain('EventTarget');
+  });
+});
+
+// The modal the person sees is the modal the kit thinks is open (issue 22): a sheet hidden after
+// it opened would leave an invisible modal over a page that ignores every tap.
+describe('hidden after it opened', () => {
+  afterEach(() => document.querySelectorAll('choose-image-sheet, .test-container').forEach(el => el.remove()));
+
+  /** A page button outside the sheet that counts its clicks. */
+  function pageButton() {
+    const button = Object.assign(document.createElement('button'), {textContent: 'page', className: 'test-container'});
+    button.style.cssText = 'position: fixed; left: 8px; bottom: 8px; width: 80px; height: 40px;';
+    let clicks = 0;
+    button.addEventListener('click', () => clicks++);
+    document.body.append(button);
+    return {button, clicks: () => clicks};
+  }
+
+  for (const [how, hide] of [
+    ['display: none on its container', (container: HTMLElement) => (container.style.display = 'none')],
+    ['hidden on an ancestor', (container: HTMLElement) => (container.parentElement!.hidden = true)],
+    ["the page's own <dialog> around it closed", (container: HTMLElement) => container.closest('dialog')!.close()],
+  ] as const) {
+    it(`should fail with 3 saying why when ${how}, leaving the page usable`, async () => {
+      const outer = Object.assign(document.createElement('dialog'), {className: 'test-container'});
+      const container = document.createElement('div');
+      outer.append(document.createElement('section'));
+      outer.firstElementChild!.append(container);
+      document.body.append(outer);
+      outer.show(); // the page's own dialog, not modal: the sheet opens over it
+      const page = pageButton();
+      const rec = recorder();
+      const pending = failure(chooseImage({container, ...rec}));
+      const sheet = await openedSheet(container);
+      await animationsDone(sheet);
+      hide(container);
+      await waitUntil(() => rec.calls.length === 2, 'the call stayed open behind a sheet no one can see', {timeout: 5000});
+      const err = await pending;
+      expect(err.error).to.equal(3);
+      expect(err.errorMessage).to.contain('hidden');
+      expect(rec.calls).to.deep.equal(['fail', 'complete']);
+      expect(part(sheet, 'sheet')!.matches(':modal'), 'no modal left').to.equal(false);
+      await clickOn(page.button);
+      expect(page.clicks(), 'the page takes a tap again').to.equal(1);
+    });
+  }
+
+  it('should stay open while its container only changes size', async () => {
+    const container = Object.assign(document.createElement('div'), {className: 'test-container'});
+    document.body.append(container);
+    const pending = failure(chooseImage({container}));
+    const sheet = await openedSheet(container);
+    container.style.width = '200px';
+    await setViewportSize(700, 500);
+    await nextFrame();
+    await nextFrame();
+    expect(sheet.open).to.equal(true);
+    sheet.close();
+    expect((await pending).error).to.equal(11);
+    await setViewportSize(800, 600);
   });
 });

@@ -2,6 +2,7 @@
 // arrow keys, zoom by pinch, wheel and double tap; only the image shown and its neighbours load.
 import {html, LitElement, nothing, type PropertyValues} from 'lit';
 import {LocalizeController} from '../controllers/localize-controller.js';
+import {ModalController} from '../controllers/modal-controller.js';
 import {withPreviewTerms} from '../locales/preview.js';
 import styles from './image-viewer.styles.js';
 
@@ -52,6 +53,8 @@ export class ChooseImageViewer extends LitElement {
   private drag = 0;
 
   private readonly localize = new LocalizeController(this);
+  /** Shown as a modal again after a move; closed if it can no longer be seen (never an invisible modal). */
+  private readonly modal = new ModalController(this, () => this.dialog, {moved: () => this.focusClose(), hidden: () => this.close()});
 
   /** Null before the first render. */
   private get dialog() {
@@ -66,15 +69,18 @@ export class ChooseImageViewer extends LitElement {
   /** Opens the viewer as a modal dialog. */
   async show() {
     await this.updateComplete;
-    const dialog = this.dialog!;
-    if (!dialog.open) dialog.showModal();
-    dialog.querySelector<HTMLElement>('.close')?.focus();
+    this.modal.show();
+    this.focusClose();
   }
 
   /** Closes the viewer and fires `close`. */
   close() {
     clearTimeout(this.tapTimer);
-    this.dialog?.close();
+    this.modal.close();
+  }
+
+  private focusClose() {
+    this.dialog?.querySelector<HTMLElement>('.close')?.focus();
   }
 
   override disconnectedCallback() {
@@ -172,7 +178,8 @@ export class ChooseImageViewer extends LitElement {
   }
 
   private handleClose() {
-    this.dispatchEvent(new Event('close', {bubbles: true, composed: true}));
+    // Not the close of a move, which shows the dialog again at once (ModalController).
+    if (!this.dialog?.open) this.dispatchEvent(new Event('close', {bubbles: true, composed: true}));
   }
 
   protected override render() {
