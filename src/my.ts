@@ -5,7 +5,7 @@ import {chooseImage} from './choose-image.js';
 import type * as Companions from './companions/index.js';
 import {alipayCall, quiet} from './internal/callbacks.js';
 
-type Companion = keyof typeof Companions & ('previewImage' | 'showToast' | 'hideToast' | 'getImageInfo');
+type Companion = keyof typeof Companions & ('previewImage' | 'showToast' | 'hideToast' | 'getImageInfo' | 'compressImage');
 
 /**
  * `my[name]`, from the companions' chunk once it has loaded (a chunk that cannot load fails the
@@ -35,4 +35,6 @@ export const my = {
   hideToast: later('hideToast'),
   /** Size as stored, EXIF orientation and type of the image at `src`, from its header. Loaded on first use. */
   getImageInfo: later('getImageInfo'),
+  /** New, smaller copies of `apFilePaths` at `compressLevel`, through the image worker. Loaded on first use. */
+  compressImage: later('compressImage'),
 };

@@ -5,3 +5,5 @@
 export * from '../preview/index.js';
 export {getImageInfo} from './get-image-info.js';
 export type {GetImageInfoOptions, ImageInfoResult, ImageOrientation} from './get-image-info.js';
+export {compressImage, COMPRESS_LEVELS} from './compress-image.js';
+export type {CompressImageOptions, CompressImageResult, CompressLevel} from './compress-image.js';

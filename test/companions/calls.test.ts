@@ -7,7 +7,7 @@ import {my, type ChooseImageError} from '../../src/index.js';
 import * as companions from '../../src/companions/index.js';
 import {recorder} from '../helpers/index.js';
 
-type Api = 'previewImage' | 'showToast' | 'getImageInfo';
+type Api = 'previewImage' | 'showToast' | 'getImageInfo' | 'compressImage';
 
 // [api, what is wrong, the options, the option the message must name]
 const bad: Array<[Api, string, unknown, string]> = [
@@ -27,6 +27,13 @@ const bad: Array<[Api, string, unknown, string]> = [
   ['getImageInfo', 'src empty', {src: ''}, 'src'],
   ['getImageInfo', 'src a File', {src: new File([], 'a.jpg')}, 'src'],
   ['getImageInfo', 'complete a string', {src: 'a.jpg', complete: 'x'}, 'complete'],
+  ['compressImage', 'no paths', {}, 'apFilePaths'],
+  ['compressImage', 'apFilePaths a string', {apFilePaths: 'blob:x'}, 'apFilePaths'],
+  ['compressImage', 'apFilePaths empty', {apFilePaths: []}, 'apFilePaths'],
+  ['compressImage', 'filePaths with an empty path', {filePaths: ['a.jpg', '']}, 'filePaths'],
+  ['compressImage', 'compressLevel 5', {apFilePaths: ['a.jpg'], compressLevel: 5}, 'compressLevel'],
+  ['compressImage', 'compressLevel 1.5', {apFilePaths: ['a.jpg'], compressLevel: 1.5}, 'compressLevel'],
+  ['compressImage', "compressLevel '2'", {apFilePaths: ['a.jpg'], compressLevel: '2'}, 'compressLevel'],
 ];
 
 const withCallbacks = (options: unknown, rec: ReturnType<typeof recorder>) =>

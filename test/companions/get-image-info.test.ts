@@ -7,7 +7,7 @@ import {chooseImage, my, revokeTempFiles, type ChooseImageError} from '../../src
 import {recordJobs} from '../../src/image/scheduler.js';
 import {heicFile} from '../helpers/heic.js';
 import {animatedGif, withExifOrientation} from '../helpers/image-bytes.js';
-import {asFile, chooseFiles, failure, makeImage, openedSheet, part, recordDecodes, recorder, writeFiles} from '../helpers/index.js';
+import {asFile, chooseFiles, dataUrlOf, failure, makeImage, openedSheet, part, recordDecodes, recorder, writeFiles} from '../helpers/index.js';
 
 const names = ['up', 'up-mirrored', 'down', 'down-mirrored', 'left-mirrored', 'right', 'right-mirrored', 'left'];
 
@@ -99,11 +99,7 @@ describe('my.getImageInfo', () => {
 
   it('should keep a data: path as given', async () => {
     const png = await makeImage(5, 4, 'image/png');
-    const src = await new Promise<string>(resolve => {
-      const reader = new FileReader();
-      reader.onload = () => resolve(reader.result as string);
-      reader.readAsDataURL(png);
-    });
+    const src = await dataUrlOf(png);
     expect(await my.getImageInfo({src})).to.deep.equal({width: 5, height: 4, path: src, orientation: 'up', type: 'png'});
   });
 

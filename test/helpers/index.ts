@@ -116,6 +116,14 @@ export async function makeImage(width: number, height: number, type = 'image/jpe
   return paint(width, height, options).convertToBlob({type, quality: options.quality ?? 0.92});
 }
 
+/** The blob as a data: URL. */
+export const dataUrlOf = (blob: Blob) =>
+  new Promise<string>(resolve => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as string);
+    reader.readAsDataURL(blob);
+  });
+
 export const asFile = (blob: Blob, name: string, lastModified = 1_700_000_000_000) => new File([blob], name, {type: blob.type, lastModified});
 
 async function base64(blob: Blob) {
