@@ -5,30 +5,14 @@ import {chooseImage, type ChooseImageError, type ChooseImageResult, type ChooseI
 import {executeServerCommand} from '@web/test-runner-commands';
 import {itExceptIn} from './helpers/engine.js';
 import {animatedGif, withExifOrientation} from './helpers/image-bytes.js';
-import {animationsDone, asFile, chooseFiles, clickOn, corruptJpeg, dropFiles, makeImage, openedSheet, part, partReady, parts, thumbOf, writeFiles, failure} from './helpers/index.js';
+import {animationsDone, asFile, chooseFiles, clickOn, corruptJpeg, dropFiles, items, makeImage, openedSheet, part, partReady, parts, pick, thumbOf, writeFiles, failure} from './helpers/index.js';
 
-const items = (el: ChooseImageSheet) => parts<HTMLButtonElement>(el, 'gallery-item');
 const badges = (el: ChooseImageSheet) => items(el).map(i => i.querySelector('.badge')!.textContent!.trim());
 const confirmText = (el: ChooseImageSheet) => part(el, 'confirm')!.textContent!.trim();
 const bytes = async (b: Blob) => new Uint8Array(await b.arrayBuffer());
 
 async function photos(n: number, prefix = 'photo') {
   return Promise.all([...Array(n)].map(async (_, i) => asFile(await makeImage(320 + i * 16, 240, 'image/jpeg', {seed: i + 1}), `${prefix}-${i + 1}.jpg`, 1_700_000_000_000 + i)));
-}
-
-/** chooseImage for the album, with files picked through the action sheet's album button. */
-async function pick(files: File[], options: Parameters<typeof chooseImage>[0] = {}) {
-  const pending = chooseImage({sourceType: ['camera', 'album'], ...options}).then(
-    r => r,
-    e => e as ChooseImageError
-  );
-  const sheet = await openedSheet();
-  await chooseFiles(part(sheet, 'action-album')!, files);
-  await partReady(sheet, 'gallery');
-  // count 1 reviews its one image large; more show every file in the grid.
-  if ((options.count ?? 1) === 1) await waitUntil(() => part(sheet, 'confirm') && part(sheet, 'retake'), 'the pick is not under review');
-  else await waitUntil(() => items(sheet).length === files.length, 'not every file reached the gallery');
-  return {pending, sheet};
 }
 
 /** chooseImage for the album with count 1 and one size type: the pick alone returns it. */

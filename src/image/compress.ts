@@ -5,7 +5,7 @@
 // limit becomes its first frame. Pure and DOM-free: runs in the worker and, as the fallback, on
 // the main thread.
 import {context, encode, makeCanvas} from './canvas.js';
-import {decode, type Source} from './decode.js';
+import {decode, type Size, type Source} from './decode.js';
 import {readHeader} from './header.js';
 import {fitWithin, isHeif, type ImageInfo} from './info.js';
 
@@ -33,16 +33,21 @@ export async function compress(input: Blob, {maxSize, quality}: CompressTarget):
   const head = await readHeader(input);
   // Without a size in the header (AVIF, HEIC) the first decode is full size and tells it.
   let source: Source | undefined = head.width ? undefined : await decode(input, head, {width: 1, height: 1});
-  const full = source ?? head;
-  const info = (native: boolean): ImageInfo => ({type: head.type || input.type, width: full.width, height: full.height, animated: head.animated, native});
-  const [width, height] = fitWithin(full.width, full.height, maxSize);
-  const fits = width === full.width && height === full.height;
-  if (fits && head.animated) {
+  const info = (full: Size, native: boolean): ImageInfo => ({type: head.type, width: full.width, height: full.height, animated: head.animated, native});
+  const target = (full: Size) => fitWithin(full.width, full.height, maxSize);
+  let full: Size = source?.full ?? head;
+  let [width, height] = target(full);
+  // An animated image that fits is returned undecoded, as its header sizes it.
+  if (width === full.width && height === full.height && head.animated) {
     source?.close();
-    return {blob: input, width, height, kept: true, info: info(true), decodes: source?.calls ?? 0};
+    return {blob: input, width, height, kept: true, info: info(full, true), decodes: source?.calls ?? 0};
   }
   source ??= await decode(input, head, {width, height});
   try {
+    // The size the engine shows, which the header may not have known: the canvas has the decode's shape.
+    full = source.full;
+    [width, height] = target(full);
+    const fits = width === full.width && height === full.height;
     const keepsAlpha = head.alpha && (head.type === 'image/png' || head.type === 'image/webp');
     const canvas = makeCanvas(width, height);
     const ctx = context(canvas, keepsAlpha);
@@ -56,7 +61,7 @@ export async function compress(input: Blob, {maxSize, quality}: CompressTarget):
     const blob = await encode(canvas, transparent ? head.type : 'image/jpeg', quality);
     // A HEIC becomes a JPEG even where it fits: what every browser and server can read.
     const kept = fits && head.orientation === 1 && !isHeif(head.type) && blob.size >= input.size;
-    return {blob: kept ? input : blob, width, height, kept, info: info(source.native), decodes: source.calls};
+    return {blob: kept ? input : blob, width, height, kept, info: info(full, source.native), decodes: source.calls};
   } finally {
     source.close();
   }

@@ -15,12 +15,13 @@ const SHAPE_TOLERANCE = 0.03;
 /**
  * The EXIF thumbnail of `file`, if it has one of the photo's own shape; undefined otherwise.
  * A thumbnail of another shape is left out: an editor that cropped the photo may have kept the
- * old one, and some cameras letterbox it (black bars).
+ * old one, and some cameras letterbox it (black bars). So is one of a photo the engines turn
+ * differently (see Header.orientationAgreed): it would be shown turned otherwise than the photo.
  */
 export async function embeddedThumbnail(file: Blob): Promise<EmbeddedThumbnail | undefined> {
   const head = await readHeader(file);
   const e = head.embedded;
-  if (!e || !e.width || !e.height || !head.width || !head.height) return undefined;
+  if (!e || !e.width || !e.height || !head.width || !head.height || !head.orientationAgreed) return undefined;
   const [w, h] = head.orientation >= 5 ? [e.height, e.width] : [e.width, e.height];
   const shape = head.width / head.height;
   if (Math.abs(w / h - shape) > SHAPE_TOLERANCE * shape) return undefined;

@@ -28,13 +28,7 @@ export async function makeThumbnail(input: Blob, tile: number): Promise<Thumbnai
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.imageSmoothingQuality = 'medium';
     ctx.drawImage(source.image, (canvas.width - w) / 2, (canvas.height - h) / 2, w, h);
-    const info = {
-      type: head.type || input.type,
-      width: head.width || source.width,
-      height: head.height || source.height,
-      animated: head.animated,
-      native: source.native,
-    };
+    const info = {type: head.type, ...source.full, animated: head.animated, native: source.native};
     return {blob: await encode(canvas, 'image/jpeg', 0.85), info, decodes: source.calls};
   } finally {
     source.close();

@@ -2,7 +2,7 @@
 // real files through the real file chooser, and a pass-through getUserMedia recorder.
 import {fixture, html, waitUntil} from '@open-wc/testing';
 import {executeServerCommand, sendMouse} from '@web/test-runner-commands';
-import type {ChooseImageError, ChooseImageSheet} from '../../src/index.js';
+import {chooseImage, type ChooseImageError, type ChooseImageSheet} from '../../src/index.js';
 import {engine} from './engine.js';
 
 /** A plain <choose-image-sheet> fixture, shown and rendered; `shown` settles with the result or the error. */
@@ -85,6 +85,24 @@ export async function openedSheet(container: ParentNode = document.body): Promis
 /** Resolves once chooseImage() has removed every sheet it mounted under `container` (after they slid away). */
 export const sheetsGone = (container: ParentNode = document.body) =>
   waitUntil(() => !container.querySelector('choose-image-sheet'), 'a settled sheet stayed mounted', {timeout: 3000});
+
+/** The gallery's select circles, in order. */
+export const items = (el: ChooseImageSheet) => parts<HTMLButtonElement>(el, 'gallery-item');
+
+/** chooseImage for the album, with files picked through the action sheet's album button. */
+export async function pick(files: File[], options: Parameters<typeof chooseImage>[0] = {}) {
+  const pending = chooseImage({sourceType: ['camera', 'album'], ...options}).then(
+    r => r,
+    e => e as ChooseImageError
+  );
+  const sheet = await openedSheet();
+  await chooseFiles(part(sheet, 'action-album')!, files);
+  await partReady(sheet, 'gallery');
+  // count 1 reviews its one image large; more show every file in the grid.
+  if ((options.count ?? 1) === 1) await waitUntil(() => part(sheet, 'confirm') && part(sheet, 'retake'), 'the pick is not under review');
+  else await waitUntil(() => items(sheet).length === files.length, 'not every file reached the gallery');
+  return {pending, sheet};
+}
 
 /** Waits until a part is present and visible, and returns it. */
 export async function partReady<T extends HTMLElement = HTMLElement>(el: ChooseImageSheet, name: string, timeout = 5000) {

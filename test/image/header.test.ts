@@ -4,7 +4,7 @@ import {expect} from '@open-wc/testing';
 import {readHeader} from '../../src/image/header.js';
 import {sniffType} from '../../src/image/sniff.js';
 import {makeImage, paint} from '../helpers/index.js';
-import {animatedGif, withExifOrientation, withExifThumbnail} from '../helpers/image-bytes.js';
+import {animatedGif, exifSegment, stillGif, withExifOrientation, withExifThumbnail, withSegments} from '../helpers/image-bytes.js';
 
 const fixture = async (name: string) => new Blob([await (await fetch(`/test/fixtures/${name}`)).arrayBuffer()]);
 const start = async (b: Blob) => new Uint8Array(await b.slice(0, 64).arrayBuffer());
@@ -85,6 +85,32 @@ describe('image header', () => {
     // EXIF with no IFD1, and no EXIF at all
     expect((await readHeader(await withExifOrientation(await makeImage(40, 30), 3))).embedded).to.equal(undefined);
     expect((await readHeader(await makeImage(40, 30))).embedded).to.equal(undefined);
+  });
+
+  it("should read a JPEG's orientation as the engines do, and say where they read it differently", async () => {
+    const jpeg = await makeImage(400, 200);
+    const read = async (segments: Uint8Array[], afterSof = false) => {
+      const {width, height, orientation, orientationAgreed} = await readHeader(await withSegments(jpeg, segments, {afterSof}));
+      return {width, height, orientation, orientationAgreed};
+    };
+    const turned = {width: 200, height: 400, orientation: 6, orientationAgreed: true};
+    const upright = {width: 400, height: 200, orientation: 1, orientationAgreed: true};
+    expect(await read([exifSegment(1), exifSegment(6)]), 'the first Exif segment counts').to.deep.equal(upright);
+    expect(await read([exifSegment(6)], true), 'after the frame header too').to.deep.equal(turned);
+    expect(await read([exifSegment(6, {type: 4})]), 'a LONG is ignored').to.deep.equal(upright);
+    expect(await read([exifSegment(6, {count: 2})]), 'so is a count of 2').to.deep.equal(upright);
+    expect(await read([exifSegment(9), exifSegment(6)]), 'and a value out of range').to.deep.equal(upright);
+    // WebKit reads on past an Orientation it cannot use; Firefox reads the first APP1 segment only.
+    expect(await read([exifSegment(3, {type: 4}), exifSegment(6)])).to.deep.equal({...upright, orientationAgreed: false});
+    const xmp = new Uint8Array([0xff, 0xe1, 0, 6, 0x68, 0x74, 0x74, 0x70]); // "http…", as XMP starts
+    expect(await read([xmp, exifSegment(6)])).to.deep.equal({...turned, orientationAgreed: false});
+    expect(await read([exifSegment(6), xmp]), 'an XMP packet after the Exif one, as editors write it').to.deep.equal(turned);
+  });
+
+  it("should size a GIF by its first frame where that does not fit in the screen", async () => {
+    const blue = () => 1;
+    expect(await readHeader(stillGif({width: 10, height: 10}, {width: 40, height: 20}, blue))).to.include({width: 40, height: 20, animated: false});
+    expect(await readHeader(stillGif({width: 50, height: 30}, {x: 5, y: 5, width: 40, height: 20}, blue))).to.include({width: 50, height: 30});
   });
 
   it('should say which images may be transparent and which are animated', async () => {
