@@ -5,7 +5,7 @@ import {chooseImage} from './choose-image.js';
 import type * as Companions from './companions/index.js';
 import {alipayCall, quiet} from './internal/callbacks.js';
 
-type Companion = keyof typeof Companions & ('previewImage' | 'showToast' | 'hideToast' | 'getImageInfo' | 'compressImage');
+type Companion = keyof typeof Companions & ('previewImage' | 'showToast' | 'hideToast' | 'getImageInfo' | 'compressImage' | 'uploadFile');
 
 /**
  * `my[name]`, from the companions' chunk once it has loaded (a chunk that cannot load fails the
@@ -37,4 +37,9 @@ export const my = {
   getImageInfo: later('getImageInfo'),
   /** New, smaller copies of `apFilePaths` at `compressLevel`, through the image worker. Loaded on first use. */
   compressImage: later('compressImage'),
+  /**
+   * POSTs the file at `filePath` as multipart/form-data. The promise is also the upload task:
+   * `onProgressUpdate`, `offProgressUpdate` and `abort` work at once, before the chunk loads.
+   */
+  uploadFile: later('uploadFile', ['onProgressUpdate', 'offProgressUpdate', 'abort']),
 };

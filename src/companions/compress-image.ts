@@ -73,7 +73,7 @@ export function compressImage(options: CompressImageOptions): Promise<CompressIm
     const level = o.compressLevel ?? 4;
     if (typeof level !== 'number' || !Number.isInteger(level) || level < 0 || level > 4) throw invalid('compressLevel', level, 'an integer 0–4');
     const target = level === 3 ? undefined : COMPRESS_LEVELS[level === 4 ? networkLevel() : (level as 0 | 1 | 2)];
-    const [pipeline, ...blobs] = await Promise.all([import('../image/pipeline.js'), ...list.map(readPath)]);
+    const [pipeline, ...blobs] = await Promise.all([import('../image/pipeline.js'), ...list.map(p => readPath(p))]);
     // Level 3 still decodes a small thumbnail: what is returned is known to be an image.
     const images = await Promise.all(blobs.map(blob => pipeline.processImage(blob, target ? 'compressed' : 'original', target ?? COMPRESS_LEVELS[1])));
     const {tempFilePaths, apFilePaths, tempFiles} = pipeline.toResult(images);

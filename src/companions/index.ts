@@ -7,3 +7,5 @@ export {getImageInfo} from './get-image-info.js';
 export type {GetImageInfoOptions, ImageInfoResult, ImageOrientation} from './get-image-info.js';
 export {compressImage, COMPRESS_LEVELS} from './compress-image.js';
 export type {CompressImageOptions, CompressImageResult, CompressLevel} from './compress-image.js';
+export {uploadFile} from './upload-file.js';
+export type {UploadFileOptions, UploadFileResult, UploadProgress, UploadTask} from './upload-file.js';

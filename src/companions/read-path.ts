@@ -2,7 +2,7 @@
 // URL, an http(s) URL, a data: URL), read as a Blob. The kit's own paths are read from the
 // registry, with no copy; anything else is fetched. Whatever stops the read is code 13, and the
 // message says what: a revoked blob: URL, an HTTP status, CORS, no network.
-import {ChooseImageError, ErrorCode} from '../errors.js';
+import {cancelled, ChooseImageError, ErrorCode} from '../errors.js';
 import {invalid} from '../options.js';
 import {live} from '../temp-files.js';
 
@@ -48,9 +48,9 @@ export function nameOf(path: string, blob: Blob): string {
 
 /**
  * The image behind `path`: the File the kit made the path for, else what fetching it gives.
- * @throws code 13 for a path that cannot be read, saying why.
+ * @throws code 13 for a path that cannot be read, saying why; 11 when `signal` aborts the fetch.
  */
-export async function readPath(path: string): Promise<Blob> {
+export async function readPath(path: string, signal?: AbortSignal): Promise<Blob> {
   const kept = live.get(path);
   try {
     if (kept) {
@@ -63,14 +63,16 @@ export async function readPath(path: string): Promise<Blob> {
   }
   let response: Response;
   try {
-    response = await fetch(path);
+    response = await fetch(path, {signal});
   } catch {
+    if (signal?.aborted) throw cancelled();
     throw unreadable(path, await whyUnreachable(path));
   }
   if (!response.ok) throw unreadable(path, `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
   try {
     return await response.blob();
   } catch (e) {
+    if (signal?.aborted) throw cancelled();
     throw unreadable(path, `the download broke off: ${(e as Error).message}`);
   }
 }

@@ -8,7 +8,8 @@ const stamp = (date: Date) => {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}${p(date.getMonth() + 1)}${p(date.getDate())}_${p(date.getHours())}${p(date.getMinutes())}${p(date.getSeconds())}`;
 };
-const extension = (type: string) => type.split('/')[1]?.replace('jpeg', 'jpg').replace(/\W.*$/, '') || 'img';
+/** The usual file extension of a MIME type: image/jpeg → jpg, image/svg+xml → svg. */
+export const extension = (type: string) => type.split('/')[1]?.replace('jpeg', 'jpg').replace(/\W.*$/, '') || 'img';
 
 /** A File the kit made from `blob`; it gets its name when a result lists it (see named()). */
 export function madeFile(blob: Blob, type = blob.type): File {

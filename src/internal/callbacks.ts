@@ -9,7 +9,8 @@ export interface Callbacks<T> {
   complete?: (resultOrError: T | ChooseImageError) => void;
 }
 
-function call<A>(fn: ((arg: A) => void) | undefined, arg: A) {
+/** Calls `fn`, if any; what it throws is reported (reportError), never passed on. */
+export function shielded<A>(fn: ((arg: A) => void) | undefined, arg: A) {
   try {
     fn?.(arg);
   } catch (e) {
@@ -26,15 +27,15 @@ export function callbacksOf<T>(raw: unknown): Callbacks<T> {
 
 /** Calls success then complete; returns the result for the promise. */
 export function succeed<T>(callbacks: Callbacks<T>, result: T): T {
-  call(callbacks.success, result);
-  call(callbacks.complete, result);
+  shielded(callbacks.success, result);
+  shielded(callbacks.complete, result);
   return result;
 }
 
 /** Calls fail then complete; throws the error for the promise. */
 export function failWith(callbacks: Callbacks<never>, error: ChooseImageError): never {
-  call(callbacks.fail, error);
-  call(callbacks.complete, error);
+  shielded(callbacks.fail, error);
+  shielded(callbacks.complete, error);
   throw error;
 }
 

@@ -7,7 +7,7 @@ import {my, type ChooseImageError} from '../../src/index.js';
 import * as companions from '../../src/companions/index.js';
 import {recorder} from '../helpers/index.js';
 
-type Api = 'previewImage' | 'showToast' | 'getImageInfo' | 'compressImage';
+type Api = 'previewImage' | 'showToast' | 'getImageInfo' | 'compressImage' | 'uploadFile';
 
 // [api, what is wrong, the options, the option the message must name]
 const bad: Array<[Api, string, unknown, string]> = [
@@ -34,6 +34,17 @@ const bad: Array<[Api, string, unknown, string]> = [
   ['compressImage', 'compressLevel 5', {apFilePaths: ['a.jpg'], compressLevel: 5}, 'compressLevel'],
   ['compressImage', 'compressLevel 1.5', {apFilePaths: ['a.jpg'], compressLevel: 1.5}, 'compressLevel'],
   ['compressImage', "compressLevel '2'", {apFilePaths: ['a.jpg'], compressLevel: '2'}, 'compressLevel'],
+  ['uploadFile', 'no options', undefined, 'options'],
+  ['uploadFile', 'url missing', {filePath: 'a.jpg', fileName: 'file'}, 'url'],
+  ['uploadFile', 'url not a URL', {url: 'http://', filePath: 'a.jpg', fileName: 'file'}, 'url'],
+  ['uploadFile', 'filePath missing', {url: '/up', fileName: 'file'}, 'filePath'],
+  ['uploadFile', 'fileName missing', {url: '/up', filePath: 'a.jpg'}, 'fileName'],
+  ['uploadFile', 'fileType document', {url: '/up', filePath: 'a.jpg', fileName: 'f', fileType: 'document'}, 'fileType'],
+  ['uploadFile', 'header a string', {url: '/up', filePath: 'a.jpg', fileName: 'f', header: 'X-A: 1'}, 'header'],
+  ['uploadFile', 'header with a space in a name', {url: '/up', filePath: 'a.jpg', fileName: 'f', header: {'X A': '1'}}, 'header'],
+  ['uploadFile', 'formData with an object value', {url: '/up', filePath: 'a.jpg', fileName: 'f', formData: {a: {}}}, 'formData'],
+  ['uploadFile', 'timeout 0', {url: '/up', filePath: 'a.jpg', fileName: 'f', timeout: 0}, 'timeout'],
+  ['uploadFile', "hideLoading 'yes'", {url: '/up', filePath: 'a.jpg', fileName: 'f', hideLoading: 'yes'}, 'hideLoading'],
 ];
 
 const withCallbacks = (options: unknown, rec: ReturnType<typeof recorder>) =>

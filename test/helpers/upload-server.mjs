@@ -3,7 +3,7 @@
 // as an upload to an API server is). It records what each upload brought, byte for byte, and
 // the browser side asks for it through server commands:
 //   'upload-server'   → {origin, refused}: the server's origin, and an origin nothing listens on
-//   'upload-received' {id} → what the server saw of upload `id` (see below), or null
+//   'upload-received' {id} → what the server saw of upload `id` (see below), or false
 // Routes:
 //   OPTIONS *                        the CORS preflight: allowed, whatever headers were asked for
 //   POST /upload?id=…                multipart body parsed; answers `?status=` (default 200) with
@@ -117,7 +117,8 @@ export function uploadServer() {
     },
     async executeCommand({command, payload}) {
       if (command === 'upload-server') return {origin, refused};
-      if (command === 'upload-received') return uploads.get(payload.id) ?? null;
+      // false, not null: a command that answers nothing counts as unknown to the runner.
+      if (command === 'upload-received') return uploads.get(payload.id) ?? false;
       return undefined;
     },
   };
