@@ -383,7 +383,12 @@ export class ChooseImageSheet extends LitElement {
   }
 
   private handleDialogPointerDown(event: PointerEvent) {
-    if (event.target === this.dialog) this.close();
+    // The backdrop reaches us as the dialog itself, outside its box. Inside the box the dialog
+    // itself is the card the person sees: its padding (a phone's safe-area insets held sideways).
+    if (event.target !== this.dialog) return;
+    const box = this.dialog.getBoundingClientRect();
+    const {clientX: x, clientY: y} = event;
+    if (x < box.left || x >= box.right || y < box.top || y >= box.bottom) this.close();
   }
 
   private handleDialogKeydown(event: KeyboardEvent) {

@@ -2,7 +2,7 @@ import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
 import {emulateMedia, sendKeys} from '@web/test-runner-commands';
 import {ChooseImageSheet, type ChooseImageError} from '../src/index.js';
 import {itExceptIn} from './helpers/engine.js';
-import {activationLapsed, animationsDone, chooseFiles, clickOn, makeImage, part, partReady, pressWithShift, shownElement} from './helpers/index.js';
+import {activationLapsed, animationsDone, chooseFiles, clickAt, clickOn, makeImage, part, partReady, pressWithShift, shownElement} from './helpers/index.js';
 
 const shadowFocus = (el: ChooseImageSheet) => el.shadowRoot!.activeElement as HTMLElement | null;
 
@@ -283,6 +283,28 @@ describe('<choose-image-sheet>', () => {
       const {sendMouse} = await import('@web/test-runner-commands');
       await sendMouse({type: 'click', position: [10, Math.max(1, Math.round(top / 2))]});
       expect((await shown).error).to.equal(11);
+    });
+  });
+
+  describe('the backdrop', () => {
+    // A phone held sideways pads the sheet by its safe-area insets (issue 22): that padding is the
+    // card the person sees, so a tap there must not cancel. A page's own padding is the same.
+    it("should take a tap on the sheet's own padding as a tap on the card, and only a tap outside it as the backdrop", async () => {
+      const style = Object.assign(document.createElement('style'), {textContent: 'choose-image-sheet::part(sheet) { padding: 0 48px; }'});
+      document.head.append(style);
+      try {
+        const {el, shown} = await shownElement();
+        await animationsDone(el);
+        const r = part(el, 'sheet')!.getBoundingClientRect();
+        const y = Math.round(r.top + r.height / 2);
+        await clickAt(Math.round(r.left + 12), y);
+        await clickAt(Math.round(r.right - 12), y);
+        expect(el.open, 'a tap on the padding cancelled the call').to.equal(true);
+        await clickAt(Math.round(r.left + r.width / 2), Math.max(1, Math.round(r.top / 2)));
+        expect((await shown).error).to.equal(11);
+      } finally {
+        style.remove();
+      }
     });
   });
 

@@ -6,7 +6,7 @@ import {expect, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import {chooseImage, type ChooseImageSheet} from '../src/index.js';
 import {engine, itExceptIn} from './helpers/engine.js';
-import {asFile, animationsDone, chooseFiles, clickOn, makeImage, openedSheet, part, partReady, parts, setSafeArea, setViewportSize, videoPlaying} from './helpers/index.js';
+import {asFile, animationsDone, chooseFiles, clickAt, clickOn, makeImage, openedSheet, part, partReady, parts, setSafeArea, setViewportSize, videoPlaying} from './helpers/index.js';
 
 type Insets = {top: number; right: number; bottom: number; left: number};
 const NONE: Insets = {top: 0, right: 0, bottom: 0, left: 0};
@@ -167,6 +167,30 @@ describe('on a phone', () => {
     sheet.close();
     await pending;
   });
+
+  // Issue 22: nine photos chosen on a phone held sideways, and a tap on the sheet beside the
+  // notch (its safe-area padding, part of the card) cancelled the call and lost them all.
+  itExceptIn(
+    {firefox: 'no driver can emulate safe-area insets', webkit: 'no driver can emulate safe-area insets (and its window is at least 447 px wide)'},
+    "should keep nine chosen photos when a tap lands on the sheet's safe-area padding at 844×390",
+    async function () {
+      this.timeout(60000);
+      await setViewportSize(844, 390);
+      await setSafeArea({top: 0, right: 47, bottom: 21, left: 47});
+      const pending = chooseImage({count: 9, sizeType: ['compressed'], locale: 'en'});
+      const sheet = await openedSheet();
+      await chooseFiles(part(sheet, 'action-album')!, await photos(9));
+      await waitUntil(() => parts(sheet, 'gallery-item').filter(i => i.getAttribute('aria-pressed') === 'true').length === 9, 'nine chosen', {timeout: 10000});
+      await animationsDone(sheet);
+      const card = part(sheet, 'sheet')!.getBoundingClientRect();
+      const y = Math.round(card.top + card.height / 2);
+      await clickAt(Math.round(card.left + 20), y);
+      await clickAt(Math.round(card.right - 20), y);
+      expect(sheet.open, 'a tap on the padding beside the notch cancelled the call').to.equal(true);
+      await clickOn(part(sheet, 'confirm')!);
+      expect((await pending).tempFilePaths).to.have.length(9);
+    }
+  );
 
   it('should fit the gallery card to its tiles in a window, with no empty band above the footer', async () => {
     await setViewportSize(1280, 800);

@@ -72,8 +72,12 @@ export const activationLapsed = () =>
 /** The thumbnail shown in a gallery item's tile (the item is its select circle), if decoded. */
 export const thumbOf = (item: Element) => item.closest('[part~="gallery-tile"]')?.querySelector('img') ?? null;
 
-/** A trusted click at a viewport point. */
-export const clickAt = (x: number, y: number) => sendMouse({type: 'click', position: [x, y]});
+/** A trusted click at a viewport point; returns once the page has handled it, as clickOn() does. */
+export async function clickAt(x: number, y: number) {
+  const handled = released(window);
+  await sendMouse({type: 'click', position: [x, y]});
+  await handled;
+}
 
 /** The sheet mounted by chooseImage(), once its dialog is open (an earlier one may still be sliding away). */
 export async function openedSheet(container: ParentNode = document.body): Promise<ChooseImageSheet> {
