@@ -1,9 +1,10 @@
 // my.previewImage and my.showToast: the reference sample's companions, loaded on first use.
 import {expect, waitUntil} from '@open-wc/testing';
 import {sendKeys, sendMouse} from '@web/test-runner-commands';
-import {my, type ChooseImageError} from '../src/index.js';
-import type {ChooseImageViewer} from '../src/preview/index.js';
-import {animationsDone, clickOn, makeImage, recorder} from './helpers/index.js';
+import {chooseImage, my, type ChooseImageError} from '../src/index.js';
+import {hideToast, previewImage, showToast, type ChooseImageViewer} from '../src/preview/index.js';
+import {itExceptIn} from './helpers/engine.js';
+import {animationsDone, clickOn, makeImage, openedSheet, recorder, screenshot} from './helpers/index.js';
 
 const viewer = () => document.querySelector<ChooseImageViewer>('choose-image-viewer');
 const vpart = (name: string) => viewer()?.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`) ?? null;
@@ -111,6 +112,101 @@ describe('my.previewImage', () => {
       button.remove();
     });
   }
+});
+
+describe('previewImage, twice in one task', () => {
+  // Issue 22: the second call found no open viewer to close (the first was not open yet) and two
+  // viewers stacked; Escape then closed one and left the other.
+  it('should show one viewer, the second call\'s, and one Escape closes it', async () => {
+    const [a, b] = [await urls(1), await urls(2)];
+    const button = Object.assign(document.createElement('button'), {textContent: 'preview'});
+    document.body.append(button);
+    button.focus();
+    try {
+      await Promise.all([previewImage({urls: a}), previewImage({urls: b})]);
+      const viewers = () => document.querySelectorAll('choose-image-viewer');
+      expect(viewers().length, 'viewers on the page').to.equal(1);
+      expect(indicator()).to.equal('1 / 2');
+      await animationsDone(viewer()!);
+      await sendKeys({press: 'Escape'});
+      await waitUntil(() => viewers().length === 0, 'a viewer stayed after Escape', {timeout: 5000});
+      expect(document.activeElement === button, 'focus went back to the button').to.equal(true);
+    } finally {
+      document.querySelectorAll('choose-image-viewer').forEach(v => v.remove());
+      button.remove();
+    }
+  });
+});
+
+/** An image of one bright colour, so that a dark toast over it shows in a screenshot. */
+async function brightUrl() {
+  const canvas = new OffscreenCanvas(400, 300);
+  const ctx = canvas.getContext('2d')!;
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, 400, 300);
+  return URL.createObjectURL(await canvas.convertToBlob({type: 'image/png'}));
+}
+
+/** Whether the toast is on screen: its dark box over whatever is under it, in a real screenshot. */
+async function toastSeen() {
+  const box = document.querySelector('choose-image-toast')!.shadowRoot!.querySelector('[part="toast"]')!.getBoundingClientRect();
+  const [r, g, b] = (await screenshot()).pixel(box.left + 5, box.top + box.height / 2);
+  return r < 100 && g < 100 && b < 100;
+}
+
+describe('my.showToast over the kit\'s modals', () => {
+  afterEach(async () => {
+    await my.hideToast();
+    document.querySelectorAll('choose-image-sheet, choose-image-viewer').forEach(el => el.remove());
+  });
+
+  // Issue 22: the toast was a fixed element under the modal in the top layer, behind the sheet.
+  const noScreenshot = {webkit: "WebKitWebDriver's Take Screenshot never answers for MiniBrowser"};
+  itExceptIn(noScreenshot, 'should show a toast above an open sheet, and above a sheet opened after it', async () => {
+    const pending = chooseImage().catch(e => e);
+    let sheet = await openedSheet();
+    await animationsDone(sheet);
+    await my.showToast({content: '已保存', duration: 60000});
+    expect(await toastSeen(), 'the toast is under the sheet').to.equal(true);
+    sheet.close();
+    await pending;
+
+    const next = chooseImage().catch(e => e);
+    sheet = await openedSheet();
+    await animationsDone(sheet);
+    expect(await toastSeen(), 'the toast is under a sheet opened after it').to.equal(true);
+    sheet.close();
+    await next;
+  });
+
+  itExceptIn(noScreenshot, 'should show a toast above the full-screen viewer', async () => {
+    await my.previewImage({urls: [await brightUrl()]});
+    await animationsDone(viewer()!);
+    await my.showToast({content: '已保存', duration: 60000});
+    expect(await toastSeen(), 'the toast is under the viewer').to.equal(true);
+  });
+});
+
+// As a page that imports choose-image-sheet/preview calls them (and uploadFile its loading toast).
+describe('showToast, twice in one task', () => {
+  afterEach(() => hideToast());
+
+  // Issue 22: the first toast's timer removed the second, and the first stayed for good.
+  it('should leave no toast once the second one\'s duration is over', async () => {
+    await Promise.all([showToast({content: 'one', duration: 300}), showToast({content: 'two', duration: 300})]);
+    const toasts = () => document.querySelectorAll('choose-image-toast');
+    expect(toasts().length).to.equal(1);
+    expect(toasts()[0].shadowRoot!.textContent).to.contain('two');
+    await waitUntil(() => toasts().length === 0, 'a toast stayed on screen for good', {timeout: 5000});
+  });
+
+  // Issue 22: hideToast found nothing to hide until the toast had rendered.
+  it('should hide a toast hidden in the same task it was shown in', async () => {
+    const shown = showToast({content: 'saving', duration: 60000});
+    hideToast();
+    await shown;
+    await waitUntil(() => !document.querySelector('choose-image-toast'), 'hideToast hid nothing', {timeout: 5000});
+  });
 });
 
 describe('my.showToast', () => {

@@ -69,6 +69,7 @@ export class ChooseImageViewer extends LitElement {
   /** Opens the viewer as a modal dialog. */
   async show() {
     await this.updateComplete;
+    if (!this.isConnected) return; // removed meanwhile (previewImage called again)
     this.modal.show();
     this.focusClose();
   }

@@ -1,6 +1,8 @@
-// my.showToast / my.hideToast: one polite live-region toast at a time.
+// my.showToast / my.hideToast: one polite live-region toast at a time, in the top layer so that
+// it shows above the sheet and the full-screen viewer.
 import {css, html, LitElement} from 'lit';
 import {alipayCall} from '../internal/callbacks.js';
+import {keepAboveModals} from '../internal/top-layer.js';
 import {normalizeToast, type ShowToastOptions, type ToastType} from './preview-options.js';
 
 const icons: Record<ToastType, string> = {success: "✓", fail: "×", exception: "!", none: ""};
@@ -12,14 +14,24 @@ const icons: Record<ToastType, string> = {success: "✓", fail: "×", exception:
  */
 export class ChooseImageToast extends LitElement {
   static override styles = css`
+    /* A popover, so the browser's popover box (border, padding, Canvas background) is undone. */
     :host {
       position: fixed;
       inset: 0;
+      width: auto;
+      height: auto;
+      margin: 0;
+      padding: 0;
+      border: none;
+      background: none;
+      overflow: visible;
       display: flex;
       align-items: center;
       justify-content: center;
       pointer-events: none;
-      z-index: 2147483647;
+    }
+    :host(:not(:popover-open)) {
+      display: none;
     }
     .toast {
       max-width: min(80vw, 320px);
@@ -46,6 +58,21 @@ export class ChooseImageToast extends LitElement {
   /** The message. */
   content = '';
 
+  private leaveTop?: () => void;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    // The top layer: above a modal open now (a popover shown after it), and above one opened later.
+    this.popover = 'manual';
+    this.showPopover();
+    this.leaveTop = keepAboveModals(this);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.leaveTop?.();
+  }
+
   protected override render() {
     // The live region is always in the DOM; its text changes, so it is announced.
     return html`<div part="toast" class="toast" role="status" aria-live="polite">${this.content
@@ -62,10 +89,12 @@ export function showToast(options?: ShowToastOptions): Promise<void> {
     const o = normalizeToast(options);
     hideToast();
     const el = document.createElement('choose-image-toast') as ChooseImageToast;
+    // Current from now, so that a showToast or hideToast later in this same task finds it.
+    const toast = (current = {el, timer: setTimeout(hideToast, o.duration)});
     document.body.append(el);
     await el.updateComplete;
-    Object.assign(el, {type: o.type, content: o.content});
-    current = {el, timer: setTimeout(hideToast, o.duration)};
+    // The text goes into the live region once it is on the page, so it is announced.
+    if (current === toast) Object.assign(el, {type: o.type, content: o.content});
   });
 }
 

@@ -380,3 +380,16 @@ export function recordDecodes() {
 
 /** Emulates a phone's safe-area insets (notch, home indicator), or clears them with null. Chromium only. */
 export const setSafeArea = (insets: {top: number; right: number; bottom: number; left: number} | null) => executeServerCommand('safe-area', insets);
+
+/**
+ * The page as the person sees it now (a real screenshot through the engine's driver, top layer
+ * included): `pixel(x, y)` is the [r, g, b] at a viewport point. Chromium and Firefox only.
+ */
+export async function screenshot() {
+  const png = await executeServerCommand<string, undefined>('screenshot');
+  const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${png}`)).blob());
+  const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d', {willReadFrequently: true})!;
+  ctx.drawImage(bitmap, 0, 0);
+  const scale = bitmap.width / innerWidth;
+  return {pixel: (x: number, y: number) => [...ctx.getImageData(Math.round(x * scale), Math.round(y * scale), 1, 1).data.slice(0, 3)]};
+}

@@ -1,7 +1,7 @@
 // Test-runner plugin: commands the browser side asks the Node side to do, because a page
 // cannot do them itself: write fixture files to disk, answer a real file chooser or set files
 // on the file input the page opened, drop files, hide the page, block the camera, allow its
-// pan-tilt-zoom, size the viewport, press keys with Shift held, turn a wheel, pinch. Each goes through the engine's own driver: puppeteer
+// pan-tilt-zoom, size the viewport, press keys with Shift held, turn a wheel, pinch, take a screenshot. Each goes through the engine's own driver: puppeteer
 // over CDP (Chromium) or WebDriver BiDi (Firefox), and classic WebDriver (WebKit). A command
 // no driver of an engine can do throws, and the test that needs it is skipped there by name.
 import {appendFileSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync} from 'node:fs';
@@ -221,6 +221,11 @@ export function serverCommands() {
           await cdp.send('Emulation.setSafeAreaInsetsOverride', {insets: payload ?? {top: 0, right: 0, bottom: 0, left: 0}});
           return true;
         }
+        // -> the viewport as the person sees it now, top layer and all: a PNG, base64.
+        // Puppeteer only: WebKitWebDriver's Take Screenshot never answers for MiniBrowser (60 s).
+        case 'screenshot':
+          if (isWebDriver(session)) throw unsupported(session, 'a screenshot');
+          return pageOf(session).screenshot({encoding: 'base64'});
         // payload: {width, height} -> the viewport it got (WebKit's window has a minimum width).
         case 'resize-viewport': {
           if (isWebDriver(session)) return setWebKitViewport(driverOf(session), payload.width, payload.height);
