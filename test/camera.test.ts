@@ -232,6 +232,19 @@ describe('<choose-image-sheet> camera', () => {
     });
   }
 
+  it('should stop the camera after a long task with the page still running (WebKitGTK froze: a track ended under a playing preview)', async () => {
+    const {pending, sheet} = await openCamera();
+    // A long task, as a busy page has: the preview's next frame is left waiting for the main thread.
+    const until = performance.now() + 500;
+    while (performance.now() < until);
+    sheet.close();
+    expect(((await pending) as ChooseImageError).error).to.equal(11);
+    expect(rec.liveTracks()).to.have.length(0);
+    // The page still runs: a timer fires and a frame is drawn.
+    await new Promise(r => setTimeout(r, 50));
+    await new Promise(r => requestAnimationFrame(r));
+  });
+
   it('should stop the camera while the page is hidden and restart it on return', async () => {
     const {pending, sheet} = await openCamera();
     await hidePage();

@@ -194,9 +194,14 @@ export class CameraController implements ReactiveController {
     return this.controls.torch;
   }
 
+  /**
+   * `preview`, where the host shows the camera: the controller puts the stream in it, and takes
+   * it out before the tracks stop (see stop()).
+   */
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly wanted: () => CameraWanted
+    private readonly wanted: () => CameraWanted,
+    private readonly preview?: HTMLVideoElement
   ) {
     host.addController(this);
   }
@@ -236,6 +241,10 @@ export class CameraController implements ReactiveController {
   /** Stops every track now. The host's next update starts it again if it is still wanted. */
   stop() {
     this.callId++;
+    // The preview lets go of the stream before its tracks end. WebKitGTK without compositing
+    // deadlocked its web process (the page frozen for good) when a track ended under a playing
+    // <video> whose next frame was waiting for the main thread, as after any long task.
+    if (this.stream && this.preview?.srcObject === this.stream) this.preview.srcObject = null;
     stopTracks(this.stream);
     this.stream = null;
     this.facing = undefined;
@@ -364,6 +373,7 @@ export class CameraController implements ReactiveController {
 
   private adopt(stream: MediaStream, facing: Facing) {
     this.stream = stream;
+    if (this.preview) this.preview.srcObject = stream;
     this.status = CameraStatus.LIVE;
     this.error = '';
     this.lost = undefined;

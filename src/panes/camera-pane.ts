@@ -50,10 +50,11 @@ export class CameraPane implements ReactiveController {
     this.video.setAttribute('playsinline', '');
     this.urls = new ObjectUrlController(sheet.host);
     this.prepared = new Prefetch(sheet);
-    this.camera = new CameraController(sheet.host, () => ({
-      active: (sheet.shows('camera') || !!this.warming) && !this.review,
-      facing: this.facing,
-    }));
+    this.camera = new CameraController(
+      sheet.host,
+      () => ({active: (sheet.shows('camera') || !!this.warming) && !this.review, facing: this.facing}),
+      this.video
+    );
     sheet.host.addController(this);
   }
 
@@ -103,12 +104,10 @@ export class CameraPane implements ReactiveController {
     this.review = null;
   }
 
-  /** Before each render of the sheet: the preview's stream and state; a refused camera ends the call. */
+  /** Before each render of the sheet: the preview's state (the camera gives it its stream); a refused camera ends the call. */
   hostUpdate() {
     const {video} = this;
-    const {stream, status} = this.camera;
-    // Set only when it changes: setting srcObject again reloads the video.
-    if (video.srcObject !== stream) video.srcObject = stream;
+    const {status} = this.camera;
     video.className = this.facing === 'front' ? 'mirrored' : '';
     video.hidden = !!this.review || status !== CameraStatus.LIVE;
     video.setAttribute('aria-label', this.t.cameraTitle);
