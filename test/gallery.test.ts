@@ -86,6 +86,27 @@ describe('<choose-image-sheet> gallery', () => {
     expect(result.tempFiles[0].size).to.equal(big.size);
   });
 
+  it('should keep 原图 and 使用照片 in place while the picked image comes in (count 1: a tap as they showed hit the image)', async () => {
+    const big = asFile(await makeImage(2400, 1800, 'image/jpeg', {quality: 0.95}), 'big.jpg');
+    const {pending, sheet} = await pick([big]);
+    const shown = () => sheet.shadowRoot!.querySelector<HTMLImageElement>('img.review')?.complete;
+    const places = new Set<string>();
+    const place = () => ['original-toggle', 'confirm'].map(name => JSON.stringify(part(sheet, name)!.getBoundingClientRect())).join();
+    // Every frame from the moment the controls show until the image is on screen.
+    await waitUntil(
+      () => {
+        places.add(place());
+        return shown();
+      },
+      'the picked image did not show',
+      {timeout: 10000, interval: 0}
+    );
+    places.add(place());
+    expect(places.size, [...places].join('\n')).to.equal(1);
+    sheet.close();
+    await pending;
+  });
+
   it('should append with add-more and not add the same file twice', async () => {
     const [a, b, c] = await photos(3);
     const {pending, sheet} = await pick([a, b], {count: 9});

@@ -196,10 +196,15 @@ export default css`
     border: 5px solid var(--_accent);
   }
 
-  /* In a window the card fits its tiles (up to its max-height, then the grid scrolls). */
+  /* In a window the card fits its tiles (up to its max-height, then the grid scrolls). One image
+     under review takes the camera's card instead: fitted to the image, the card grew when the
+     image arrived and 原图 and 使用照片 moved down under a tap already on its way. */
   @media (min-width: 600px) and (min-height: 600px) {
     .gallery .grid {
       flex: 0 1 auto;
+    }
+    .sheet.gallery:has(> .single) {
+      height: min(90dvh, 820px);
     }
   }
 
