@@ -56,6 +56,8 @@ export async function startWebKitDriver() {
       return {
         port,
         miniBrowser: found.miniBrowser,
+        /** False once WebKitWebDriver has exited (it crashes on some races; see launchers.mjs). */
+        alive: () => child.exitCode === null && child.signalCode === null,
         stop() {
           stopDriver();
           xvfb.stop();

@@ -107,7 +107,18 @@ class WebKitLauncher extends WebdriverLauncher {
     // A hung MiniBrowser fails a command in 30 s, not after three 2-minute retries.
     super({capabilities: {browserName: 'MiniBrowser'}, connectionRetryTimeout: 30_000, connectionRetryCount: 0});
     this.camera = camera;
+    /** Each WebKitWebDriver started again because the last one had exited: {session, what, reason}, for the summary. */
+    this.relaunches = [];
   }
+
+  /**
+   * None. The base launcher asks for the page's title every minute to keep a remote grid's
+   * session alive (WebKitWebDriver ends none for idleness), and a title asked for while the
+   * session was being deleted — a test file that ran just over a minute — killed
+   * WebKitWebDriver (every later file then failed "Unable to connect"; reproduced alone: a
+   * getTitle beside a deleteSession kills it every time).
+   */
+  setupHeartbeat() {}
 
   async stopSession(id) {
     try {
@@ -132,6 +143,13 @@ class WebKitLauncher extends WebdriverLauncher {
   }
 
   async startSession(id, url) {
+    const services = await this.services?.catch(() => undefined);
+    if (this.services && !services?.alive()) {
+      // Started again, and said so in the summary, rather than failing every file left.
+      this.relaunches.push({session: id, what: 'WebKitWebDriver', reason: 'it had exited'});
+      services?.stop();
+      this.services = undefined;
+    }
     this.services ??= this.startServices();
     await this.services;
     return super.startSession(id, url);

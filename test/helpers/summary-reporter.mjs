@@ -1,9 +1,13 @@
 // Reporter that ends the run with one plain line, `N passed, N failed, N skipped`, over every
-// engine, for CI; above it, one line per engine and the title of every skipped test (a skip's
-// title says why). A test file that failed to load counts as one failure. The lines are
-// written on process exit because console output from reporters is buffered by the runner
-// and can be lost.
-import {writeSync} from 'node:fs';
+// engine, for CI; above it, per engine: its counts and time, each test file that did not finish
+// (the page never reported back: it hung, or its browser stopped answering) with why, each
+// driver a launcher had to start again (`relaunches` on the launcher), and the title of every
+// skipped test (a skip's title says why). A test file that failed to load or did not finish
+// counts as one failure. The lines are written on process exit because console output from
+// reporters is buffered by the runner and can be lost. TEST_TIMINGS=path also writes each file's time
+// (launch, run, stop) there, one tab-separated line per file, to see where a run's time goes.
+import {writeFileSync, writeSync} from 'node:fs';
+import {relative} from 'node:path';
 
 function count(results, acc, prefix = '') {
   for (const t of results?.tests ?? []) {
@@ -17,32 +21,93 @@ function count(results, acc, prefix = '') {
   for (const s of results?.suites ?? []) count(s, acc, `${prefix}${s.name} › `);
 }
 
+const seconds = ms => `${(ms / 1000).toFixed(1)} s`;
+const minutes = ms => `${Math.floor(ms / 60000)} min ${Math.round((ms % 60000) / 1000)} s`;
+const engineOf = session => session.browser.engine ?? session.browser.name;
+
+/** The first line of the runner's error for a file that never reported back, without its advice. */
+const why = session => (session.errors?.[0]?.message ?? 'the run ended first').split(/\. (?:You can|Check)/)[0].split('\n')[0];
+
 export function summaryReporter() {
   /** engine → counts */
   const byEngine = new Map();
+  /** session id → when it reached each status, and the session as last seen */
+  const timeline = new Map();
   let finished = false;
   const tally = engine => {
-    if (!byEngine.has(engine)) byEngine.set(engine, {passed: 0, failed: 0, skipped: 0, skips: new Set()});
+    if (!byEngine.has(engine)) byEngine.set(engine, {passed: 0, failed: 0, skipped: 0, skips: new Set(), unfinished: [], first: Infinity, last: 0});
     return byEngine.get(engine);
   };
+
+  /** Files whose page never said its tests were done (it reports TEST_FINISHED itself), per engine. */
+  function unfinished() {
+    for (const {session, at} of timeline.values()) {
+      if (at.TEST_FINISHED || !at.INITIALIZING) continue; // done, or never begun
+      const since = at.TEST_STARTED ?? at.INITIALIZING;
+      tally(engineOf(session)).unfinished.push({
+        file: relative(process.cwd(), session.testFile),
+        group: session.group.name,
+        reason: why(session),
+        ran: since && (at.FINISHED ?? Date.now()) - since,
+      });
+    }
+  }
+
+  function writeTimings(path) {
+    const rows = ['engine\tgroup\tfile\tlaunch_s\trun_s\tstop_s'];
+    const span = (at, a, b) => (at[a] && at[b] ? ((at[b] - at[a]) / 1000).toFixed(1) : '');
+    for (const {session, at} of timeline.values()) {
+      const run = at.TEST_FINISHED ? span(at, 'TEST_STARTED', 'TEST_FINISHED') : span(at, 'TEST_STARTED', 'FINISHED');
+      rows.push([engineOf(session), session.group.name, relative(process.cwd(), session.testFile), span(at, 'INITIALIZING', 'TEST_STARTED'), run, span(at, 'TEST_FINISHED', 'FINISHED')].join('\t'));
+    }
+    writeFileSync(path, `${rows.join('\n')}\n`);
+  }
+
   process.on('exit', () => {
+    unfinished();
+    if (process.env.TEST_TIMINGS) writeTimings(process.env.TEST_TIMINGS);
+    const fileOf = id => timeline.get(id) && relative(process.cwd(), timeline.get(id).session.testFile);
+    const browsers = new Set([...timeline.values()].map(({session}) => session.browser));
     const total = {passed: 0, failed: finished ? 0 : 1, skipped: 0};
     let out = '\n';
     for (const [engine, acc] of byEngine) {
+      const time = acc.last > acc.first ? `  ${minutes(acc.last - acc.first)}` : '';
       // Not in the closing line's shape (no commas), so CI reads only the total.
-      out += `  ${engine.padEnd(9)} ${acc.passed} passed  ${acc.failed} failed  ${acc.skipped} skipped\n`;
+      out += `  ${engine.padEnd(9)} ${acc.passed} passed  ${acc.failed} failed  ${acc.skipped} skipped${time}\n`;
+      for (const u of acc.unfinished) {
+        out += `    did not finish in ${u.group}: ${u.file}${u.ran ? ` after ${seconds(u.ran)}` : ''}: ${u.reason}\n`;
+      }
+      for (const browser of browsers) {
+        if (engineOf({browser}) !== engine) continue;
+        for (const r of browser.relaunches ?? []) out += `    relaunched in ${engine}: ${r.what} (${r.reason}) before ${fileOf(r.session)}\n`;
+      }
       for (const title of acc.skips) out += `    skipped in ${engine}: ${title}\n`;
       total.passed += acc.passed;
-      total.failed += acc.failed;
+      total.failed += acc.failed + (finished ? 0 : acc.unfinished.length);
       total.skipped += acc.skipped;
     }
     writeSync(1, `${out}${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped\n`);
   });
+
   return {
+    start({sessions, startTime}) {
+      const seen = (session, at = Date.now()) => {
+        const entry = timeline.get(session.id) ?? {at: {}};
+        entry.session = session;
+        entry.at[session.status] ??= at;
+        timeline.set(session.id, entry);
+        const acc = tally(engineOf(session));
+        acc.first = Math.min(acc.first, entry.at.INITIALIZING ?? Infinity);
+        acc.last = Math.max(acc.last, entry.at.FINISHED ?? 0);
+      };
+      // The runner starts the first file before its reporters.
+      for (const session of sessions.forStatus('INITIALIZING')) seen(session, startTime);
+      sessions.on('session-status-updated', session => seen(session));
+    },
     onTestRunFinished({sessions}) {
       finished = true;
       for (const s of sessions) {
-        const acc = tally(s.browser.engine ?? s.browser.name);
+        const acc = tally(engineOf(s));
         count(s.testResults, acc);
         const loadFailed = !s.passed && (s.errors?.length ?? 0) > 0 && !s.testResults?.tests?.length && !s.testResults?.suites?.length;
         if (loadFailed) acc.failed++;
