@@ -130,10 +130,10 @@ class WebKitLauncher extends WebdriverLauncher {
 
   /** Ends this MiniBrowser; the next session starts another (the driver replaces a hung one). */
   async closeBrowser() {
-    clearInterval(this.pendingHeartbeat);
     const {driver} = this;
     this.driver = undefined;
     this.driverManager = undefined;
+    this.__managerPromise = undefined; // a start that failed would fail every later one
     await driver?.deleteSession().catch(() => {});
   }
 
@@ -146,13 +146,18 @@ class WebKitLauncher extends WebdriverLauncher {
     const services = await this.services?.catch(() => undefined);
     if (this.services && !services?.alive()) {
       // Started again, and said so in the summary, rather than failing every file left.
-      this.relaunches.push({session: id, what: 'WebKitWebDriver', reason: 'it had exited'});
+      this.relaunches.push({session: id, what: 'WebKitWebDriver', reason: services ? 'it had exited' : 'it did not start'});
       services?.stop();
       this.services = undefined;
     }
     this.services ??= this.startServices();
     await this.services;
-    return super.startSession(id, url);
+    try {
+      return await super.startSession(id, url);
+    } catch (e) {
+      await this.closeBrowser();
+      throw e;
+    }
   }
 
   async startServices() {
