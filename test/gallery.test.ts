@@ -5,11 +5,15 @@ import {chooseImage, type ChooseImageError, type ChooseImageResult, type ChooseI
 import {executeServerCommand} from '@web/test-runner-commands';
 import {itExceptIn} from './helpers/engine.js';
 import {animatedGif, withExifOrientation} from './helpers/image-bytes.js';
-import {animationsDone, asFile, chooseFiles, clickOn, corruptJpeg, dropFiles, items, makeImage, openedSheet, part, partReady, parts, pick, thumbOf, writeFiles, failure} from './helpers/index.js';
+import {animationsDone, asFile, chooseFiles, clickOn, corruptJpeg, coversMiddle, digitsOnScreen, dropFiles, items, makeImage, openedSheet, part, partReady, parts, pick, thumbOf, writeFiles, failure} from './helpers/index.js';
 
 const badges = (el: ChooseImageSheet) => items(el).map(i => i.querySelector('.badge')!.textContent!.trim());
 const confirmText = (el: ChooseImageSheet) => part(el, 'confirm')!.textContent!.trim();
 const bytes = async (b: Blob) => new Uint8Array(await b.arrayBuffer());
+/** The picker's full-screen preview, whether it is open, and the photo it shows. */
+const viewer = (sheet: ChooseImageSheet) => sheet.shadowRoot!.querySelector<HTMLElement & {current: number}>('choose-image-viewer');
+const viewerOpen = (sheet: ChooseImageSheet) => !!viewer(sheet)?.shadowRoot?.querySelector('dialog[open]');
+const shownImage = (sheet: ChooseImageSheet) => viewer(sheet)!.shadowRoot!.querySelector<HTMLImageElement>('[part~="image"]');
 
 async function photos(n: number, prefix = 'photo') {
   return Promise.all([...Array(n)].map(async (_, i) => asFile(await makeImage(320 + i * 16, 240, 'image/jpeg', {seed: i + 1}), `${prefix}-${i + 1}.jpg`, 1_700_000_000_000 + i)));
@@ -406,9 +410,6 @@ describe('<choose-image-sheet> gallery', () => {
   });
 
   describe('as in the pickers people know', () => {
-    const viewer = (sheet: ChooseImageSheet) => sheet.shadowRoot!.querySelector<HTMLElement & {current: number}>('choose-image-viewer');
-    const viewerOpen = (sheet: ChooseImageSheet) => !!viewer(sheet)?.shadowRoot?.querySelector('dialog[open]');
-    const shownImage = (sheet: ChooseImageSheet) => viewer(sheet)!.shadowRoot!.querySelector<HTMLImageElement>('[part~="image"]');
 
     it('should preview a photo full screen on a tap on it, select from there, and confirm', async () => {
       const files = await photos(3);
@@ -467,6 +468,49 @@ describe('<choose-image-sheet> gallery', () => {
       expect(items(sheet)[2].getAttribute('aria-disabled')).to.equal('false');
       await animationsDone(sheet);
       await expect(sheet).to.be.accessible();
+      sheet.close();
+      await pending;
+    });
+  });
+
+  // Issue 22: under dir=rtl on an ancestor the arrow keys moved against the layout, and the
+  // preview slid the wrong way (black past the first photo).
+  describe('in a right-to-left container', () => {
+    let container: HTMLElement;
+    beforeEach(() => {
+      container = Object.assign(document.createElement('div'), {dir: 'rtl'});
+      document.body.append(container);
+    });
+    afterEach(() => container.remove());
+
+    it('should move focus the way the arrow points', async () => {
+      const {pending, sheet} = await pick(await photos(4), {count: 2, container});
+      const focused = () => sheet.shadowRoot!.activeElement!;
+      await waitUntil(() => focused() === items(sheet)[0], 'focus did not move to the first image');
+      const x = () => focused().getBoundingClientRect().left;
+      const first = x();
+      await sendKeys({press: 'ArrowLeft'});
+      expect(focused() === items(sheet)[1], 'ArrowLeft moved to the second image').to.equal(true);
+      expect(x(), 'the second image is to the left').to.be.below(first);
+      await sendKeys({press: 'ArrowRight'});
+      expect(focused() === items(sheet)[0], 'ArrowRight moved back to the first').to.equal(true);
+      sheet.close();
+      await pending;
+    });
+
+    it('should preview every photo on screen, paged by the arrow pointing to it', async () => {
+      const {pending, sheet} = await pick(await photos(3), {count: 3, container});
+      await clickOn(items(sheet)[0].closest('[part~="gallery-tile"]')!.querySelector('.photo')!);
+      await waitUntil(() => viewerOpen(sheet), 'the preview did not open', {timeout: 5000});
+      const indicator = () => viewer(sheet)!.shadowRoot!.querySelector('[part~="indicator"]')!;
+      for (const n of [2, 3]) {
+        await sendKeys({press: 'ArrowLeft'});
+        await waitUntil(() => viewer(sheet)!.current === n - 1, `not on photo ${n}`, {timeout: 5000});
+        await waitUntil(() => shownImage(sheet)?.complete && shownImage(sheet)!.naturalWidth > 0, `photo ${n} did not load`, {timeout: 5000});
+        await animationsDone(viewer(sheet)!);
+        expect(coversMiddle(shownImage(sheet)!), `photo ${n} is on screen`).to.equal(true);
+        expect(digitsOnScreen(indicator()), 'the counter, read from the left').to.equal(`${n}3`);
+      }
       sheet.close();
       await pending;
     });

@@ -4,7 +4,7 @@ import {sendKeys, sendMouse} from '@web/test-runner-commands';
 import {chooseImage, my, type ChooseImageError} from '../src/index.js';
 import {hideToast, previewImage, showToast, type ChooseImageViewer} from '../src/preview/index.js';
 import {itExceptIn} from './helpers/engine.js';
-import {animationsDone, clickOn, makeImage, openedSheet, recorder, screenshot} from './helpers/index.js';
+import {animationsDone, clickOn, coversMiddle, digitsOnScreen, makeImage, openedSheet, recorder, screenshot} from './helpers/index.js';
 
 const viewer = () => document.querySelector<ChooseImageViewer>('choose-image-viewer');
 const vpart = (name: string) => viewer()?.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`) ?? null;
@@ -112,6 +112,44 @@ describe('my.previewImage', () => {
       button.remove();
     });
   }
+});
+
+// Issue 22: on a right-to-left page the track slid the wrong way (black past the first image), the
+// counter read "3 / 2", and the arrow keys paged against the layout.
+describe('my.previewImage on a right-to-left page', () => {
+  before(() => (document.documentElement.dir = 'rtl'));
+  after(() => document.documentElement.removeAttribute('dir'));
+  afterEach(async () => {
+    viewer()?.close();
+    await waitUntil(() => !viewer(), 'the viewer stayed');
+  });
+
+  it('should show every image on screen, page with the arrow pointing to it and a swipe towards it, and count from the left', async () => {
+    const list = await urls(3);
+    await open(list);
+    const shown = async (n: number, after: string) => {
+      await waitUntil(() => indicator() === `${n} / 3`, `not on image ${n} after ${after}`, {timeout: 5000});
+      const image = vpart('image') as HTMLImageElement;
+      await waitUntil(() => image.complete && image.naturalWidth > 0, `image ${n} did not load`, {timeout: 5000});
+      await animationsDone(viewer()!);
+      expect(coversMiddle(vpart('image')!), `image ${n} is on screen`).to.equal(true);
+      expect(digitsOnScreen(vpart('indicator')!), 'the counter, read from the left').to.equal(`${n}3`);
+    };
+    await shown(1, 'opening');
+    // The next image lies to the left: the left arrow key, a drag to the right and the button on
+    // the left show it.
+    await sendKeys({press: 'ArrowLeft'});
+    await shown(2, 'ArrowLeft');
+    await sendKeys({press: 'ArrowRight'});
+    await shown(1, 'ArrowRight');
+    await swipe(200);
+    await shown(2, 'a swipe to the right');
+    expect(vpart('next')!.getBoundingClientRect().left, 'next is on the left').to.be.below(innerWidth / 2);
+    await clickOn(vpart('next')!);
+    await shown(3, 'next');
+    await swipe(-200);
+    await shown(2, 'a swipe to the left');
+  });
 });
 
 describe('previewImage, twice in one task', () => {

@@ -106,4 +106,17 @@ export default css`
   .next {
     right: max(6px, env(safe-area-inset-right));
   }
+  /* Right to left the images run from the right: previous on the right, next on the left. */
+  .previous:dir(rtl) {
+    left: auto;
+    right: max(6px, env(safe-area-inset-right));
+  }
+  .next:dir(rtl) {
+    right: auto;
+    left: max(6px, env(safe-area-inset-left));
+  }
+  .previous:dir(rtl),
+  .next:dir(rtl) {
+    transform: translateY(-50%) scaleX(-1);
+  }
 `;

@@ -96,10 +96,16 @@ export class ChooseImageViewer extends LitElement {
     }
   }
 
+  /** A right-to-left page lays the slides out from the right: the next image is to the left. */
+  private get rtl() {
+    return getComputedStyle(this).direction === 'rtl';
+  }
+
   protected override updated() {
     // Through the CSSOM, not a style attribute, which a strict CSP (style-src 'self') blocks.
     const root = this.shadowRoot!;
-    root.querySelector<HTMLElement>('.track')!.style.transform = `translateX(calc(${-this.current * 100}% + ${this.drag}px))`;
+    const slide = (this.rtl ? 100 : -100) * this.current;
+    root.querySelector<HTMLElement>('.track')!.style.transform = `translateX(calc(${slide}% + ${this.drag}px))`;
     const image = root.querySelector<HTMLElement>('[part~="image"]');
     if (image) image.style.transform = `translate(${this.pan.x}px, ${this.pan.y}px) scale(${this.scale})`;
   }
@@ -122,9 +128,10 @@ export class ChooseImageViewer extends LitElement {
   }
 
   private handleKeydown(event: KeyboardEvent) {
+    const leftward = this.rtl ? 1 : -1; // the arrow pages towards the image it points at
     const action: Record<string, () => void> = {
-      ArrowLeft: () => this.go(-1),
-      ArrowRight: () => this.go(1),
+      ArrowLeft: () => this.go(leftward),
+      ArrowRight: () => this.go(-leftward),
       '+': () => this.zoomTo(this.scale * 1.5),
       '=': () => this.zoomTo(this.scale * 1.5),
       '-': () => this.zoomTo(this.scale / 1.5),
@@ -165,7 +172,8 @@ export class ChooseImageViewer extends LitElement {
     const swipe = this.drag;
     this.drag = 0;
     if (this.pointers.size > 0 || event.type === 'pointercancel') return;
-    if (Math.abs(swipe) > 50) return this.go(swipe < 0 ? 1 : -1);
+    // A drag to the left brings in the image to the right: the next one, or in rtl the previous.
+    if (Math.abs(swipe) > 50) return this.go(swipe < 0 === !this.rtl ? 1 : -1);
     if (this.gesture.moved > 10) return;
     // A tap closes, unless a second tap follows: a double tap zooms.
     if (event.timeStamp - this.lastTap < TAP_MS) {
@@ -210,7 +218,7 @@ export class ChooseImageViewer extends LitElement {
             </div>`;
           })}
         </div>
-        <p part="indicator" class="indicator" aria-live="polite">${this.current + 1} / ${total}</p>
+        <p part="indicator" class="indicator" dir="ltr" aria-live="polite">${this.current + 1} / ${total}</p>
         <button part="close" class="close" aria-label=${t.close} @click=${this.close}>×</button>
         <button part="previous" class="previous" aria-label=${t.previous} ?hidden=${this.current === 0} @click=${() => this.go(-1)}>‹</button>
         <button part="next" class="next" aria-label=${t.next} ?hidden=${this.current >= total - 1} @click=${() => this.go(1)}>›</button>

@@ -75,8 +75,11 @@ export function gridKeyTarget(event: KeyboardEvent): HTMLElement | undefined {
   const buttons = [...grid.querySelectorAll<HTMLElement>('[part~="gallery-item"]')];
   const index = buttons.indexOf(event.target as HTMLElement);
   if (index < 0) return undefined;
-  const columns = Math.max(1, getComputedStyle(grid).gridTemplateColumns.split(' ').length);
-  const step = {ArrowLeft: -1, ArrowRight: 1, ArrowUp: -columns, ArrowDown: columns, Home: -index, End: buttons.length}[event.key];
+  const style = getComputedStyle(grid);
+  const columns = Math.max(1, style.gridTemplateColumns.split(' ').length);
+  // Right to left, the grid fills from the right: the next tile is to the left.
+  const left = style.direction === 'rtl' ? 1 : -1;
+  const step = {ArrowLeft: left, ArrowRight: -left, ArrowUp: -columns, ArrowDown: columns, Home: -index, End: buttons.length}[event.key];
   return step === undefined ? undefined : buttons[Math.min(buttons.length - 1, Math.max(0, index + step))];
 }
 

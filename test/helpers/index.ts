@@ -393,3 +393,25 @@ export async function screenshot() {
   const scale = bitmap.width / innerWidth;
   return {pixel: (x: number, y: number) => [...ctx.getImageData(Math.round(x * scale), Math.round(y * scale), 1, 1).data.slice(0, 3)]};
 }
+
+/** The digits of `el`'s text in the order they stand on screen, left to right ("2 / 3" → '23'). */
+export function digitsOnScreen(el: Element) {
+  const digits: {digit: string; x: number}[] = [];
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    [...node.textContent!].forEach((digit, i) => {
+      if (!/\d/.test(digit)) return;
+      const range = document.createRange();
+      range.setStart(node!, i);
+      range.setEnd(node!, i + 1);
+      digits.push({digit, x: range.getBoundingClientRect().left});
+    });
+  }
+  return digits.sort((a, b) => a.x - b.x).map(d => d.digit).join('');
+}
+
+/** Whether the element covers the middle of the viewport: shown, not slid off screen. */
+export function coversMiddle(el: Element) {
+  const r = el.getBoundingClientRect();
+  return r.left < innerWidth / 2 && r.right > innerWidth / 2 && r.top < innerHeight / 2 && r.bottom > innerHeight / 2;
+}
