@@ -549,6 +549,31 @@ describe('<choose-image-sheet> gallery', () => {
       expect(result.tempFiles.map(f => [f.file.name, f.size, f.width, f.height])).to.deep.equal([['huge.jpg', huge.size, 6000, 6000]]);
     });
 
+    // Issue 22: with both size types an unusable pick showed a blank card, an empty message line
+    // and a disabled 使用照片, with nothing to say why.
+    for (const [what, file] of [
+      ['a corrupt JPEG', () => corruptJpeg('broken.jpg')],
+      ['a PDF', () => new File(['%PDF-1.4 not an image'], 'report.pdf', {type: 'application/pdf'})],
+    ] as const) {
+      it(`should say why ${what} cannot be used, with both size types, and take another pick with 重选`, async () => {
+        const {pending, sheet} = await pick([file()]);
+        const name = file().name;
+        await waitUntil(() => part(sheet, 'message')?.textContent?.includes(`${name}，无法读取此图片`), 'the message line does not say why', {timeout: 5000});
+        expect(part<HTMLButtonElement>(sheet, 'confirm')!.disabled, '使用照片 is disabled').to.equal(true);
+        const retake = part<HTMLButtonElement>(sheet, 'retake')!;
+        expect(retake.checkVisibility() && !retake.disabled, '重选 is offered').to.equal(true);
+        expect(retake.classList.contains('primary'), '重选 is the action to take').to.equal(true);
+        const [photo] = await photos(1);
+        await chooseFiles(retake, [photo]);
+        const shown = () => sheet.shadowRoot!.querySelector<HTMLImageElement>('[part~="gallery"] img');
+        await waitUntil(() => shown()?.complete && shown()!.naturalWidth === 320, 'the new pick is not shown', {timeout: 5000});
+        expect(part(sheet, 'message')!.textContent!.trim(), 'the old message is gone').to.equal('');
+        await clickOn(part(sheet, 'confirm')!);
+        const result = (await pending) as ChooseImageResult;
+        expect(result.tempFiles.map(f => [f.width, f.height]), 'the new pick is returned').to.deep.equal([[320, 240]]);
+      });
+    }
+
     it('should return an unusable pick never, and say so with 重选 at hand', async () => {
       const pending = chooseImage({sourceType: ['album', 'camera'], sizeType: ['compressed']}).then(r => r, e => e as ChooseImageError);
       const sheet = await openedSheet();

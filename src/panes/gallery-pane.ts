@@ -94,6 +94,7 @@ export class GalleryPane implements ReactiveController {
     if (this.single) {
       this.items.forEach(item => this.deselect(item));
       this.items = [];
+      this.sheet.hint = ''; // what was said of the pick it replaces
     }
     const extension = this.sheet.options?.extension;
     const added = newItems(this.items, files, extension);
@@ -132,13 +133,15 @@ export class GalleryPane implements ReactiveController {
     const options = sheet.options!;
     if (this.single) {
       const item = this.selection.items[0] ?? this.items[this.items.length - 1];
+      const unusable = item?.state === 'unusable';
       return singleView({
         t: this.t,
-        url: item && item.state !== 'unusable' ? this.preview.urlOf(item) : undefined,
+        url: item && !unusable ? this.preview.urlOf(item) : undefined,
         name: item?.file.name ?? '',
         showOriginalToggle: options.sizeType.length > 1,
         original: sheet.original,
-        hint: sheet.hint,
+        // A pick that cannot be used says why (an excluded one already has its own message).
+        hint: unusable ? sheet.hint || this.t.unusable(item.file.name) : sheet.hint,
         busy: sheet.busy,
         canConfirm: this.selection.size > 0,
         onOriginal: () => this.toggleOriginal(),

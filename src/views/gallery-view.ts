@@ -139,7 +139,7 @@ export const singleView = (p: SingleViewProps) => html`
     <div part="gallery" class="stage">${p.url ? html`<img class="review" src=${p.url} alt=${p.name} />` : nothing}</div>
     <p part="message" class="message" role="status" aria-live="polite">${p.hint}</p>
     <footer class="bar">
-      <button part="retake" class="action" ?disabled=${p.busy} @click=${p.onRechoose}>${p.t.rechoose}</button>
+      <button part="retake" class="action ${p.canConfirm ? '' : 'primary'}" ?disabled=${p.busy} @click=${p.onRechoose}>${p.t.rechoose}</button>
       ${p.showOriginalToggle
         ? html`<button part="original-toggle" class="toggle" role="switch" aria-checked=${p.original ? 'true' : 'false'} ?disabled=${p.busy} @click=${p.onOriginal}>
             <span class="check" aria-hidden="true"></span>${p.t.original}
