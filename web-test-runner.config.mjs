@@ -8,6 +8,7 @@ import {defaultReporter} from '@web/test-runner';
 import {selectEngines} from './scripts/engines.mjs';
 import {libheifDevServer} from './scripts/libheif.mjs';
 import {tsAsJs} from './scripts/ts-as-js.mjs';
+import {downloads} from './test/helpers/downloads.mjs';
 import {launcher} from './test/helpers/launchers.mjs';
 import {proxyRequests} from './test/helpers/proxy-requests.mjs';
 import {requestLog} from './test/helpers/request-log.mjs';
@@ -88,6 +89,6 @@ export default {
   browsers: groups[0].browsers,
   groups,
   middleware: [cspHeader, requestLog.middleware],
-  plugins: [proxyRequests(), tsAsJs(), libheifDevServer(), esbuildPlugin({ts: true, tsconfig: './tsconfig.json'}), serverCommands(), requestLog.plugin, uploadServer()],
+  plugins: [proxyRequests(), tsAsJs(), libheifDevServer(), esbuildPlugin({ts: true, tsconfig: './tsconfig.json'}), serverCommands(), requestLog.plugin, uploadServer(), downloads()],
   reporters: [defaultReporter(), summaryReporter()],
 };

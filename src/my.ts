@@ -5,7 +5,7 @@ import {chooseImage} from './choose-image.js';
 import type * as Companions from './companions/index.js';
 import {alipayCall, quiet} from './internal/callbacks.js';
 
-type Companion = keyof typeof Companions & ('previewImage' | 'showToast' | 'hideToast' | 'getImageInfo' | 'compressImage' | 'uploadFile');
+type Companion = keyof typeof Companions & ('previewImage' | 'showToast' | 'hideToast' | 'getImageInfo' | 'compressImage' | 'uploadFile' | 'saveImage');
 
 /**
  * `my[name]`, from the companions' chunk once it has loaded (a chunk that cannot load fails the
@@ -42,4 +42,6 @@ export const my = {
    * `onProgressUpdate`, `offProgressUpdate` and `abort` work at once, before the chunk loads.
    */
   uploadFile: later('uploadFile', ['onProgressUpdate', 'offProgressUpdate', 'abort']),
+  /** The share sheet with the image on a phone, a download elsewhere; the kit's 保存图片 / 取消 first. Loaded on first use. */
+  saveImage: later('saveImage'),
 };

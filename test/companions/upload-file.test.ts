@@ -6,7 +6,7 @@ import {expect, waitUntil} from '@open-wc/testing';
 import {executeServerCommand} from '@web/test-runner-commands';
 import {chooseImage, my, revokeTempFiles} from '../../src/index.js';
 import {uploadFile, type UploadProgress} from '../../src/companions/index.js';
-import {asFile, chooseFiles, clickOn, dataUrlOf, failure, makeImage, openedSheet, part, recorder} from '../helpers/index.js';
+import {asFile, chooseFiles, clickOn, dataUrlOf, failure, makeImage, openedSheet, part, recorder, sha256} from '../helpers/index.js';
 
 interface Received {
   headers: Record<string, string>;
@@ -25,9 +25,6 @@ function endpoint(query = '') {
   const received = async () => (await executeServerCommand<Received | false, {id: string}>('upload-received', {id})) || null;
   return {id, url: `${server.origin}/upload?id=${id}${query}`, received};
 }
-
-const sha256 = async (blob: Blob) =>
-  [...new Uint8Array(await crypto.subtle.digest('SHA-256', await blob.arrayBuffer()))].map(b => b.toString(16).padStart(2, '0')).join('');
 
 /** `size` bytes of noise (incompressible, so every byte goes over the wire), typed as a JPEG. */
 function noise(size: number): Blob {

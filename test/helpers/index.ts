@@ -138,6 +138,10 @@ export async function makeImage(width: number, height: number, type = 'image/jpe
   return paint(width, height, options).convertToBlob({type, quality: options.quality ?? 0.92});
 }
 
+/** The SHA-256 of the blob's bytes, in hex: what the test servers report of what they received. */
+export const sha256 = async (blob: Blob) =>
+  [...new Uint8Array(await crypto.subtle.digest('SHA-256', await blob.arrayBuffer()))].map(b => b.toString(16).padStart(2, '0')).join('');
+
 /** The blob as a data: URL. */
 export const dataUrlOf = (blob: Blob) =>
   new Promise<string>(resolve => {

@@ -10,6 +10,7 @@ import {WebdriverLauncher} from '@web/test-runner-webdriver';
 import {baseChromeArgs} from '../../scripts/chrome-path.mjs';
 import {engines} from '../../scripts/engines.mjs';
 import {miniBrowserCapabilities, startWebKitDriver} from '../../scripts/webkit-driver.mjs';
+import {firefoxDownloadPrefs} from './downloads.mjs';
 
 /** Tags a launcher with what the reporter and the server commands need to know. */
 const tag = (launcher, engine, camera, name) => Object.assign(launcher, {engine, camera, name});
@@ -79,7 +80,7 @@ function firefox(camera) {
       browser: 'firefox',
       executablePath: engines.firefox.find(),
       headless: true,
-      extraPrefsFirefox: firefoxPrefs[camera],
+      extraPrefsFirefox: {...firefoxPrefs[camera], ...firefoxDownloadPrefs},
     },
   });
   return tag(launcher, 'firefox', camera, 'Firefox');
