@@ -90,6 +90,23 @@ describe('CameraController', () => {
     expect(rec.liveTracks()).to.have.length(0);
   });
 
+  it('should refuse to capture an empty part of the frame, never returning a 1×1 image', async () => {
+    const host = await mountHost();
+    host.want(true);
+    await waitUntil(() => host.camera.status === CameraStatus.LIVE, 'never live', {timeout: 5000});
+    const video = document.body.appendChild(Object.assign(document.createElement('video'), {muted: true, autoplay: true, srcObject: host.camera.stream}));
+    await waitUntil(() => video.videoWidth > 0, 'no frame', {timeout: 5000});
+    const empty = await host.camera.capture(video, {crop: () => ({x: 0, y: 0, width: 0, height: 0})}).then(
+      c => `a ${c.width}×${c.height} image`,
+      (e: Error) => e.name
+    );
+    expect(empty).to.equal('InvalidStateError');
+    const whole = await host.camera.capture(video);
+    expect([whole.width, whole.height]).to.deep.equal([video.videoWidth, video.videoHeight]);
+    video.remove();
+    host.remove();
+  });
+
   it('should stop stale answers when wanted and unwanted faster than the camera starts', async () => {
     const host = await mountHost();
     for (let i = 0; i < 20; i++) {

@@ -101,6 +101,65 @@ describe('<choose-image-sheet> camera', () => {
     }
   });
 
+  describe('a shutter tapped the moment it is enabled', () => {
+    const shutter = (sheet: ChooseImageSheet) => part<HTMLButtonElement>(sheet, 'shutter');
+
+    /**
+     * Looks every 5 ms for the shutter to be enabled, then taps it for real at once, as an eager
+     * person would. Resolves with the size of the frame the preview shows at the tap.
+     */
+    async function tapShutterAtOnce(sheet: ChooseImageSheet) {
+      await waitUntil(() => shutter(sheet) && !shutter(sheet)!.disabled, 'the shutter stayed disabled', {timeout: 10000, interval: 5});
+      const {videoWidth, videoHeight} = part<HTMLVideoElement>(sheet, 'video')!;
+      await clickOn(shutter(sheet)!);
+      expect(videoWidth, 'the shutter was enabled before the preview had a frame').to.be.greaterThan(0);
+      return [videoWidth, videoHeight];
+    }
+
+    /** The size of the image an <img> shows, once it has decoded. */
+    async function sizeOf(img: () => HTMLImageElement | null | undefined, what: string) {
+      await waitUntil(() => img()?.complete && img()!.naturalWidth > 0, `${what} did not show`, {timeout: 10000});
+      return [img()!.naturalWidth, img()!.naturalHeight];
+    }
+
+    it('should take the frame the preview shows, at its size, when tapped the moment it is enabled: on opening and after 重拍', async function () {
+      this.timeout(60000);
+      const pending = chooseImage({sizeType: ['original']}).then(
+        r => r,
+        e => e as ChooseImageError
+      );
+      const sheet = await openedSheet();
+      await clickOn(part(sheet, 'action-camera')!);
+      const review = () => sheet.shadowRoot!.querySelector<HTMLImageElement>('img.review');
+      for (const when of ['on opening', 'after 重拍', 'after 重拍 again']) {
+        const stream = await tapShutterAtOnce(sheet);
+        expect(await sizeOf(review, `the shot ${when}`), when).to.deep.equal(stream);
+        if (when !== 'after 重拍 again') await clickOn(part(sheet, 'retake')!);
+      }
+      const shot = await sizeOf(review, 'the last shot');
+      await clickOn(part(sheet, 'confirm')!);
+      const {tempFiles} = (await pending) as ChooseImageResult;
+      expect([tempFiles[0].width, tempFiles[0].height]).to.deep.equal(shot);
+    });
+
+    itExceptIn({firefox: 'its fake camera is a single device'}, 'should take the new camera\'s frame, at its size, when tapped the moment it is enabled after a camera switch', async function () {
+      this.timeout(60000);
+      const {pending, sheet} = await openCamera({count: 2, sizeType: ['original']});
+      const strip = (i: number) => () => sheet.shadowRoot!.querySelectorAll<HTMLImageElement>('.strip img')[i];
+      const first = await tapShutterAtOnce(sheet);
+      expect(await sizeOf(strip(0), 'the first shot')).to.deep.equal(first);
+      const streams = rec.streams.length;
+      await clickOn(await partReady(sheet, 'switch-camera'));
+      await waitUntil(() => rec.streams.length > streams, 'the camera did not switch', {timeout: 10000});
+      const stream = await tapShutterAtOnce(sheet);
+      const second = await sizeOf(strip(1), 'the shot after the switch');
+      expect(second).to.deep.equal(stream);
+      await clickOn(part(sheet, 'confirm')!);
+      const {tempFiles} = (await pending) as ChooseImageResult;
+      expect(tempFiles.map(f => [f.width, f.height])[1]).to.deep.equal(second);
+    });
+  });
+
   it('should play a live preview with real pixels', async () => {
     const {pending, sheet, video} = await openCamera();
     const c = new OffscreenCanvas(video.videoWidth, video.videoHeight);

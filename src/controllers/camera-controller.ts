@@ -40,7 +40,8 @@ export interface CaptureOptions {
   quality?: number;
   fullResolution?: boolean;
   maxSize?: number;
-  crop?: Region;
+  /** The part of the frame to keep (e.g. shownRegion), measured once the video has a frame; all of it by default. */
+  crop?: (video: HTMLVideoElement) => Region;
 }
 
 /**
@@ -275,6 +276,7 @@ export class CameraController implements ReactiveController {
   /**
    * The frame on screen when the shutter was pressed, as a JPEG at the stream's resolution,
    * unmirrored, cropped to `crop` (the part of the frame the preview shows; all of it by default).
+   * A video with no frame, or an empty crop, is refused (InvalidStateError), never a 1×1 image.
    * With `maxSize` it is drawn no larger than that on its long edge: the compressed image in one
    * draw and one encode. With `fullResolution`, ImageCapture.takePhoto replaces it where the
    * camera offers more pixels than the stream and nothing is cropped.
@@ -286,8 +288,10 @@ export class CameraController implements ReactiveController {
     }
     // The frame drawn is the one framed at the zoom last asked for (waiting 1 s at most).
     await Promise.race([this.applying, new Promise(r => setTimeout(r, 1000))]);
+    // Measured now that the video has a frame: before it, its size is 0×0.
+    const {x, y, width, height} = crop?.(video) ?? {x: 0, y: 0, width: video.videoWidth, height: video.videoHeight};
+    if (width < 1 || height < 1) throw new DOMException('the camera has no frame to capture', 'InvalidStateError');
     // Draw first: asking ImageCapture for its capabilities can restart the camera.
-    const {x, y, width, height} = crop ?? {x: 0, y: 0, width: video.videoWidth, height: video.videoHeight};
     const canvas = makeCanvas(...fitWithin(width, height, maxSize));
     const ctx = context(canvas, false);
     ctx.imageSmoothingQuality = 'high';

@@ -143,6 +143,9 @@ async function viaImageDecoder(blob: Blob, head: Header, want: Size, kind: JpegD
     type: 'image/jpeg',
     ...(desired && {desiredWidth: desired.width, desiredHeight: desired.height}),
   });
+  // Closed once the frame is out, maybe before the whole file was read: `completed` then rejects
+  // (AbortError), which is no failure (Firefox reported it as unhandled on the main thread).
+  decoder.completed.catch(() => {});
   let frame: OrientedFrame | undefined;
   try {
     frame = (await decoder.decode()).image as OrientedFrame;

@@ -35,6 +35,8 @@ export class CameraPane implements ReactiveController {
    * view shows is attached at once, so its first frame is not held up by the render.
    */
   private readonly video = Object.assign(document.createElement('video'), {autoplay: true, muted: true});
+  /** The stream of the last frame the preview loaded (see framed). */
+  private framedStream: MediaProvider | null = null;
   /** Started from the action sheet, its view not shown yet: see start(). */
   private warming: (() => void) | null = null;
   private warmingTimer?: ReturnType<typeof setTimeout>;
@@ -48,6 +50,12 @@ export class CameraPane implements ReactiveController {
     // The attribute, not the property: Firefox has no playsInline property, so setting one
     // would leave no attribute for iOS WebKit to honour (and it then plays full screen).
     this.video.setAttribute('playsinline', '');
+    // A new srcObject drops the old stream's pending events, so this is its own stream's frame.
+    this.video.addEventListener('loadeddata', () => {
+      if (!this.video.videoWidth) return;
+      this.framedStream = this.video.srcObject;
+      sheet.host.requestUpdate();
+    });
     this.urls = new ObjectUrlController(sheet.host);
     this.prepared = new Prefetch(sheet);
     this.camera = new CameraController(
@@ -56,6 +64,15 @@ export class CameraPane implements ReactiveController {
       this.video
     );
     sheet.host.addController(this);
+  }
+
+  /**
+   * The preview shows a frame of the camera's current stream: the shutter waits for it, as a
+   * stream that is live has no frame yet for a moment (WebKit's mock camera: over a second), and a
+   * capture then would have nothing to draw. Every new stream (重拍, a camera switch) waits anew.
+   */
+  private get framed() {
+    return !!this.camera.stream && this.framedStream === this.camera.stream;
   }
 
   /** The sheet's strings and the camera's, in the active language. */
@@ -98,6 +115,7 @@ export class CameraPane implements ReactiveController {
     this.warming = null;
     clearTimeout(this.warmingTimer);
     this.camera.stop();
+    this.framedStream = null;
     this.urls.releaseAll();
     this.prepared.drop();
     this.shots = [];
@@ -126,6 +144,7 @@ export class CameraPane implements ReactiveController {
       t: this.t,
       video: this.video,
       status: camera.status,
+      framed: this.framed,
       canSwitch: camera.videoInputs > 1,
       torch: camera.torch,
       zoom: camera.zoom,
@@ -180,7 +199,7 @@ export class CameraPane implements ReactiveController {
 
   private async shutter() {
     const {sheet, video} = this;
-    if (sheet.busy) return;
+    if (sheet.busy || !this.framed) return;
     const open = sheet.stillOpen();
     const compressed = !sheet.original;
     sheet.busy = true;
@@ -188,9 +207,9 @@ export class CameraPane implements ReactiveController {
     try {
       // Compressed: drawn at the target size and encoded once at the target quality.
       const {maxSize, quality} = sheet.options!.compress;
-      // What was framed: the part of the frame the full-bleed preview shows.
-      const crop = shownRegion(video);
-      capture = await this.camera.capture(video, compressed ? {maxSize, quality, crop} : {fullResolution: true, crop});
+      // What was framed: the part of the frame the full-bleed preview shows, measured on the frame.
+      const size = compressed ? {maxSize, quality} : {fullResolution: true};
+      capture = await this.camera.capture(video, {...size, crop: shownRegion});
     } catch (e) {
       if (open()) sheet.fail(unknownError(e));
       return;

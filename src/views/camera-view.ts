@@ -24,6 +24,8 @@ export interface CameraViewProps {
   /** The preview, kept by the pane so a stream can be attached before the view renders. */
   video: HTMLVideoElement;
   status: CameraStatus;
+  /** The preview shows a frame of the live stream: there is something to capture. */
+  framed: boolean;
   canSwitch: boolean;
   /** On or off where the camera has a torch; undefined where it has none. */
   torch: boolean | undefined;
@@ -81,11 +83,14 @@ function zoomSlider(p: CameraViewProps, zoom: Zoom) {
 export function cameraView(p: CameraViewProps) {
   const {t, status, count, shots, review, torch} = p;
   const isLive = status === CameraStatus.LIVE;
+  // Live, and a frame to take: the shutter waits for it, and until then the camera is still starting.
+  const ready = isLive && p.framed;
+  const starting = status === CameraStatus.STARTING || (isLive && !p.framed && !review);
   const zoom = isLive && !review ? p.zoom : undefined;
   const unusable = status === CameraStatus.UNAVAILABLE || status === CameraStatus.ENDED;
   const full = shots.length >= count;
   // A hint (e.g. "that file cannot be used") speaks over the camera's own state.
-  const message = p.hint || (unusable ? failureMessage(t, status) : status === CameraStatus.STARTING ? t.cameraStarting : '');
+  const message = p.hint || (unusable ? failureMessage(t, status) : starting ? t.cameraStarting : '');
 
   // No camera to use: no dead shutter and no disabled 完成 (0/n), only the fallbacks, and the
   // shots taken with the system camera (count > 1) with their 完成.
@@ -149,7 +154,7 @@ export function cameraView(p: CameraViewProps) {
                 </span>
                 ${unusable
                   ? html`<span class="shutter-space"></span>`
-                  : html`<button part="shutter" class="shutter" aria-label=${t.shutter} ?disabled=${!isLive || full || p.busy} @click=${p.onShutter}></button>`}
+                  : html`<button part="shutter" class="shutter" aria-label=${t.shutter} ?disabled=${!ready || full || p.busy} @click=${p.onShutter}></button>`}
                 <span class="slot end">
                   ${p.canSwitch && !unusable
                     ? html`<button part="switch-camera" class="icon switch" aria-label=${t.switchCamera} ?disabled=${!isLive} @click=${p.onSwitch}>${switchIcon}</button>`
