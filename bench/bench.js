@@ -9,5 +9,5 @@ export * from './page/compression.js';
 export * from './page/heic.js';
 export * from './page/open.js';
 export * from './page/size.js';
-export {center, close, open, probeResult} from './page/sheet.js';
-export {heapAfterGc} from './page/util.js';
+export {albumInput, center, close, open, probeResult} from './page/sheet.js';
+export {bareInput, bareInputElement, heapAfterGc, mainThreadMethod, markPick} from './page/util.js';

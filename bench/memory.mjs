@@ -1,47 +1,17 @@
-// Memory of the browser's processes, read from /proc (Linux): the renderer of the page alone,
-// and the whole browser (every process under the one puppeteer launched), sampled while a flow
-// runs so that its peak is seen.
-import {readdirSync, readFileSync} from 'node:fs';
-
-const read = path => {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return ''; // the process ended
-  }
-};
-
-/** Every process under `root` (itself included). */
-export function processTree(root) {
-  const children = new Map();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    const stat = read(`/proc/${name}/stat`);
-    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    if (!children.has(ppid)) children.set(ppid, []);
-    children.get(ppid).push(Number(name));
-  }
-  const out = [];
-  for (const stack = [root]; stack.length; ) {
-    const pid = stack.pop();
-    out.push(pid);
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return out;
-}
-
-/** The renderer processes under `root`. */
-export const renderers = root => processTree(root).filter(pid => read(`/proc/${pid}/cmdline`).includes('--type=renderer'));
+// Memory of a browser's processes, read from /proc (Linux): of the processes that run pages
+// (each engine's driver says which), and of the whole browser (every process under it),
+// sampled while a flow runs so that its peak is seen.
+import {processTree, readProc} from '../scripts/drivers/processes.mjs';
 
 /** Proportional set size in bytes (shared pages split between their users), from smaps_rollup. */
 export function pss(pid) {
-  const m = /^Pss:\s+(\d+) kB/m.exec(read(`/proc/${pid}/smaps_rollup`));
+  const m = /^Pss:\s+(\d+) kB/m.exec(readProc(`/proc/${pid}/smaps_rollup`));
   return m ? Number(m[1]) * 1024 : 0;
 }
 
 /** Resident set size in bytes. */
 export function rss(pid) {
-  const m = /^VmRSS:\s+(\d+) kB/m.exec(read(`/proc/${pid}/status`));
+  const m = /^VmRSS:\s+(\d+) kB/m.exec(readProc(`/proc/${pid}/status`));
   return m ? Number(m[1]) * 1024 : 0;
 }
 

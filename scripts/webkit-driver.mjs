@@ -28,8 +28,9 @@ async function listening(port, child) {
 }
 
 /**
- * Starts Xvfb and WebKitWebDriver (one session at a time each). Resolves with the port and a
- * stop() that ends both; MiniBrowser ends with its display.
+ * Starts Xvfb and WebKitWebDriver (one session at a time each). Resolves with the port, the
+ * driver's pid (MiniBrowser runs under it) and a stop() that ends both; MiniBrowser ends with its
+ * display.
  */
 export async function startWebKitDriver() {
   const found = engines.webkit.find();
@@ -55,6 +56,7 @@ export async function startWebKitDriver() {
     if (await listening(port, child)) {
       return {
         port,
+        pid: child.pid,
         miniBrowser: found.miniBrowser,
         /** False once WebKitWebDriver has exited (it crashes on some races; see launchers.mjs). */
         alive: () => child.exitCode === null && child.signalCode === null,

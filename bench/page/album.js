@@ -1,10 +1,12 @@
 // Sections E–G in the page: the album. Files reach the sheet (or a bare baseline page) through
-// the real file chooser, which run.mjs answers; "arm*" functions set up the probe before that.
+// the real file picker, which run.mjs answers; "arm*" functions set up the probe before that.
+// Every flow is timed from the pick: bench.markPick(), just before run.mjs sets the files.
+import imageCompression from 'browser-image-compression';
 import Compressor from 'compressorjs';
 import {galleryMaker, hugeJpeg, photoJpeg} from '../images.js';
-import {viaImg} from './compression.js';
+import {BIC_LOCAL, viaImg} from './compression.js';
 import {center, confirmAtOnce, describeResult, open, part, state} from './sheet.js';
-import {changeOf, fileInput, frame, watchMainThread} from './util.js';
+import {frame, nextBarePick, pickedAt, removeBareInput, watchMainThread} from './util.js';
 
 // --- test files, made here and written to disk by run.mjs ------------------------------------
 
@@ -39,11 +41,13 @@ export async function storeHugeFile(name, options) {
 
 // --- the sheet's album ---------------------------------------------------------------------
 
-/** Opens the album-only sheet; says whether the page had user activation (then the picker opens at once). */
+/**
+ * Opens a call as a page opens it by default (camera and album: the action sheet, whatever the
+ * page's user activation) with `options`; returns the centre of 从相册选择 for a real click.
+ */
 export async function openAlbum(options) {
-  const activated = navigator.userActivation.isActive;
-  await open({sourceType: ['album'], ...options});
-  return {activated, album: await center('action-album')};
+  await open({sourceType: ['album', 'camera'], ...options});
+  return center('action-album');
 }
 
 /** Every gallery item in the grid's visible area, and whether each has its thumbnail shown. */
@@ -75,16 +79,21 @@ let gridRect;
 /** How many tiles the sheet had in view, for the floor. */
 let visibleCount;
 
+/** Resolves with the time of the next `change` inside the sheet. */
+const sheetChange = () =>
+  new Promise(r => state.sheet.shadowRoot.addEventListener('change', () => r(performance.now()), {capture: true, once: true}));
+
 /**
- * Before accepting the chooser: `change` → every tile in view has a thumbnail (first screen:
- * its EXIF one or its own decode), and → every tile in view has its own decode (first screen
- * sharp); or every tile (`all`). Main-thread stalls meanwhile.
+ * Before the files are set: pick → every tile in view has a thumbnail (first screen: its EXIF
+ * one or its own decode), and → every tile in view has its own decode (first screen sharp); or
+ * every tile (`all`). Main-thread stalls meanwhile.
  */
 export function armGallery({all = false} = {}) {
   const stop = watchMainThread();
-  const changed = new Promise(r => state.sheet.shadowRoot.addEventListener('change', () => r(performance.now()), {capture: true, once: true}));
+  const changed = sheetChange();
   state.probe = (async () => {
     const tChange = await changed;
+    const t0 = pickedAt();
     // Which tiles are in view is read once, when the grid first lays out (it does not scroll);
     // each frame after that only looks at their images: reading every tile's rectangle each
     // frame forced a layout per frame, a cost of the probe that the bare page's probe does not have.
@@ -94,73 +103,79 @@ export function armGallery({all = false} = {}) {
       tiles ??= screen && (all ? screen.items : screen.visible);
       if (tiles && tShown === undefined && tiles.every(shown)) tShown = performance.now();
       if (tiles && tiles.every(sharp)) break;
-      if (performance.now() - tChange > 300_000) throw new Error('gallery: no thumbnails after 300 s');
+      if (performance.now() - t0 > 300_000) throw new Error('gallery: no thumbnails after 300 s');
       await frame();
     }
     const tSharp = performance.now();
     if (tiles.some(el => !el.isConnected)) throw new Error('gallery: a tile was replaced while the probe watched it');
     gridRect = part('gallery').getBoundingClientRect().toJSON();
     visibleCount = screen.visible.length;
-    return {tChange, tShown, ms: tShown - tChange, sharpMs: tSharp - tChange, items: screen.items.length, visible: screen.visible.length, ...stop()};
+    return {ms: tShown - t0, sharpMs: tSharp - t0, toChange: tChange - t0, items: screen.items.length, visible: screen.visible.length, ...stop()};
   })();
 }
 
-/** Before accepting the chooser: `change` → the result, with 完成 clicked the moment it is enabled. */
+/** Before the files are set: pick → the result, with 完成 clicked the moment it is enabled. */
 export function armPick() {
-  const changed = new Promise(r => state.sheet.shadowRoot.addEventListener('change', () => r(performance.now()), {capture: true, once: true}));
+  const changed = sheetChange();
   state.probe = (async () => {
     const tChange = await changed;
+    const t0 = pickedAt();
     const {outcome, at, clicked} = await confirmAtOnce();
     state.sheet = state.call = undefined;
-    return {ms: at - tChange, clicked, ...describeResult(outcome)};
+    return {ms: at - t0, toChange: tChange - t0, clicked, ...describeResult(outcome)};
   })();
 }
 
-// --- bare baselines ------------------------------------------------------------------------
+// --- bare baselines (on bench.bareInput(), which run.mjs clicks and answers) -----------------
 
-/**
- * The bare compression page: an <input type=file> whose `change` starts `kind` (compressorjs,
- * or <img> + canvas) on the picked file. Returns the input's centre for a real click.
- */
+const MAX = 1920;
+const bic = {maxWidthOrHeight: MAX, initialQuality: 0.8, fileType: 'image/jpeg', maxSizeMB: 1e6, useWebWorker: true, libURL: BIC_LOCAL};
+
+/** What each bare compression page runs on the picked file. */
+const barePicks = {
+  compressorjs: file => new Promise((success, error) => new Compressor(file, {maxWidth: MAX, maxHeight: MAX, quality: 0.8, mimeType: 'image/jpeg', success, error})),
+  // in its worker, with the library's script served here (its default is a CDN)
+  'browser-image-compression': file => imageCompression(file, bic),
+  img: file => viaImg(file, {decode: false}),
+};
+
+/** The bare compression page: `change` starts `kind` (see barePicks) on the picked file. */
 export function armBarePick(kind) {
-  const {input, center} = fileInput();
+  const picked = nextBarePick();
   state.probe = (async () => {
-    const t0 = await changeOf(input);
-    const file = input.files[0];
-    const blob =
-      kind === 'compressorjs'
-        ? await new Promise((success, error) => new Compressor(file, {maxWidth: 1920, maxHeight: 1920, quality: 0.8, mimeType: 'image/jpeg', success, error}))
-        : await viaImg(file, {decode: false});
+    const {input, files, changed} = await picked;
+    const t0 = pickedAt();
+    const blob = await barePicks[kind](files[0]);
     const ms = performance.now() - t0;
-    input.remove();
-    return {ms, bytes: blob.size, type: blob.type};
+    removeBareInput(input);
+    return {ms, toChange: changed - t0, bytes: blob.size, type: blob.type};
   })();
-  return center;
 }
 
 /**
- * The bare gallery page: an <input type=file multiple> whose `change` lays out a grid of
- * canvases in the sheet's grid rectangle (same tile size) and fills each with
- * createImageBitmap(file, {resizeWidth}) of its tile, four in flight. Returns the input's centre.
+ * The bare gallery page: `change` lays out a grid of canvases in the sheet's grid rectangle
+ * (same tile size) and fills each with createImageBitmap(file, {resizeWidth}) of its tile, four
+ * in flight.
  */
 export function armBareGallery({all = false} = {}) {
-  const {input, center} = fileInput({multiple: true});
+  const picked = nextBarePick();
   const stop = watchMainThread();
   state.probe = (async () => {
-    const tChange = await changeOf(input);
+    const {input, files, changed} = await picked;
+    const t0 = pickedAt();
     const grid = document.createElement('div');
     const r = gridRect ?? {left: 0, top: 56, width: innerWidth, height: innerHeight - 160};
     grid.className = 'bare-grid';
     Object.assign(grid.style, {left: `${r.left}px`, top: `${r.top}px`, width: `${r.width}px`, height: `${r.height}px`});
     document.body.append(grid);
-    const tiles = [...input.files].map(() => grid.appendChild(document.createElement('canvas')));
+    const tiles = files.map(() => grid.appendChild(document.createElement('canvas')));
     const tilePx = Math.ceil(tiles[0].getBoundingClientRect().width * devicePixelRatio);
     const done = new Set();
     let next = 0;
     const worker = async () => {
       while (next < tiles.length) {
         const i = next++;
-        const bitmap = await createImageBitmap(input.files[i], {resizeWidth: tilePx, resizeQuality: 'medium'});
+        const bitmap = await createImageBitmap(files[i], {resizeWidth: tilePx, resizeQuality: 'medium'});
         Object.assign(tiles[i], {width: bitmap.width, height: bitmap.height});
         tiles[i].getContext('2d').drawImage(bitmap, 0, 0);
         bitmap.close();
@@ -175,25 +190,28 @@ export function armBareGallery({all = false} = {}) {
     const main = stop();
     await pool;
     grid.remove();
-    input.remove();
-    return {ms: tShown - tChange, items: tiles.length, visible: inView.length, ...main};
+    removeBareInput(input);
+    return {ms: tShown - t0, toChange: changed - t0, items: tiles.length, visible: inView.length, ...main};
   })();
-  return center;
 }
+
+/** How the floor decodes here: WebCodecs ImageDecoder where the engine has it, else createImageBitmap. */
+export const floorMethod = () => (typeof ImageDecoder === 'undefined' ? 'createImageBitmap' : 'ImageDecoder');
 
 /**
  * The floor of a decode-based first screen: on `change`, the photos the sheet had in view are
- * decoded at 1/8 scale (ImageDecoder) in two workers (two cores), in order, and nothing else is
- * done (no drawing, encoding or DOM). `change` → the last of them decoded. The workers start
- * before `change`, as the sheet's do when it opens. Returns the input's centre. `width`×`height`:
- * the photos' size.
+ * decoded at 1/8 scale (floorMethod) in two workers (two cores), in order, and nothing else is
+ * done (no drawing, encoding or DOM). Pick → the last of them decoded. The workers start before
+ * the pick, as the sheet's do when its picker opens. `width`×`height`: the photos' size.
  */
 export function armFloorGallery({width, height}) {
-  const {input, center} = fileInput({multiple: true});
+  const picked = nextBarePick();
+  const method = floorMethod();
   const workers = [0, 1].map(() => new Worker(new URL('./floor-worker.js', import.meta.url), {type: 'module'}));
   state.probe = (async () => {
-    const tChange = await changeOf(input);
-    const files = [...input.files].slice(0, visibleCount ?? 32);
+    const {input, files: all, changed} = await picked;
+    const t0 = pickedAt();
+    const files = all.slice(0, visibleCount ?? 32);
     let next = 0;
     await Promise.all(
       workers.map(async worker => {
@@ -201,16 +219,15 @@ export function armFloorGallery({width, height}) {
           const file = files[next++];
           const r = await new Promise(resolve => {
             worker.onmessage = e => resolve(e.data);
-            worker.postMessage({file, width, height});
+            worker.postMessage({file, width, height, method});
           });
           if (r.error) throw new Error(`floor: ${file.name}: ${r.error}`);
         }
       })
     );
-    const ms = performance.now() - tChange;
+    const ms = performance.now() - t0;
     workers.forEach(w => w.terminate());
-    input.remove();
-    return {ms, visible: files.length};
+    removeBareInput(input);
+    return {ms, toChange: changed - t0, visible: files.length, method};
   })();
-  return center;
 }

@@ -6,12 +6,12 @@ import Compressor from 'compressorjs';
 import {compress} from '/src/image/compress.js';
 import {processImage} from '/src/image/pipeline.js';
 import {jpegSize, photoJpeg} from '../images.js';
-import {frame, gc, watchMainThread} from './util.js';
+import {frame, gc, mainThreadMethod, watchMainThread} from './util.js';
 
 const MAX = 1920;
 const QUALITY = 0.8;
 // browser-image-compression's worker importScripts() its own UMD build: by default from a CDN.
-const BIC_LOCAL = new URL('/node_modules/browser-image-compression/dist/browser-image-compression.js', location.href).href;
+export const BIC_LOCAL = new URL('/node_modules/browser-image-compression/dist/browser-image-compression.js', location.href).href;
 
 const fit = (w, h) => {
   const s = Math.min(1, MAX / Math.max(w, h));
@@ -92,7 +92,7 @@ const contenders = {
   'plain: cIB + draw low': b => decodeThenDraw(b, 'low'),
   'plain: <img> + canvas': viaImg,
   'plain: <img> onload + canvas': b => viaImg(b, {decode: false}),
-  'plain: ImageDecoder n/8 + draw': imageDecoderScaled,
+  ...(typeof ImageDecoder !== 'undefined' && {'plain: ImageDecoder n/8 + draw': imageDecoderScaled}),
 };
 
 export const contenderNames = () => Object.keys(contenders);
@@ -148,5 +148,5 @@ export async function compression({width, height, names, runs}) {
       Object.assign(r, {bytes: out.size, type: out.type}, await jpegSize(out));
     }
   }
-  return {input: {width, height, bytes: input.size}, results};
+  return {input: {width, height, bytes: input.size}, results, mainThreadMethod};
 }

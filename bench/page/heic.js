@@ -4,7 +4,7 @@
 // decode in WebAssembly + canvas), heic-to, heic2any. The kit itself goes through the sheet
 // (armPick, armGallery in album.js).
 import {state} from './sheet.js';
-import {changeOf, fileInput} from './util.js';
+import {nextBarePick, pickedAt, removeBareInput} from './util.js';
 
 /** heic2any ships a UMD script only: loaded as a classic script (window.heic2any). */
 let heic2anyLoaded;
@@ -32,18 +32,18 @@ const converters = {
   heic2any: async file => (await heic2any())({blob: file, toType: 'image/jpeg', quality: 0.8}),
 };
 
-/** The bare page: `change` → `kind` converts the picked HEIC; returns the input's centre. */
+/** The bare page: the pick → `kind` converts the picked HEIC (on bench.bareInput()). */
 export function armBareHeic(kind) {
-  const {input, center} = fileInput();
+  const picked = nextBarePick();
   state.probe = (async () => {
-    const t0 = await changeOf(input);
-    const blob = await converters[kind](input.files[0]);
+    const {input, files} = await picked;
+    const t0 = pickedAt();
+    const blob = await converters[kind](files[0]);
     const ms = performance.now() - t0;
-    input.remove();
+    removeBareInput(input);
     const bitmap = await createImageBitmap(blob);
     const out = {ms, bytes: blob.size, type: blob.type, width: bitmap.width, height: bitmap.height};
     bitmap.close();
     return out;
   })();
-  return center;
 }

@@ -17,6 +17,9 @@ export const newestSheet = () => [...document.querySelectorAll('choose-image-she
 
 export const part = name => state.sheet?.shadowRoot?.querySelector(`[part~="${name}"]`);
 
+/** The sheet's file input, which its album button opens. */
+export const albumInput = () => state.sheet.shadowRoot.querySelector('input.album');
+
 /** Resolves with pred()'s first truthy value, checked on every change in the sheet's shadow tree. */
 export function waitFor(pred, timeout = 60_000) {
   return new Promise((resolve, reject) => {

@@ -4,22 +4,55 @@ export const frame = () => new Promise(r => requestAnimationFrame(() => r(perfor
 export const frames = async n => {
   for (let i = 0; i < n; i++) await frame();
 };
+/** A full GC where the engine lets a page ask for one (Chromium with --expose-gc). */
 export const gc = () => window.gc?.();
 
-/** JS heap after a full GC. */
+/** JS heap after a full GC (Chromium: performance.memory), or undefined where not measurable. */
 export async function heapAfterGc() {
   gc();
   await frame();
   gc();
-  return performance.memory.usedJSHeapSize;
+  return performance.memory?.usedJSHeapSize;
 }
 
-/** Longest long task and longest gap between frames, from now until the returned stop(). */
+/** How watchMainThread measures here: Long Tasks where the engine reports them, else a timer's lateness. */
+export const mainThreadMethod = PerformanceObserver.supportedEntryTypes?.includes('longtask') ? 'longtask' : 'timer lag';
+
+/**
+ * Longest main-thread task and longest gap between frames, from now until the returned stop().
+ * Where the engine has no Long Tasks API (Firefox, WebKit), a task is seen by how late a 10 ms
+ * timer fires: a timer due while a task runs fires when it ends, so the longest lateness is the
+ * longest task (or run of back-to-back tasks with rendering), within 10 ms. Like Long Tasks, only
+ * lateness over 50 ms counts (0 = none).
+ */
 export function watchMainThread() {
   let longestTask = 0, longTasks = 0, maxFrameGap = 0, last = performance.now(), on = true;
-  const take = list => list.forEach(e => { longTasks++; longestTask = Math.max(longestTask, e.duration); });
-  const observer = new PerformanceObserver(l => take(l.getEntries()));
-  observer.observe({type: 'longtask'});
+  const seen = ms => {
+    if (ms <= 50) return;
+    longTasks++;
+    longestTask = Math.max(longestTask, ms);
+  };
+  let stopWatching;
+  if (mainThreadMethod === 'longtask') {
+    const observer = new PerformanceObserver(l => l.getEntries().forEach(e => seen(e.duration)));
+    observer.observe({type: 'longtask'});
+    stopWatching = () => {
+      observer.takeRecords().forEach(e => seen(e.duration));
+      observer.disconnect();
+    };
+  } else {
+    const every = 10;
+    let due, timer;
+    const next = () => {
+      due = performance.now() + every;
+      timer = setTimeout(() => {
+        seen(performance.now() - due + every);
+        next();
+      }, every);
+    };
+    next();
+    stopWatching = () => clearTimeout(timer);
+  }
   const tick = () => {
     const now = performance.now();
     maxFrameGap = Math.max(maxFrameGap, now - last);
@@ -29,19 +62,44 @@ export function watchMainThread() {
   requestAnimationFrame(tick);
   return () => {
     on = false;
-    take(observer.takeRecords());
-    observer.disconnect();
-    return {longestTask, longTasks, maxFrameGap: Math.max(maxFrameGap, performance.now() - last)};
+    stopWatching();
+    return {longestTask, longTasks, maxFrameGap: Math.max(maxFrameGap, performance.now() - last), method: mainThreadMethod};
   };
 }
 
-/** A visible <input type=file> at the bottom of the page, for a bare baseline's real chooser. */
-export function fileInput({multiple = false} = {}) {
-  const input = Object.assign(document.createElement('input'), {type: 'file', multiple, accept: 'image/*', className: 'bare'});
-  document.body.append(input);
-  const r = input.getBoundingClientRect();
-  return {input, center: {x: r.x + r.width / 2, y: r.y + r.height / 2}};
+// --- the pick ------------------------------------------------------------------------------
+
+/** When the files were about to be set on the picker's input (bench.markPick, from run.mjs). */
+let pickAt;
+export const markPick = () => {
+  pickAt = performance.now();
+};
+/** The last pick's mark; each probe reads it once its flow has started. */
+export const pickedAt = () => pickAt;
+
+/** The bare baseline pages' <input type=file>, at the bottom of the page. */
+let bare;
+
+/** Puts a visible <input type=file> at the bottom of the page; returns its centre for a real click. */
+export function bareInput({multiple = false} = {}) {
+  bare?.remove();
+  bare = Object.assign(document.createElement('input'), {type: 'file', multiple, accept: 'image/*', className: 'bare'});
+  document.body.append(bare);
+  const r = bare.getBoundingClientRect();
+  return {x: r.x + r.width / 2, y: r.y + r.height / 2};
+}
+export const bareInputElement = () => bare;
+
+/** The bare input, once its `change` comes: {input, changed (time of change)}. */
+export function nextBarePick() {
+  const input = bare;
+  return new Promise(resolve =>
+    input.addEventListener('change', () => resolve({input, files: [...input.files], changed: performance.now()}), {once: true})
+  );
 }
 
-/** Resolves at the next `change` of `input`, with its time. */
-export const changeOf = input => new Promise(r => input.addEventListener('change', () => r(performance.now()), {once: true}));
+/** Removes the bare input once its probe is done. */
+export function removeBareInput(input) {
+  input.remove();
+  if (bare === input) bare = undefined;
+}

@@ -1,0 +1,57 @@
+// How the bench drives a page, the same in every engine (through scripts/drivers): a person's
+// pace, the real file picker, and contenders run in turn.
+
+export const pause = ms => new Promise(resolve => setTimeout(resolve, ms));
+
+// A person taps once the page is still, and spends at least a second in the system picker
+// before a photo is picked. A tap that lands while the page is still drawing makes Chromium hold
+// the page's other tasks until the next frame (DeferRendererTasksAfterInput), getUserMedia's
+// answers among them.
+export const TAP_PAUSE = 300;
+export const PICKER_PAUSE = 1000;
+
+/**
+ * The picker `open` opens (a click on a control, which opens the file input `input()`
+ * returns) answered with `paths` at a person's pace: `arm` (a bench.* name) sets up the page's
+ * probe, a person browses the picker, and `bench.markPick()` records the time just before the
+ * files are set. Resolves with the probe's result.
+ */
+async function pick(page, point, input, paths, arm, armArgs) {
+  const picker = await page.openPicker(point, input);
+  await page.evaluate((a, x) => bench[a](x), arm, armArgs);
+  await pause(PICKER_PAUSE);
+  await page.evaluate(() => bench.markPick());
+  await picker.answer(paths);
+  return page.evaluate(() => bench.probeResult());
+}
+
+/** A call opened as a page opens it by default (camera and album), 从相册选择 tapped, `paths` picked. */
+export async function throughSheet(page, paths, options, arm, armArgs) {
+  const album = await page.evaluate(o => bench.openAlbum(o), options);
+  await pause(TAP_PAUSE);
+  return pick(page, album, () => bench.albumInput(), paths, arm, armArgs);
+}
+
+/** A bare baseline page's file input, clicked for real, answered with `paths`. */
+export async function throughBarePage(page, paths, arm, armArgs) {
+  const input = await page.evaluate(multiple => bench.bareInput({multiple}), paths.length > 1);
+  await pause(TAP_PAUSE);
+  return pick(page, input, () => bench.bareInputElement(), paths, arm, armArgs);
+}
+
+export async function closeSheet(page) {
+  const code = await page.evaluate(() => bench.close());
+  if (code !== 11 && code !== 'resolved') throw new Error(`close gave ${code}`);
+}
+
+/** Runs each contender once per round, in turn (the first round is a warm-up): samples per name. */
+export async function alternate(contenders, runs) {
+  const samples = Object.fromEntries(Object.keys(contenders).map(k => [k, []]));
+  for (let i = -1; i < runs; i++) {
+    for (const [name, run] of Object.entries(contenders)) {
+      const r = await run();
+      if (i >= 0) samples[name].push(r);
+    }
+  }
+  return samples;
+}
