@@ -1,5 +1,6 @@
 // How the bench drives a page, the same in every engine (through scripts/drivers): a person's
 // pace, the real file picker, and contenders run in turn.
+import {cpuSince, cpuSnapshot} from './cpu.mjs';
 
 export const pause = ms => new Promise(resolve => setTimeout(resolve, ms));
 
@@ -20,9 +21,12 @@ async function pick(page, point, input, paths, arm, armArgs) {
   const picker = await page.openPicker(point, input);
   await page.evaluate((a, x) => bench[a](x), arm, armArgs);
   await pause(PICKER_PAUSE);
+  const before = cpuSnapshot(page.browser.contentProcesses());
   await page.evaluate(() => bench.markPick());
   await picker.answer(paths);
-  return page.evaluate(() => bench.probeResult());
+  const result = await page.evaluate(() => bench.probeResult());
+  // What the pick cost each thread of the pages' processes, until the probe's end.
+  return {...result, cpu: cpuSince(before, cpuSnapshot(page.browser.contentProcesses()))};
 }
 
 /** A call opened as a page opens it by default (camera and album), 从相册选择 tapped, `paths` picked. */

@@ -3,7 +3,7 @@
 // MiniBrowser's window is at least 447 px wide, so these are 450 px wide.
 import {writeFileSync} from 'node:fs';
 import {remote} from 'webdriverio';
-import {setWebKitViewport} from '../test/helpers/launchers.mjs';
+import {setWebKitViewport} from './drivers/webkit.mjs';
 import {miniBrowserCapabilities, startWebKitDriver} from './webkit-driver.mjs';
 
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';

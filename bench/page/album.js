@@ -110,7 +110,9 @@ export function armGallery({all = false} = {}) {
     if (tiles.some(el => !el.isConnected)) throw new Error('gallery: a tile was replaced while the probe watched it');
     gridRect = part('gallery').getBoundingClientRect().toJSON();
     visibleCount = screen.visible.length;
-    return {ms: tShown - t0, sharpMs: tSharp - t0, toChange: tChange - t0, items: screen.items.length, visible: screen.visible.length, ...stop()};
+    const main = stop();
+    main.stalls = main.stalls.map(([start, ms]) => [Math.round(start - t0), ms]); // from the pick
+    return {ms: tShown - t0, sharpMs: tSharp - t0, toChange: tChange - t0, items: screen.items.length, visible: screen.visible.length, ...main};
   })();
 }
 

@@ -15,7 +15,26 @@ function screenRefresh() {
   return () => (on = false);
 }
 
-const firstFrame = video => new Promise(resolve => video.requestVideoFrameCallback(() => resolve(performance.now())));
+/**
+ * When `video` has its first frame: requestVideoFrameCallback (the frame presented), or its
+ * first `loadeddata` (the frame decoded) where that comes first. WebKitGTK with compositing off
+ * (as the bench and the tests run it, so that frames can be read back) never calls
+ * requestVideoFrameCallback; `firstFrameBy` says which one each engine's number is.
+ */
+let firstFrameBy;
+const firstFrame = video =>
+  new Promise(resolve => {
+    let settled = false;
+    const done = by => {
+      if (settled) return;
+      settled = true;
+      firstFrameBy = by;
+      resolve(performance.now());
+    };
+    video.requestVideoFrameCallback?.(() => done('requestVideoFrameCallback'));
+    if (video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA) done('loadeddata');
+    else video.addEventListener('loadeddata', () => done('loadeddata'), {once: true});
+  });
 
 
 // getUserMedia, wrapped to timestamp its call and answer: splits "to first frame" into the
@@ -39,6 +58,7 @@ function firstFrameTimes(t0, t1, video) {
     afterGum: t1 - gum.resolved,
     width: video.videoWidth,
     height: video.videoHeight,
+    by: firstFrameBy,
   };
 }
 

@@ -6,7 +6,7 @@ import Compressor from 'compressorjs';
 import {compress} from '/src/image/compress.js';
 import {processImage} from '/src/image/pipeline.js';
 import {jpegSize, photoJpeg} from '../images.js';
-import {frame, gc, mainThreadMethod, watchMainThread} from './util.js';
+import {frame, gc, watchMainThread} from './util.js';
 
 const MAX = 1920;
 const QUALITY = 0.8;
@@ -127,26 +127,21 @@ export async function probeBicWorker(name) {
   }
 }
 
-/** Section A for one input size: warm-up round, then `runs` rounds, contenders interleaved. */
-export async function compression({width, height, names, runs}) {
-  const input = await photoJpeg(width, height, width);
-  const results = Object.fromEntries(names.map(n => [n, {ms: [], longestTask: [], maxFrameGap: []}]));
-  for (let round = -1; round < runs; round++) {
-    for (const name of names) {
-      gc();
-      await frame();
-      const stop = watchMainThread();
-      const t0 = performance.now();
-      const out = await contenders[name](input);
-      const ms = performance.now() - t0;
-      const main = stop();
-      if (round < 0) continue; // warm-up: worker start, module and decoder caches
-      const r = results[name];
-      r.ms.push(ms);
-      r.longestTask.push(main.longestTask);
-      r.maxFrameGap.push(main.maxFrameGap);
-      Object.assign(r, {bytes: out.size, type: out.type}, await jpegSize(out));
-    }
-  }
-  return {input: {width, height, bytes: input.size}, results, mainThreadMethod};
+let input;
+/** Makes section A's input photo (`width`×`height`, q0.95, sensor noise); returns its size in bytes. */
+export async function compressionInput({width, height}) {
+  input = await photoJpeg(width, height, width);
+  return input.size;
+}
+
+/** One run of contender `name` on the input: time, main-thread blocking, and what it made. */
+export async function compressOnce(name) {
+  gc();
+  await frame();
+  const stop = watchMainThread();
+  const t0 = performance.now();
+  const out = await contenders[name](input);
+  const ms = performance.now() - t0;
+  const {longestTask, maxFrameGap, method} = stop();
+  return {ms, longestTask, maxFrameGap, method, bytes: out.size, type: out.type, ...(await jpegSize(out))};
 }

@@ -27,17 +27,21 @@ export const mainThreadMethod = PerformanceObserver.supportedEntryTypes?.include
  */
 export function watchMainThread() {
   let longestTask = 0, longTasks = 0, maxFrameGap = 0, last = performance.now(), on = true;
-  const seen = ms => {
+  /** The longest ones, [start, duration] (start: performance.now()), to tell what they were. */
+  const stalls = [];
+  const seen = (ms, start) => {
     if (ms <= 50) return;
     longTasks++;
     longestTask = Math.max(longestTask, ms);
+    stalls.push([Math.round(start), Math.round(ms)]);
+    stalls.sort((a, b) => b[1] - a[1]).splice(5);
   };
   let stopWatching;
   if (mainThreadMethod === 'longtask') {
-    const observer = new PerformanceObserver(l => l.getEntries().forEach(e => seen(e.duration)));
+    const observer = new PerformanceObserver(l => l.getEntries().forEach(e => seen(e.duration, e.startTime)));
     observer.observe({type: 'longtask'});
     stopWatching = () => {
-      observer.takeRecords().forEach(e => seen(e.duration));
+      observer.takeRecords().forEach(e => seen(e.duration, e.startTime));
       observer.disconnect();
     };
   } else {
@@ -46,7 +50,8 @@ export function watchMainThread() {
     const next = () => {
       due = performance.now() + every;
       timer = setTimeout(() => {
-        seen(performance.now() - due + every);
+        const now = performance.now();
+        seen(now - due + every, due - every);
         next();
       }, every);
     };
@@ -63,7 +68,7 @@ export function watchMainThread() {
   return () => {
     on = false;
     stopWatching();
-    return {longestTask, longTasks, maxFrameGap: Math.max(maxFrameGap, performance.now() - last), method: mainThreadMethod};
+    return {longestTask, longTasks, stalls, maxFrameGap: Math.max(maxFrameGap, performance.now() - last), method: mainThreadMethod};
   };
 }
 

@@ -20,12 +20,12 @@ export const firefoxPrefs = {
   none: {'media.navigator.permission.disabled': true, 'network.dns.localDomains': 'insecure.test'},
 };
 
-/** puppeteer.launch() options for a camera group. */
-export const firefoxLaunchOptions = camera => ({
+/** puppeteer.launch() options for a camera group, with `morePrefs` beside its preferences. */
+export const firefoxLaunchOptions = (camera, morePrefs = {}) => ({
   browser: 'firefox',
   executablePath: engines.firefox.find(),
   headless: true,
-  extraPrefsFirefox: firefoxPrefs[camera],
+  extraPrefsFirefox: {...firefoxPrefs[camera], ...morePrefs},
 });
 
 /**

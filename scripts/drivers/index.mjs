@@ -5,7 +5,7 @@
 // these modules.
 //
 // Browser: {engine, pid, version(), newPage(url) → Page, contentProcesses() → pids, close()}
-// Page:    {engine, evaluate(fn, ...args), click({x, y}), openPicker({x, y}, input) →
+// Page:    {engine, browser, evaluate(fn, ...args), click({x, y}), openPicker({x, y}, input) →
 //           {answer(paths)}, setViewport({width, height}), cdp() (Chromium only), close()}
 import {launchChromium} from './chromium.mjs';
 import {launchFirefox} from './firefox.mjs';

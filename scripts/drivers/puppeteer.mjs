@@ -30,7 +30,7 @@ export class PuppeteerBrowser {
     if (this.how.viewport) await page.setViewport(this.how.viewport);
     page.setDefaultTimeout(600_000);
     await page.goto(url);
-    return new PuppeteerPage(this.engine, page);
+    return new PuppeteerPage(this.engine, page, this);
   }
 
   /** The processes that run pages (renderers, content processes), by pid. */
@@ -44,8 +44,9 @@ export class PuppeteerBrowser {
 }
 
 export class PuppeteerPage {
-  constructor(engine, page) {
+  constructor(engine, page, browser) {
     this.engine = engine;
+    this.browser = browser;
     /** The puppeteer page itself, for what only one engine can do (CDP sessions, traces). */
     this.page = page;
     page.on('pageerror', e => console.error(`[page error] ${e.message}`));

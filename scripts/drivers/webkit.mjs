@@ -95,7 +95,7 @@ class WebKitBrowser {
     await this.driver.navigateTo('about:blank');
     if (this.viewport) this.viewportGot = await setWebKitViewport(this.driver, this.viewport.width, this.viewport.height);
     await this.driver.navigateTo(url);
-    return new WebKitPage(this.driver);
+    return new WebKitPage(this.driver, this);
   }
 
   contentProcesses() {
@@ -111,8 +111,9 @@ class WebKitBrowser {
 class WebKitPage {
   engine = 'webkit';
 
-  constructor(driver) {
+  constructor(driver, browser) {
     this.driver = driver;
+    this.browser = browser;
   }
 
   /** Runs `fn(...args)` in the page; resolves with its (awaited) result. */

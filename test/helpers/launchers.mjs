@@ -5,97 +5,38 @@
 //   blocked  a fake camera blocked for the site before the call
 //   none     no camera at all
 // An engine that cannot express a group has no launcher for it (see README, Browsers).
+// The flags, preferences and capabilities of each group are the engine drivers' (scripts/drivers),
+// which the bench launches with too.
 import {chromeLauncher} from '@web/test-runner-chrome';
 import {WebdriverLauncher} from '@web/test-runner-webdriver';
-import {baseChromeArgs} from '../../scripts/chrome-path.mjs';
-import {engines} from '../../scripts/engines.mjs';
+import {chromiumLaunchOptions} from '../../scripts/drivers/chromium.mjs';
+import {firefoxLaunchOptions, tolerateMissingOrientation} from '../../scripts/drivers/firefox.mjs';
+import {setWebKitViewport, webkitArgs} from '../../scripts/drivers/webkit.mjs';
 import {miniBrowserCapabilities, startWebKitDriver} from '../../scripts/webkit-driver.mjs';
 import {firefoxDownloadPrefs} from './downloads.mjs';
+
+export {setWebKitViewport};
 
 /** Tags a launcher with what the reporter and the server commands need to know. */
 const tag = (launcher, engine, camera, name) => Object.assign(launcher, {engine, camera, name});
 
-// --- Chromium: command-line flags ---------------------------------------------------------
-
-// Two fake cameras (a moving test pattern), so switching between them is tested for real.
-const fakeCamera = '--use-fake-device-for-media-stream=device-count=2';
-const autoGrant = '--use-fake-ui-for-media-stream';
-const chromiumArgs = {
-  // gc() and exact heap sizes for the leak test.
-  granted: [fakeCamera, autoGrant, '--js-flags=--expose-gc', '--enable-precise-memory-info'],
-  // Prompts refused; the site is then blocked, as after a person's "Block".
-  refused: [fakeCamera, '--deny-permission-prompts'],
-  // Blocked before the call: the test sets the site's permission to denied (CDP) first.
-  blocked: [fakeCamera, '--deny-permission-prompts'],
-  // insecure.test → the test server over http: a real insecure context.
-  // A laptop without a webcam: the fake audio inputs are listed, no camera among them.
-  none: ['--use-fake-device-for-media-stream=device-count=0', autoGrant, '--host-resolver-rules=MAP insecure.test 127.0.0.1'],
-};
+// --- Chromium: command-line flags (scripts/drivers/chromium.mjs) --------------------------
 
 function chromium(camera) {
-  const launcher = chromeLauncher({
-    launchOptions: {executablePath: engines.chromium.find(), headless: true, args: [...baseChromeArgs, ...chromiumArgs[camera]]},
-  });
-  return tag(launcher, 'chromium', camera, 'Chromium');
+  return tag(chromeLauncher({launchOptions: chromiumLaunchOptions(camera)}), 'chromium', camera, 'Chromium');
 }
 
-// --- Firefox: preferences, over WebDriver BiDi (puppeteer-core; no geckodriver) ----------
+// --- Firefox: preferences (scripts/drivers/firefox.mjs), over WebDriver BiDi ----------------
 
-// One fake camera (640×480, reports facingMode). BiDi cannot set the camera permission, so
-// each group is a browser launched with the preferences that give its state.
-const fakeStream = {'media.navigator.streams.fake': true};
-const firefoxPrefs = {
-  granted: {...fakeStream, 'media.navigator.permission.disabled': true},
-  // The prompt is answered "no" (NotAllowedError); nothing is remembered, so it asks again.
-  refused: {...fakeStream, 'media.getusermedia.camera.deny': true},
-  // Blocked for every site: permissions.query says denied before any call.
-  blocked: {...fakeStream, 'permissions.default.camera': 2},
-  // No fake device: no camera. insecure.test resolves to this machine: an insecure context.
-  none: {'media.navigator.permission.disabled': true, 'network.dns.localDomains': 'insecure.test'},
-};
-
-/**
- * A page whose setViewport() tolerates Firefox ESR 140's missing
- * `emulation.setScreenOrientationOverride`: puppeteer 24 sends it beside the viewport and fails the
- * whole call, though the viewport itself was set. Can go when Debian's Firefox ESR implements it
- * (153 does).
- */
-async function firefoxPage({context}) {
-  const page = await context.newPage();
-  const setViewport = page.setViewport.bind(page);
-  page.setViewport = async viewport => {
-    try {
-      await setViewport(viewport);
-    } catch (e) {
-      if (!String(e?.message).includes('setScreenOrientationOverride')) throw e;
-    }
-  };
-  return page;
-}
+/** Firefox ESR 140's pages need a tolerant setViewport (see tolerateMissingOrientation). */
+const firefoxPage = async ({context}) => tolerateMissingOrientation(await context.newPage());
 
 function firefox(camera) {
-  const launcher = chromeLauncher({
-    createPage: firefoxPage,
-    launchOptions: {
-      browser: 'firefox',
-      executablePath: engines.firefox.find(),
-      headless: true,
-      extraPrefsFirefox: {...firefoxPrefs[camera], ...firefoxDownloadPrefs},
-    },
-  });
-  return tag(launcher, 'firefox', camera, 'Firefox');
+  // Downloads (my.saveImage) land in a folder the tests read, without a dialog.
+  return tag(chromeLauncher({createPage: firefoxPage, launchOptions: firefoxLaunchOptions(camera, firefoxDownloadPrefs)}), 'firefox', camera, 'Firefox');
 }
 
 // --- WebKit: WebKitGTK's MiniBrowser through WebKitWebDriver, on a private X display -------
-
-// Two mock cameras, auto-granted under --automation. No way to refuse or block the camera
-// was found (no permission command, Permissions-Policy ignored): no refused/blocked groups.
-const webkitArgs = {
-  granted: () => ['--enable-mock-capture-devices=true'],
-  // No mock devices: no camera. Plain-http requests go through the test server acting as a
-  // proxy, so http://insecure.test reaches it as a real insecure context.
-  none: port => [`--proxy=http://127.0.0.1:${port}`, '--ignore-host=localhost', '--ignore-host=127.0.0.1'],
-};
 
 /**
  * A WebdriverLauncher that starts its own Xvfb and WebKitWebDriver when first used, and a fresh
@@ -182,21 +123,6 @@ class WebKitLauncher extends WebdriverLauncher {
     (await this.services?.catch(() => undefined))?.stop();
     this.services = undefined;
   }
-}
-
-/**
- * Sizes MiniBrowser's window so that its viewport is width×height (the toolbar takes some
- * height). Returns the viewport it got: the window is at least 447 px wide.
- */
-export async function setWebKitViewport(driver, width, height) {
-  let [w, h] = [width, height];
-  for (let i = 0; i < 3; i++) {
-    await driver.setWindowSize(w, h);
-    const [iw, ih] = await driver.execute(() => [innerWidth, innerHeight]);
-    if (iw === width && ih === height) break;
-    [w, h] = [w + width - iw, h + height - ih];
-  }
-  return driver.execute(() => ({width: innerWidth, height: innerHeight}));
 }
 
 function webkit(camera) {
