@@ -5,9 +5,21 @@
 import {readdirSync} from 'node:fs';
 import {readProc} from '../scripts/drivers/processes.mjs';
 
-/** {`name`: {cpu, wait}} in ns, summed over the threads of `pids`. */
+/** A process's CPU time in ms from /proc/<pid>/stat (utime + stime, clock ticks of 10 ms): threads that have ended count too. */
+function processCpu(pid) {
+  const stat = readProc(`/proc/${pid}/stat`);
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/**
+ * Every thread of `pids`: {name, cpu, wait} in ns, by "pid/tid"; and each process's total in
+ * `processes` (by pid, ms), which still counts a thread that ends before the next snapshot
+ * (a worker the kit ends once its job is done).
+ */
 export function cpuSnapshot(pids) {
   const byThread = new Map();
+  byThread.processes = new Map(pids.map(pid => [pid, processCpu(pid)]));
   for (const pid of pids) {
     let tids = [];
     try {
@@ -24,23 +36,37 @@ export function cpuSnapshot(pids) {
   return byThread;
 }
 
-/** What the threads did between two snapshots, in ms per thread name (threads that started meanwhile count from 0). */
+/**
+ * What the threads did between two snapshots, in ms per thread name (threads that started
+ * meanwhile count from 0). What threads that ended meanwhile did is "ended threads": their
+ * process's total less what its threads still alive did (to 10 ms).
+ */
 export function cpuSince(before, after) {
   const out = {};
+  const live = new Map();
   for (const [key, t] of after) {
     const b = before.get(key) ?? {cpu: 0, wait: 0};
     const name = t.name.replace(/\s*#?\d+$/, ''); // "ImgDecoder #3" → "ImgDecoder"
     const o = (out[name] ??= {cpu: 0, wait: 0});
     o.cpu += (t.cpu - b.cpu) / 1e6;
     o.wait += (t.wait - b.wait) / 1e6;
+    const pid = Number(key.split('/')[0]);
+    live.set(pid, (live.get(pid) ?? 0) + (t.cpu - b.cpu) / 1e6);
+  }
+  for (const [pid, total] of after.processes) {
+    const ended = total - (before.processes.get(pid) ?? total) - (live.get(pid) ?? 0);
+    if (ended > 10) (out['ended threads'] ??= {cpu: 0, wait: 0}).cpu += ended;
   }
   for (const [name, o] of Object.entries(out)) if (o.cpu < 0.5 && o.wait < 0.5) delete out[name];
   return out;
 }
 
-const isWorker = name => /worker/i.test(name);
+const isWorker = name => /worker|ended threads/i.test(name);
 
-/** Medians over samples (each with a `cpu` from cpuSince) of CPU ms: main thread, workers, other threads, all; and waiting. */
+/**
+ * Medians over samples (each with a `cpu` from cpuSince) of CPU ms: main thread, workers (and
+ * threads that ended meanwhile: workers the kit ended), other threads, all; and waiting.
+ */
 export function cpuSummary(samples) {
   const med = xs => {
     const s = [...xs].sort((a, b) => a - b);

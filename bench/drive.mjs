@@ -8,8 +8,9 @@ export const pause = ms => new Promise(resolve => setTimeout(resolve, ms));
 // before a photo is picked. A tap that lands while the page is still drawing makes Chromium hold
 // the page's other tasks until the next frame (DeferRendererTasksAfterInput), getUserMedia's
 // answers among them.
+// (BENCH_PICKER_PAUSE=ms sets another pause, to see what a faster pick would cost.)
 export const TAP_PAUSE = 300;
-export const PICKER_PAUSE = 1000;
+export const PICKER_PAUSE = Number(process.env.BENCH_PICKER_PAUSE ?? 1000);
 
 /**
  * The picker `open` opens (a click on a control, which opens the file input `input()`
@@ -53,7 +54,10 @@ export async function alternate(contenders, runs) {
   const samples = Object.fromEntries(Object.keys(contenders).map(k => [k, []]));
   for (let i = -1; i < runs; i++) {
     for (const [name, run] of Object.entries(contenders)) {
+      const started = performance.now();
       const r = await run();
+      // BENCH_VERBOSE=1: each run as it ends, to see a slow or stuck one.
+      if (process.env.BENCH_VERBOSE) console.error(`  ${i < 0 ? 'warm-up' : `run ${i + 1}`} ${name}: ${Math.round(performance.now() - started)} ms, ${JSON.stringify(r?.ms ?? r?.median)}`);
       if (i >= 0) samples[name].push(r);
     }
   }

@@ -107,6 +107,7 @@ export function armGallery({all = false} = {}) {
       await frame();
     }
     const tSharp = performance.now();
+    performance.mark('bench:sharp');
     if (tiles.some(el => !el.isConnected)) throw new Error('gallery: a tile was replaced while the probe watched it');
     gridRect = part('gallery').getBoundingClientRect().toJSON();
     visibleCount = screen.visible.length;
@@ -123,6 +124,7 @@ export function armPick() {
     const tChange = await changed;
     const t0 = pickedAt();
     const {outcome, at, clicked} = await confirmAtOnce();
+    performance.mark('bench:picked');
     state.sheet = state.call = undefined;
     return {ms: at - t0, toChange: tChange - t0, clicked, ...describeResult(outcome)};
   })();
@@ -149,6 +151,7 @@ export function armBarePick(kind) {
     const t0 = pickedAt();
     const blob = await barePicks[kind](files[0]);
     const ms = performance.now() - t0;
+    performance.mark(`bench:${kind}`);
     removeBareInput(input);
     return {ms, toChange: changed - t0, bytes: blob.size, type: blob.type};
   })();
@@ -189,6 +192,7 @@ export function armBareGallery({all = false} = {}) {
     const wanted = all ? tiles : inView;
     while (!wanted.every(t => done.has(t))) await frame();
     const tShown = performance.now();
+    performance.mark('bench:bare-shown');
     const main = stop();
     await pool;
     grid.remove();
@@ -228,6 +232,7 @@ export function armFloorGallery({width, height}) {
       })
     );
     const ms = performance.now() - t0;
+    performance.mark('bench:floor-done');
     workers.forEach(w => w.terminate());
     removeBareInput(input);
     return {ms, toChange: changed - t0, visible: files.length, method};

@@ -3,9 +3,12 @@
 import {frame} from './util.js';
 
 let kit;
-/** The bundled build (dist/choose-image-sheet.bundled.js): imported here, so its fetch can be measured. */
+/**
+ * The bundled build (dist/choose-image-sheet.bundled.js): imported here, so its fetch can be
+ * measured. With ?kit=src (BENCH_KIT=src), the kit from src/ instead: readable names in a profile.
+ */
 export async function importKit() {
-  kit ??= await import('/dist/choose-image-sheet.bundled.js');
+  kit ??= await (new URLSearchParams(location.search).get('kit') === 'src' ? import('/src/index.ts') : import('/dist/choose-image-sheet.bundled.js'));
   return true;
 }
 export const getKit = () => kit;

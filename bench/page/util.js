@@ -78,6 +78,7 @@ export function watchMainThread() {
 let pickAt;
 export const markPick = () => {
   pickAt = performance.now();
+  performance.mark('bench:pick'); // for --trace: where each flow starts
 };
 /** The last pick's mark; each probe reads it once its flow has started. */
 export const pickedAt = () => pickAt;

@@ -1,5 +1,6 @@
 // E. The gallery: 50 phone photos (12 MP, each with an EXIF thumbnail) picked at once, count 9,
 // against a bare createImageBitmap({resizeWidth}) page and the decode-only floor, alternated.
+import {cpuSummary} from '../cpu.mjs';
 import {alternate, closeSheet, pause, throughBarePage, throughSheet} from '../drive.mjs';
 import {pss, total} from '../memory.mjs';
 import {fmt, median, table} from '../report.mjs';
@@ -35,6 +36,8 @@ async function rendererMemory(page, browser) {
   await cdp.detach();
   return {pss: total(browser.contentProcesses(), pss), heap: await page.evaluate(() => bench.heapAfterGc())};
 }
+
+const cpuCell = c => (c ? `${fmt.ms(c.all)} (${fmt.ms(c.main)} / ${fmt.ms(c.workers)} / ${fmt.ms(c.other)}), waiting ${fmt.ms(c.wait)}` : '–');
 
 export async function gallerySection(ctx) {
   const {page, browser, runs, engine} = ctx;
@@ -72,9 +75,10 @@ export async function gallerySection(ctx) {
       }),
       samples: o,
     },
-    bare: {ms: med(b), visible: b[0].visible, longestTask: med(b, 'longestTask'), samples: b},
-    floor: {ms: med(f), visible: f[0].visible, samples: f},
+    bare: {ms: med(b), visible: b[0].visible, longestTask: med(b, 'longestTask'), cpu: cpuSummary(b), samples: b},
+    floor: {ms: med(f), visible: f[0].visible, cpu: cpuSummary(f), samples: f},
   };
+  r.ours.cpu = cpuSummary(o);
   r.ratio = r.ours.ms / r.bare.ms;
   r.floorRatio = r.floor.ms / r.bare.ms;
   r.sharpRatio = r.ours.sharpMs / r.bare.ms;
@@ -88,6 +92,8 @@ export async function gallerySection(ctx) {
       ['pick → first screen sharp (every tile its own decode)', `${fmt.ms(r.ours.sharpMs)} ms (${fmt.x(r.sharpRatio)}; ${fmt.x(r.sharpToFloor)} the floor)`, `${fmt.ms(r.bare.ms)} ms`],
       [`floor: the tiles in view decoded at 1/8 (${r.floorMethod}), 2 workers, nothing drawn or shown`, `${fmt.ms(r.floor.ms)} ms (${fmt.x(r.floorRatio)})`, ''],
       ['tiles in view', String(r.ours.visible), String(r.bare.visible)],
+      ['CPU ms, pick → its end (main / workers / other threads): sheet (to sharp) and bare page', cpuCell(r.ours.cpu), cpuCell(r.bare.cpu)],
+      ['CPU ms of the floor (main / workers / other threads)', cpuCell(r.floor.cpu), ''],
       [`longest main-thread task (median / worst run; ${task})`, `${fmt.ms(r.ours.longestTask)} / ${fmt.ms(r.ours.worstTask)} ms`, `${fmt.ms(r.bare.longestTask)} ms`],
       ...(memory
         ? [
