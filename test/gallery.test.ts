@@ -5,6 +5,7 @@ import {chooseImage, type ChooseImageError, type ChooseImageResult, type ChooseI
 import {executeServerCommand} from '@web/test-runner-commands';
 import {itExceptIn} from './helpers/engine.js';
 import {animatedGif, withExifOrientation} from './helpers/image-bytes.js';
+import {recordJobs} from '../src/image/scheduler.js';
 import {animationsDone, asFile, chooseFiles, clickOn, corruptJpeg, coversMiddle, digitsOnScreen, dropFiles, items, makeImage, openedSheet, part, partReady, parts, pick, thumbOf, writeFiles, failure} from './helpers/index.js';
 
 const badges = (el: ChooseImageSheet) => items(el).map(i => i.querySelector('.badge')!.textContent!.trim());
@@ -75,6 +76,28 @@ describe('<choose-image-sheet> gallery', () => {
     result = await pickOne(big, {sizeType: ['compressed']});
     expect(result.tempFiles[0]).to.include({width: 1920, height: 1440, type: 'image/jpeg'});
     expect(result.tempFiles[0].size).to.be.lessThan(big.size);
+  });
+
+  it('should decode a pick returned at once only for what it returns, showing it nowhere', async () => {
+    const big = asFile(await makeImage(2400, 1800, 'image/jpeg', {quality: 0.95}), 'big.jpg');
+    const pending = chooseImage({sourceType: ['camera', 'album'], sizeType: ['compressed']});
+    const sheet = await openedSheet();
+    let shown = false;
+    const watch = new MutationObserver(() => (shown ||= !!sheet.shadowRoot!.querySelector('img.review')));
+    watch.observe(sheet.shadowRoot!, {subtree: true, childList: true, attributes: true});
+    const record = recordJobs();
+    try {
+      await chooseFiles(part(sheet, 'action-album')!, [big]);
+      const result = (await pending) as ChooseImageResult;
+      expect(result.tempFiles[0]).to.include({width: 1920, height: 1440});
+    } finally {
+      record.stop();
+      watch.disconnect();
+    }
+    // The compression is the only decode: the photo is not decoded for a review no one sees (the
+    // system picker was the choice), which took a core from the compression the person waits for.
+    expect(record.jobs.map(j => j.label)).to.deep.equal(['compress big.jpg']);
+    expect(shown, 'the pick was shown while it was returned').to.equal(false);
   });
 
   it('should let the user switch to the original when both size types are allowed', async () => {

@@ -26,6 +26,8 @@ export class GalleryPane implements ReactiveController {
   private selection = new Selection<GalleryItem>(1);
   /** Roving tabindex: the item that takes Tab focus. */
   private focusId: number | undefined;
+  /** Count 1's pick is being returned at once: it is not shown (see add()). */
+  private returning = false;
 
   constructor(private readonly sheet: SheetPort) {
     this.thumbs = new ThumbnailController(sheet.host);
@@ -64,6 +66,7 @@ export class GalleryPane implements ReactiveController {
     this.clear();
     this.selection = new Selection(count);
     this.focusId = undefined;
+    this.returning = false;
   }
 
   /** Releases the thumbnails and stops their work; the pipeline's workers end once idle. */
@@ -112,7 +115,10 @@ export class GalleryPane implements ReactiveController {
     }
     this.focusId ??= this.items[0]?.id;
     this.sheet.host.requestUpdate();
-    if (this.single && this.sheet.options?.sizeType.length === 1 && this.selection.size) this.confirm();
+    // Returned at once, the pick is not shown large meanwhile: showing it decodes the whole photo
+    // (a decode for its size, then the <img>'s own) on the cores its compression needs.
+    this.returning = this.single && this.sheet.options?.sizeType.length === 1 && this.selection.size > 0;
+    if (this.returning) this.confirm();
   }
 
   /** Before each render of the sheet: a selected file that turned out undecodable leaves the selection. */
@@ -136,7 +142,7 @@ export class GalleryPane implements ReactiveController {
       const unusable = item?.state === 'unusable';
       return singleView({
         t: this.t,
-        url: item && !unusable ? this.preview.urlOf(item) : undefined,
+        url: item && !unusable && !this.returning ? this.preview.urlOf(item) : undefined,
         name: item?.file.name ?? '',
         showOriginalToggle: options.sizeType.length > 1,
         original: sheet.original,
