@@ -609,4 +609,59 @@ describe('<choose-image-sheet> gallery', () => {
       expect(((await pending) as ChooseImageError).error).to.equal(11);
     });
   });
+
+  describe('files pasted or dropped while the chosen images are processed', () => {
+    type Give = (target: Element, file: File) => void;
+    const drop: Give = (target, file) => {
+      const dataTransfer = new DataTransfer();
+      dataTransfer.items.add(file);
+      target.dispatchEvent(new DragEvent('drop', {dataTransfer, bubbles: true, composed: true, cancelable: true}));
+    };
+    const paste: Give = (target, file) => {
+      const clipboardData = new DataTransfer();
+      clipboardData.items.add(file);
+      target.dispatchEvent(new ClipboardEvent('paste', {clipboardData, bubbles: true, composed: true, cancelable: true}));
+    };
+
+    /**
+     * Records what the sheet shows after every change (tiles, badges, 完成's text, the message,
+     * the image under review), and gives `file` the moment it first says 正在处理… — in the
+     * observer's callback, so while the processing surely goes on.
+     */
+    function watch(sheet: ChooseImageSheet, give: Give, file: File) {
+      const seen: string[] = [];
+      let given = false;
+      const observer = new MutationObserver(() => {
+        const review = sheet.shadowRoot!.querySelector<HTMLImageElement>('img.review');
+        seen.push(JSON.stringify({badges: badges(sheet), confirm: part(sheet, 'confirm')?.textContent?.trim(), message: part(sheet, 'message')?.textContent, review: review?.alt}));
+        if (!given && part(sheet, 'message')?.textContent?.includes('正在处理')) {
+          given = true;
+          give(part(sheet, 'gallery') ?? sheet.shadowRoot!.querySelector('dialog')!, file);
+        }
+      });
+      observer.observe(sheet.shadowRoot!, {subtree: true, childList: true, characterData: true, attributes: true});
+      return {seen, given: () => given, stop: () => observer.disconnect()};
+    }
+
+    const ways: Array<[string, Give, Partial<Record<'firefox', string>>]> = [
+      ['dropped', drop, {}],
+      ['pasted', paste, {firefox: 'a page cannot make a paste event that carries files (its clipboardData is ignored), and no driver pastes files'}],
+    ];
+    for (const [how, give, skips] of ways) {
+      itExceptIn(skips, `should refuse a file ${how} during 正在处理… with count 3, saying so, and return the two the sheet showed`, async function () {
+        this.timeout(30000);
+        const [a, b, c] = await Promise.all([3000, 3100, 3200].map(async (w, i) => asFile(await makeImage(w, 2000, 'image/jpeg', {seed: i + 1}), `big-${i + 1}.jpg`)));
+        const {pending, sheet} = await pick([a, b], {count: 3});
+        const watching = watch(sheet, give, c);
+        await clickOn(part(sheet, 'confirm')!);
+        const result = (await pending) as ChooseImageResult;
+        watching.stop();
+        expect(watching.given(), 'the sheet never said 正在处理…').to.equal(true);
+        const shown = watching.seen.map(s => JSON.parse(s) as {badges: string[]; confirm?: string; message?: string});
+        expect(shown.filter(s => s.badges.length > 2 || s.confirm === '完成 (3/3)'), 'a third image was shown as chosen').to.deep.equal([]);
+        expect(result.tempFiles.map(f => [f.width, f.height])).to.deep.equal([[1920, 1280], [1920, 1239]]);
+        expect(shown.some(s => s.message === '正在处理，处理完再添加图片'), 'the refusal was not said').to.equal(true);
+      });
+    }
+  });
 });

@@ -21,6 +21,8 @@ export interface GalleryTranslation extends SharedPaneTranslation {
   /** A file whose extension the `extension` option leaves out, and the extensions allowed. */
   excluded: (name: string, extensions: string[]) => string;
   unusableBadge: string;
+  /** Files pasted or dropped while the chosen images are processed: refused, and said so. */
+  notWhileProcessing: string;
 }
 
 const zhCN: GalleryTranslation = {
@@ -37,6 +39,7 @@ const zhCN: GalleryTranslation = {
   rechoose: '重选',
   excluded: (name, extensions) => `${name}，仅支持 ${extensions.join('、')} 格式`,
   unusableBadge: '无法使用',
+  notWhileProcessing: '正在处理，处理完再添加图片',
 };
 
 const en: GalleryTranslation = {
@@ -53,6 +56,7 @@ const en: GalleryTranslation = {
   rechoose: 'Change',
   excluded: (name, extensions) => `${name}, only ${extensions.join(', ')} files can be chosen`,
   unusableBadge: 'Unusable',
+  notWhileProcessing: 'Processing: add images once it is done',
 };
 
 /** The sheet's strings and the gallery's, in the language of `t`. */

@@ -94,6 +94,12 @@ export class GalleryPane implements ReactiveController {
    * once: the system picker was the choice, as it is in native apps.
    */
   add(files: File[]) {
+    // Locked while the chosen images are processed (正在处理…), as the selection is: a file pasted
+    // or dropped then would change a result already on its way. Refused, and said so.
+    if (this.sheet.busy) {
+      this.sheet.hint = this.t.notWhileProcessing;
+      return;
+    }
     if (this.single) {
       this.items.forEach(item => this.deselect(item));
       this.items = [];
