@@ -12,6 +12,22 @@ export {revokeTempFiles} from './temp-files.js';
 export type {ChooseImageResult, TempFile} from './temp-files.js';
 export type {ChooseImageOptions, CompressOptions, Facing, SizeType, SourceType} from './options.js';
 export type {ChooseImageSheetEventMap} from './events.js';
+// The companions' types, for code that calls them through `my` (their code loads on first use).
+export type {
+  CompressImageOptions,
+  CompressImageResult,
+  CompressLevel,
+  GetImageInfoOptions,
+  ImageInfoResult,
+  ImageOrientation,
+  PreviewImageOptions,
+  SaveImageOptions,
+  ShowToastOptions,
+  UploadFileOptions,
+  UploadFileResult,
+  UploadProgress,
+  UploadTask,
+} from './companions/index.js';
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -2,20 +2,21 @@
 // the paths it got (`my.previewImage`, `my.uploadFile`, …) run unchanged. The companions load on
 // first use.
 import {chooseImage} from './choose-image.js';
-import type * as Companions from './companions/index.js';
 import {alipayCall, quiet} from './internal/callbacks.js';
 
-type Companion = keyof typeof Companions & ('previewImage' | 'showToast' | 'hideToast' | 'getImageInfo' | 'compressImage' | 'uploadFile' | 'saveImage');
+/** The two chunks of companions: a page that only previews fetches only the first. */
+const preview = () => import('./preview/index.js');
+const pathApis = () => import('./companions/path-apis.js');
 
 /**
- * `my[name]`, from the companions' chunk once it has loaded (a chunk that cannot load fails the
+ * `my[name]` from the chunk `load` brings, once it has loaded (a chunk that cannot load fails the
  * call with code 3, callbacks and all). `methods` of what the call returns (an upload task's) can
  * be called at once: they reach the task as soon as it has started, before anything it does.
  */
-function later<K extends Companion>(name: K, methods: string[] = []): (typeof Companions)[K] {
+function later<M, K extends keyof M>(load: () => Promise<M>, name: K, methods: string[] = []): M[K] {
   return ((options: unknown) => {
     // In an array, so the task is not awaited here.
-    const task = import('./companions/index.js').then(
+    const task = load().then(
       m => [(m[name] as (o: unknown) => Promise<unknown>)(options)],
       e => [alipayCall(options, () => Promise.reject(e))]
     );
@@ -29,19 +30,19 @@ function later<K extends Companion>(name: K, methods: string[] = []): (typeof Co
 export const my = {
   chooseImage,
   /** Full-screen viewer of `urls`, from index `current`. Loaded on first use. */
-  previewImage: later('previewImage'),
+  previewImage: later(preview, 'previewImage'),
   /** A short message over the page. Loaded on first use. */
-  showToast: later('showToast'),
-  hideToast: later('hideToast'),
+  showToast: later(preview, 'showToast'),
+  hideToast: later(preview, 'hideToast'),
   /** Size as stored, EXIF orientation and type of the image at `src`, from its header. Loaded on first use. */
-  getImageInfo: later('getImageInfo'),
+  getImageInfo: later(pathApis, 'getImageInfo'),
   /** New, smaller copies of `apFilePaths` at `compressLevel`, through the image worker. Loaded on first use. */
-  compressImage: later('compressImage'),
+  compressImage: later(pathApis, 'compressImage'),
   /**
    * POSTs the file at `filePath` as multipart/form-data. The promise is also the upload task:
    * `onProgressUpdate`, `offProgressUpdate` and `abort` work at once, before the chunk loads.
    */
-  uploadFile: later('uploadFile', ['onProgressUpdate', 'offProgressUpdate', 'abort']),
+  uploadFile: later(pathApis, 'uploadFile', ['onProgressUpdate', 'offProgressUpdate', 'abort']),
   /** The share sheet with the image on a phone, a download elsewhere; the kit's 保存图片 / 取消 first. Loaded on first use. */
-  saveImage: later('saveImage'),
+  saveImage: later(pathApis, 'saveImage'),
 };

@@ -49,7 +49,7 @@ export function getImageInfo(options: GetImageInfoOptions): Promise<ImageInfoRes
   return alipayCall(options, async () => {
     const src = pathOption(optionsOf(options), 'src');
     const blob = await readPath(src);
-    const {readHeader, heifOrientation, readHeifLayout} = await import('./image-header.js');
+    const {readHeader, heifOrientation, readHeifLayout} = await import('../image/header.js');
     const head = await readHeader(blob);
     const type = TYPES[head.type];
     if (!type) throw new Error(`${src.slice(0, 80)} is no image of a type this reads (jpg, png, gif, webp, bmp, heic, avif)`);

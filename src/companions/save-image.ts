@@ -5,7 +5,7 @@ import {cancelled, type ChooseImageError} from '../errors.js';
 import {extension} from '../image/file-name.js';
 import {alipayCall} from '../internal/callbacks.js';
 import {invalid, optionsOf} from '../options.js';
-import type {ChooseImageSaveSheet} from './save-sheet.js';
+import {ChooseImageSaveSheet} from './save-sheet.js';
 import {nameOf, pathOption, readPath} from './read-path.js';
 
 export interface SaveImageOptions {
@@ -33,6 +33,8 @@ function named(blob: Blob, path: string): File {
 
 /** Shows the kit's action sheet; resolves when 保存图片 is tapped, fails with 11 when it is dismissed. */
 async function confirmSave(locale: string | undefined): Promise<void> {
+  // Defined on first use, not when the module loads (server-side rendering imports it too).
+  if (!customElements.get('choose-image-save-sheet')) customElements.define('choose-image-save-sheet', ChooseImageSaveSheet);
   const sheet = document.createElement('choose-image-save-sheet') as ChooseImageSaveSheet;
   if (locale) sheet.locale = locale;
   document.body.append(sheet);

@@ -7,6 +7,9 @@
 import {readHeifLayout} from './heic/heif-layout.js';
 import {sniffType} from './sniff.js';
 
+// What getImageInfo reads of a HEIC or AVIF beside the header, from the same chunk.
+export {heifOrientation, readHeifLayout} from './heic/heif-layout.js';
+
 export interface Header {
   /** MIME type by signature; '' when the bytes are no image type we know. */
   type: string;

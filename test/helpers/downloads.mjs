@@ -14,8 +14,12 @@ import {join} from 'node:path';
 const folder = mkdtempSync(join(tmpdir(), 'choose-image-sheet-downloads-'));
 process.on('exit', () => rmSync(folder, {recursive: true, force: true}));
 
-/** Firefox saves downloads to the folder without asking. */
+/**
+ * Firefox saves downloads to the folder without asking, and without opening its downloads panel,
+ * which takes the focus from the pages of the test files after it (their keys went nowhere).
+ */
 export const firefoxDownloadPrefs = {
+  'browser.download.alwaysOpenPanel': false,
   'browser.download.dir': folder,
   'browser.download.folderList': 2,
   'browser.download.useDownloadDir': true,
