@@ -629,18 +629,56 @@ describe('<choose-image-sheet> gallery', () => {
      * observer's callback, so while the processing surely goes on.
      */
     function watch(sheet: ChooseImageSheet, give: Give, file: File) {
-      const seen: string[] = [];
-      let given = false;
+      const seen: Shown[] = [];
+      let givenAt = -1;
       const observer = new MutationObserver(() => {
         const review = sheet.shadowRoot!.querySelector<HTMLImageElement>('img.review');
-        seen.push(JSON.stringify({badges: badges(sheet), confirm: part(sheet, 'confirm')?.textContent?.trim(), message: part(sheet, 'message')?.textContent, review: review?.alt}));
-        if (!given && part(sheet, 'message')?.textContent?.includes('正在处理')) {
-          given = true;
+        // `review` is '' where count 1's card shows no image, and absent once the view is gone.
+        const stage = sheet.shadowRoot!.querySelector('.single [part~="gallery"]') ? (review?.alt ?? '') : undefined;
+        seen.push({badges: badges(sheet), confirm: part(sheet, 'confirm')?.textContent?.trim(), message: part(sheet, 'message')?.textContent ?? undefined, review: stage});
+        if (givenAt < 0 && part(sheet, 'message')?.textContent?.includes('正在处理')) {
+          givenAt = seen.length - 1;
           give(part(sheet, 'gallery') ?? sheet.shadowRoot!.querySelector('dialog')!, file);
         }
       });
       observer.observe(sheet.shadowRoot!, {subtree: true, childList: true, characterData: true, attributes: true});
-      return {seen, given: () => given, stop: () => observer.disconnect()};
+      return {
+        seen,
+        given: () => givenAt >= 0,
+        /** What the sheet showed from the moment the file was given. */
+        since: () => seen.slice(givenAt),
+        stop: () => observer.disconnect(),
+      };
+    }
+    type Shown = {badges: string[]; confirm?: string; message?: string; review?: string};
+
+    /**
+     * The call's result, or a failure naming what the sheet showed if it stayed open and idle
+     * (no longer 正在处理…, 重选 enabled) once the file was given: a call left open.
+     */
+    async function outcome(sheet: ChooseImageSheet, pending: Promise<unknown>, watching: ReturnType<typeof watch>) {
+      let settled = false;
+      const result = pending.finally(() => (settled = true));
+      const idle = () => watching.given() && !!sheet.shadowRoot!.querySelector('dialog[open]') && part<HTMLButtonElement>(sheet, 'retake')?.disabled === false;
+      await waitUntil(() => settled || idle(), 'the call neither returned nor stopped processing', {timeout: 20000});
+      watching.stop();
+      expect(settled, `the call stayed open, saying "${part(sheet, 'message')?.textContent}"`).to.equal(true);
+      return (await result) as ChooseImageResult;
+    }
+
+    /** A (landscape) and B (portrait), large enough that their processing is seen. */
+    const twoPhotos = async () => [asFile(await makeImage(3000, 2000, 'image/jpeg', {seed: 1}), 'A.jpg'), asFile(await makeImage(2000, 3000, 'image/jpeg', {seed: 2}), 'B.jpg')];
+
+    /** The result is A alone: its bytes for original, A's shape at most 1920 px for compressed. */
+    function expectPickReturned(result: ChooseImageResult, a: File, sizeType: 'compressed' | 'original') {
+      expect(result.tempFiles.map(f => [f.width, f.height])).to.deep.equal(sizeType === 'original' ? [[3000, 2000]] : [[1920, 1280]]);
+      if (sizeType === 'original') expect(result.tempFiles[0].size).to.equal(a.size);
+    }
+
+    /** Nothing shown claimed that B was chosen or that A could not be used. */
+    function expectNothingClaimed(seen: Shown[]) {
+      expect(seen.filter(s => s.review === 'B.jpg' || s.message?.includes('B.jpg')), 'B was shown as the pick').to.deep.equal([]);
+      expect(seen.filter(s => s.message?.includes('无法读取')), 'A was said to be unusable').to.deep.equal([]);
     }
 
     const ways: Array<[string, Give, Partial<Record<'firefox', string>>]> = [
@@ -657,11 +695,52 @@ describe('<choose-image-sheet> gallery', () => {
         const result = (await pending) as ChooseImageResult;
         watching.stop();
         expect(watching.given(), 'the sheet never said 正在处理…').to.equal(true);
-        const shown = watching.seen.map(s => JSON.parse(s) as {badges: string[]; confirm?: string; message?: string});
+        const shown = watching.seen;
         expect(shown.filter(s => s.badges.length > 2 || s.confirm === '完成 (3/3)'), 'a third image was shown as chosen').to.deep.equal([]);
         expect(result.tempFiles.map(f => [f.width, f.height])).to.deep.equal([[1920, 1280], [1920, 1239]]);
         expect(shown.some(s => s.message === '正在处理，处理完再添加图片'), 'the refusal was not said').to.equal(true);
       });
+
+      // Count 1 with one size type: the pick is the choice and is returned at once, so a person
+      // who drops or pastes another image the moment the sheet shows it is already too late.
+      // Before the refusal the second file replaced the first, whose result was dropped: the call
+      // stayed open saying "A.jpg，无法读取此图片" (or returned A while the sheet showed B).
+      for (const sizeType of ['compressed', 'original'] as const) {
+        itExceptIn(skips, `should refuse a file ${how} right after a count-1 pick returned at once (${sizeType}), saying so, and return the pick`, async function () {
+          this.timeout(40000);
+          const [a, b] = await twoPhotos();
+          const pending = chooseImage({sourceType: ['camera', 'album'], sizeType: [sizeType]});
+          const sheet = await openedSheet();
+          const watching = watch(sheet, give, b);
+          await chooseFiles(part(sheet, 'action-album')!, [a]);
+          const result = await outcome(sheet, pending, watching);
+          expect(watching.given(), 'the sheet never said 正在处理…').to.equal(true);
+          expectPickReturned(result, a, sizeType);
+          expectNothingClaimed(watching.seen);
+          expect(watching.seen.some(s => s.message === '正在处理，处理完再添加图片'), 'the refusal was not said').to.equal(true);
+        });
+      }
+
+      // Count 1 with both size types: the pick is reviewed, 使用照片 starts the processing, and
+      // the photo under review stays what is returned until the sheet closes.
+      for (const sizeType of ['compressed', 'original'] as const) {
+        itExceptIn(skips, `should refuse a file ${how} during 使用照片's 正在处理… with count 1 (${sizeType === 'original' ? '原图 on' : '原图 off'}), keeping the photo under review, and return it`, async function () {
+          this.timeout(40000);
+          const [a, b] = await twoPhotos();
+          const {pending, sheet} = await pick([a]);
+          await waitUntil(() => sheet.shadowRoot!.querySelector<HTMLImageElement>('img.review')?.complete, 'the pick was not shown for review', {timeout: 10000});
+          if (sizeType === 'original') await clickOn(part(sheet, 'original-toggle')!);
+          const watching = watch(sheet, give, b);
+          await clickOn(part(sheet, 'confirm')!);
+          const result = await outcome(sheet, pending, watching);
+          expect(watching.given(), 'the sheet never said 正在处理…').to.equal(true);
+          expectPickReturned(result, a, sizeType);
+          expectNothingClaimed(watching.seen);
+          const changed = watching.since().filter(s => s.review !== undefined && s.review !== 'A.jpg');
+          expect(changed, 'the photo under review changed before the sheet closed').to.deep.equal([]);
+          expect(watching.seen.some(s => s.message === '正在处理，处理完再添加图片'), 'the refusal was not said').to.equal(true);
+        });
+      }
     }
   });
 });
