@@ -46,7 +46,8 @@ export default css`
     border: none;
     width: 100%;
     max-width: 560px;
-    max-height: 100dvh;
+    /* Of the screen, not 100dvh, which grows with a page's CSS zoom (see pane.styles.ts). */
+    max-height: 100%;
     border-radius: var(--_radius) var(--_radius) 0 0;
     background: var(--_surface);
     color: var(--_on-surface);

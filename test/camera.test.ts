@@ -64,6 +64,33 @@ function mostOneSided(grids: number[][][]) {
   return best;
 }
 
+/**
+ * The size, in the frame's pixels, of what the preview shows through `seen` (the part of its box
+ * on screen, or inside the sheet): the whole frame under contain, under cover the middle of it at
+ * the box's shape, cut to `seen`.
+ */
+function shownSize(video: HTMLVideoElement, seen: {width: number; height: number}) {
+  if (getComputedStyle(video).objectFit !== 'cover') return [video.videoWidth, video.videoHeight];
+  const box = video.getBoundingClientRect();
+  const scale = Math.max(box.width / video.videoWidth, box.height / video.videoHeight);
+  return [Math.min(video.videoWidth, seen.width / scale), Math.min(video.videoHeight, seen.height / scale)];
+}
+
+/** The part of `a` inside `b`. */
+const within = (a: DOMRect, b: DOMRect) => ({width: Math.min(a.right, b.right) - Math.max(a.left, b.left), height: Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top)});
+
+/** Takes a photo (a call with sizeType original) and checks that it is `shown` in size, to 2 px. */
+async function expectShotOfSize(sheet: ChooseImageSheet, pending: Promise<unknown>, shown: number[]) {
+  await waitUntil(() => !part<HTMLButtonElement>(sheet, 'shutter')!.disabled, 'shutter', {timeout: 5000});
+  // (a script's click: this is about the framing, and WebKit's driver misplaces real clicks in a resized window)
+  part(sheet, 'shutter')!.click();
+  (await partReady(sheet, 'confirm')).click();
+  const result = (await pending) as ChooseImageResult;
+  const [w, h] = [result.tempFiles[0].width, result.tempFiles[0].height];
+  expect(Math.abs(w - shown[0]), `width ${w} vs shown ${shown[0]}`).to.be.at.most(2);
+  expect(Math.abs(h - shown[1]), `height ${h} vs shown ${shown[1]}`).to.be.at.most(2);
+}
+
 describe('<choose-image-sheet> camera', () => {
   let rec: Recorder;
   beforeEach(() => (rec = recordStreams()));
@@ -85,18 +112,9 @@ describe('<choose-image-sheet> camera', () => {
         expect(await setViewportSize(width, height)).to.deep.equal({width, height});
         const {pending, sheet, video} = await openCamera({sizeType: ['original']});
         expect(getComputedStyle(video).objectFit).to.equal(fit);
-        const box = video.getBoundingClientRect();
         // The frame's part on screen: all of it (contain), or its middle at the box's shape (cover).
-        const scale = fit === 'cover' ? Math.max(box.width / video.videoWidth, box.height / video.videoHeight) : 1;
-        const shown = fit === 'cover' ? [Math.min(video.videoWidth, box.width / scale), Math.min(video.videoHeight, box.height / scale)] : [video.videoWidth, video.videoHeight];
-        await waitUntil(() => !part<HTMLButtonElement>(sheet, 'shutter')!.disabled, 'shutter', {timeout: 5000});
-        // (a script's click: this is about the framing, and WebKit's driver misplaces real clicks in a resized window)
-        part(sheet, 'shutter')!.click();
-        (await partReady(sheet, 'confirm')).click();
-        const result = (await pending) as ChooseImageResult;
-        const [w, h] = [result.tempFiles[0].width, result.tempFiles[0].height];
-        expect(Math.abs(w - shown[0]), `width ${w} vs shown ${shown[0]}`).to.be.at.most(2);
-        expect(Math.abs(h - shown[1]), `height ${h} vs shown ${shown[1]}`).to.be.at.most(2);
+        const box = video.getBoundingClientRect();
+        await expectShotOfSize(sheet, pending, shownSize(video, box));
       });
     }
   });
@@ -158,6 +176,64 @@ describe('<choose-image-sheet> camera', () => {
       const {tempFiles} = (await pending) as ChooseImageResult;
       expect(tempFiles.map(f => [f.width, f.height])[1]).to.deep.equal(second);
     });
+  });
+
+  // Issue 22: under `html {zoom: 1.5}` viewport units grow with the zoom (Chromium, Firefox), so
+  // the camera sheet was 1.5× the screen's height — close and torch off screen — and the capture
+  // took the middle of the whole preview box, most of it never on screen.
+  describe('on a page zoomed with CSS (html {zoom: 1.5})', () => {
+    let screenBox: HTMLElement;
+    beforeEach(() => {
+      document.documentElement.style.zoom = '1.5';
+      // The screen in the page's own (zoomed) coordinates, as the sheet's boxes are measured.
+      screenBox = document.createElement('div');
+      screenBox.style.cssText = 'position: fixed; inset: 0; pointer-events: none;';
+      document.body.append(screenBox);
+    });
+    afterEach(async () => {
+      document.documentElement.style.zoom = '';
+      screenBox.remove();
+      await setViewportSize(800, 600);
+    });
+
+    /** Whether `el`'s box lies on the screen (to within a pixel). */
+    const onScreen = (el: Element) => {
+      const [r, s] = [el.getBoundingClientRect(), screenBox.getBoundingClientRect()];
+      return r.top >= s.top - 1 && r.left >= s.left - 1 && r.bottom <= s.bottom + 1 && r.right <= s.right + 1;
+    };
+
+    for (const [width, height] of [
+      [390, 844],
+      [800, 600],
+    ] as const) {
+      const narrow = width < 447 ? {webkit: "MiniBrowser's window is at least 447 px wide"} : {};
+      itExceptIn(narrow, `should fit the camera sheet to the screen at ${width}×${height} and return what it showed`, async () => {
+        expect(await setViewportSize(width, height)).to.deep.equal({width, height});
+        const {pending, sheet, video} = await openCamera({sizeType: ['original']});
+        await animationsDone(sheet);
+        for (const name of ['sheet', 'close', 'shutter']) expect(onScreen(part(sheet, name)!), `${name} is on the screen`).to.equal(true);
+        // What the person sees of the frame: the part of the preview box on screen.
+        await expectShotOfSize(sheet, pending, shownSize(video, within(video.getBoundingClientRect(), screenBox.getBoundingClientRect())));
+      });
+    }
+  });
+
+  // What the sheet does not show is not returned either: a page that styles the preview taller
+  // than the sheet (which clips it) gets the part on screen.
+  it("should return only the part of the preview the sheet shows when the page's ::part(video) overflows it", async () => {
+    // Cover in the window too, and half again as tall as the card that clips it.
+    const style = Object.assign(document.createElement('style'), {textContent: 'choose-image-sheet::part(video) { object-fit: cover; inset: -25% 0 auto; height: 150%; }'});
+    document.head.append(style);
+    try {
+      const {pending, sheet, video} = await openCamera({sizeType: ['original']});
+      await animationsDone(sheet);
+      expect(getComputedStyle(video).objectFit).to.equal('cover');
+      const [box, card] = [video.getBoundingClientRect(), part(sheet, 'sheet')!.getBoundingClientRect()];
+      expect(box.height, 'the preview is taller than the sheet').to.be.above(card.height + 10);
+      await expectShotOfSize(sheet, pending, shownSize(video, within(box, card)));
+    } finally {
+      style.remove();
+    }
   });
 
   it('should play a live preview with real pixels', async () => {

@@ -152,6 +152,33 @@ describe('my.previewImage on a right-to-left page', () => {
   });
 });
 
+describe('my.previewImage on a page zoomed with CSS', () => {
+  afterEach(async () => {
+    document.documentElement.style.zoom = '';
+    viewer()?.close();
+    await waitUntil(() => !viewer(), 'the viewer stayed');
+  });
+
+  // Issue 22: 100vw × 100dvh grow with html {zoom: 1.5} in Chromium and Firefox, which put the
+  // close button off screen.
+  it('should fill the screen and no more under html {zoom: 1.5}', async () => {
+    document.documentElement.style.zoom = '1.5';
+    const screenBox = document.createElement('div');
+    screenBox.style.cssText = 'position: fixed; inset: 0; pointer-events: none;';
+    document.body.append(screenBox);
+    try {
+      await open(await urls(2));
+      const s = screenBox.getBoundingClientRect();
+      for (const name of ['viewer', 'close', 'next']) {
+        const r = vpart(name)!.getBoundingClientRect();
+        expect(r.right <= s.right + 1 && r.bottom <= s.bottom + 1 && r.left >= s.left - 1 && r.top >= s.top - 1, `${name} is on the screen`).to.equal(true);
+      }
+    } finally {
+      screenBox.remove();
+    }
+  });
+});
+
 describe('previewImage, twice in one task', () => {
   // Issue 22: the second call found no open viewer to close (the first was not open yet) and two
   // viewers stacked; Escape then closed one and left the other.

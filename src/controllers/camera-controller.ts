@@ -45,17 +45,29 @@ export interface CaptureOptions {
 }
 
 /**
- * The part of the video's frame its element shows: all of it under `object-fit: contain`, the
- * middle under `cover` (a phone's full-bleed preview), so that the capture is what was framed.
+ * The part of the video's frame the person sees, so that the capture is what was framed: under
+ * `object-fit: contain` (a window) all of it; under `cover` (a phone's full-bleed preview) the
+ * middle at the box's shape, and of that only what the sheet around it shows (its <dialog> clips
+ * it). Mirrored (the front camera), the left of what is seen is the right of the frame.
  */
 export function shownRegion(video: HTMLVideoElement): Region {
   const {videoWidth: w, videoHeight: h} = video;
   const box = video.getBoundingClientRect();
   if (getComputedStyle(video).objectFit !== 'cover' || !box.width || !box.height || !w || !h) return {x: 0, y: 0, width: w, height: h};
+  const clip = video.closest('dialog')?.getBoundingClientRect() ?? box;
   const scale = Math.max(box.width / w, box.height / h);
-  const width = Math.min(w, Math.round(box.width / scale));
-  const height = Math.min(h, Math.round(box.height / scale));
-  return {x: Math.round((w - width) / 2), y: Math.round((h - height) / 2), width, height};
+  // The frame is drawn centred on the box, `scale` screen pixels to one of its own.
+  const frameLeft = box.left + (box.width - w * scale) / 2;
+  const frameTop = box.top + (box.height - h * scale) / 2;
+  const [left, right] = [Math.max(box.left, clip.left), Math.min(box.right, clip.right)];
+  const [top, bottom] = [Math.max(box.top, clip.top), Math.min(box.bottom, clip.bottom)];
+  const width = Math.min(w, Math.max(0, Math.round((right - left) / scale)));
+  const height = Math.min(h, Math.max(0, Math.round((bottom - top) / scale)));
+  let x = Math.round((left - frameLeft) / scale);
+  const transform = getComputedStyle(video).transform;
+  if (transform !== 'none' && new DOMMatrixReadOnly(transform).a < 0) x = w - x - width;
+  const y = Math.round((top - frameTop) / scale);
+  return {x: Math.min(Math.max(0, x), w - width), y: Math.min(Math.max(0, y), h - height), width, height};
 }
 
 export interface Capture {

@@ -16,8 +16,9 @@ export default css`
   }
   dialog {
     box-sizing: border-box;
-    width: 100vw;
-    height: 100dvh;
+    /* The screen, as percentages of the fixed dialog's viewport: vw/dvh grow with a page's CSS zoom. */
+    width: 100%;
+    height: 100%;
     max-width: none;
     max-height: none;
     margin: 0;

@@ -204,7 +204,7 @@ export default css`
       flex: 0 1 auto;
     }
     .sheet.gallery:has(> .single) {
-      height: min(90dvh, 820px);
+      height: min(90%, 820px); /* of the screen, as pane.styles.ts says why */
     }
   }
 

@@ -8,11 +8,13 @@ export default css`
     cursor: default;
     opacity: 0.4;
   }
-  /* On a phone, upright or sideways, the camera and the gallery fill the screen. */
+  /* On a phone, upright or sideways, the camera and the gallery fill the screen. Percentages of
+     the screen (a modal dialog is fixed: its containing block is the viewport), not dvh: viewport
+     units grow with a page's CSS zoom (html {zoom: 1.5}: a sheet 1.5× the screen's height). */
   .sheet.camera,
   .sheet.gallery {
     max-width: none;
-    height: 100dvh;
+    height: 100%;
     border-radius: 0;
   }
   /* In a window they are the same centred card as the action sheet; the gallery fits its content. */
@@ -20,13 +22,13 @@ export default css`
     .sheet.camera,
     .sheet.gallery {
       max-width: 560px;
-      height: min(90dvh, 820px);
+      height: min(90%, 820px);
       border-radius: var(--_radius);
     }
     /* fit-content, not auto: a modal dialog is inset top and bottom, and auto would stretch it. */
     .sheet.gallery {
       height: fit-content;
-      max-height: min(90dvh, 820px);
+      max-height: min(90%, 820px);
     }
   }
   .action.primary {
