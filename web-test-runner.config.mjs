@@ -15,6 +15,7 @@ import {requestLog} from './test/helpers/request-log.mjs';
 import {serverCommands} from './test/helpers/server-commands.mjs';
 import {summaryReporter} from './test/helpers/summary-reporter.mjs';
 import {uploadServer} from './test/helpers/upload-server.mjs';
+import {waitLimit} from './test/helpers/wait-limit.mjs';
 
 const {engines} = selectEngines([], process.env);
 
@@ -89,6 +90,6 @@ export default {
   browsers: groups[0].browsers,
   groups,
   middleware: [cspHeader, requestLog.middleware],
-  plugins: [proxyRequests(), tsAsJs(), libheifDevServer(), esbuildPlugin({ts: true, tsconfig: './tsconfig.json'}), serverCommands(), requestLog.plugin, uploadServer(), downloads()],
+  plugins: [proxyRequests(), tsAsJs(), libheifDevServer(), esbuildPlugin({ts: true, tsconfig: './tsconfig.json'}), serverCommands(), requestLog.plugin, uploadServer(), downloads(), waitLimit()],
   reporters: [defaultReporter(), summaryReporter()],
 };
