@@ -236,7 +236,7 @@ describe('<choose-image-sheet> gallery', () => {
     expect(result.tempFiles.map(f => f.file.name)).to.deep.equal(['photo-1.jpg']);
   });
 
-  it('should keep the sheet open when the picker is dismissed', async () => {
+  itExceptIn({firefox: 'its headless file picker (ESR 140) never closes, and its WebDriver BiDi cannot dismiss one'}, 'should keep the sheet open when the picker is dismissed', async () => {
     const pending = failure(chooseImage());
     const sheet = await openedSheet();
     await chooseFiles(part(sheet, 'action-album')!, null);

@@ -98,8 +98,8 @@ export function serverCommands() {
           rmSync(payload.path);
           return true;
         // payload: {paths: string[] | null}; null dismisses the chooser. Resolves at once; the
-        // next chooser the top page opens (by a real click) is answered. Puppeteer only: its
-        // BiDi wait sees only the top-level frame's choosers.
+        // next chooser the page opens (by a real click) is answered. Used in Chromium (CDP):
+        // Firefox ESR 140's BiDi never sees its picker (the tests set files on the input).
         case 'arm-file-chooser': {
           if (isWebDriver(session)) throw unsupported(session, 'answering a file chooser');
           const page = pageOf(session);
