@@ -46,8 +46,9 @@ function firefox(camera) {
  */
 class WebKitLauncher extends WebdriverLauncher {
   constructor(camera) {
-    // A hung MiniBrowser fails a command in 30 s, not after three 2-minute retries.
-    super({capabilities: {browserName: 'MiniBrowser'}, connectionRetryTimeout: 30_000, connectionRetryCount: 0});
+    // Starting MiniBrowser took over 30 s on a loaded machine: 90 s for that (within the
+    // runner's browserStartTimeout); commands get 30 s once it runs (createDriverManager).
+    super({capabilities: {browserName: 'MiniBrowser'}, connectionRetryTimeout: 90_000, connectionRetryCount: 0});
     this.camera = camera;
     /** Each WebKitWebDriver started again because the last one had exited: {session, what, reason}, for the summary. */
     this.relaunches = [];
@@ -114,6 +115,8 @@ class WebKitLauncher extends WebdriverLauncher {
 
   async createDriverManager() {
     const manager = await super.createDriverManager();
+    // A hung MiniBrowser fails a command in 30 s, not after three 2-minute retries.
+    this.driver.options.connectionRetryTimeout = 30_000;
     await setWebKitViewport(this.driver, 800, 600); // as the other engines' test pages
     return manager;
   }
