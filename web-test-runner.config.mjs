@@ -32,7 +32,8 @@ const groupName = (engine, camera) => (camera === 'granted' ? engine : `${engine
  * FILES=test/a.test.ts,test/no-camera/b.test.ts runs only those files, each in the group its
  * folder belongs to (for quick work; the runner's own file arguments do not reach groups).
  */
-const only = process.env.FILES?.split(',').filter(Boolean);
+const listed = process.env.FILES?.split(',').filter(Boolean);
+const only = listed?.length ? listed : undefined; // FILES= (empty): every file
 const inFolder = (file, [glob]) => file.startsWith(glob.slice(0, glob.indexOf('*')));
 const filesOf = (camera, files) => {
   if (!only) return files;

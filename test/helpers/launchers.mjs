@@ -12,6 +12,7 @@ import {WebdriverLauncher} from '@web/test-runner-webdriver';
 import {chromiumLaunchOptions} from '../../scripts/drivers/chromium.mjs';
 import {firefoxLaunchOptions, tolerateMissingOrientation} from '../../scripts/drivers/firefox.mjs';
 import {setWebKitViewport, webkitArgs} from '../../scripts/drivers/webkit.mjs';
+import {deadlockWatch} from '../../scripts/webkit-deadlock.mjs';
 import {miniBrowserCapabilities, startWebKitDriver} from '../../scripts/webkit-driver.mjs';
 import {firefoxDownloadPrefs} from './downloads.mjs';
 
@@ -50,7 +51,7 @@ class WebKitLauncher extends WebdriverLauncher {
     // runner's browserStartTimeout); commands get 30 s once it runs (createDriverManager).
     super({capabilities: {browserName: 'MiniBrowser'}, connectionRetryTimeout: 90_000, connectionRetryCount: 0});
     this.camera = camera;
-    /** Each WebKitWebDriver started again because the last one had exited: {session, what, reason}, for the summary. */
+    /** What had to be ended or started again, for the summary: {session, did, what, reason, when}. */
     this.relaunches = [];
   }
 
@@ -73,6 +74,7 @@ class WebKitLauncher extends WebdriverLauncher {
 
   /** Ends this MiniBrowser; the next session starts another (the driver replaces a hung one). */
   async closeBrowser() {
+    clearInterval(this.watching);
     const {driver} = this;
     this.driver = undefined;
     this.driverManager = undefined;
@@ -89,18 +91,37 @@ class WebKitLauncher extends WebdriverLauncher {
     const services = await this.services?.catch(() => undefined);
     if (this.services && !services?.alive()) {
       // Started again, and said so in the summary, rather than failing every file left.
-      this.relaunches.push({session: id, what: 'WebKitWebDriver', reason: services ? 'it had exited' : 'it did not start'});
+      this.relaunches.push({session: id, did: 'restarted', what: 'WebKitWebDriver', reason: services ? 'it had exited' : 'it did not start', when: 'before'});
       services?.stop();
       this.services = undefined;
     }
     this.services ??= this.startServices();
     await this.services;
     try {
-      return await super.startSession(id, url);
+      await super.startSession(id, url);
     } catch (e) {
       await this.closeBrowser();
       throw e;
     }
+    this.watch(id, (await this.services).pid);
+  }
+
+  /**
+   * Ends MiniBrowser's web process once it has deadlocked (scripts/webkit-deadlock.mjs): the page
+   * would never run again, and the runner would wait out its 6-minute limit. Ended, the page's
+   * connection closes and the runner fails the file at once ("the browser disconnected"); the
+   * next file gets a new MiniBrowser, and the summary says what was ended.
+   */
+  watch(id, driverPid) {
+    const deadlocked = deadlockWatch(driverPid);
+    this.watching = setInterval(() => {
+      const pid = deadlocked();
+      if (!pid) return;
+      clearInterval(this.watching);
+      const reason = 'deadlocked: its main thread in a lock with no CPU time for 30 s';
+      this.relaunches.push({session: id, did: 'ended', what: "MiniBrowser's web process", reason, when: 'during'});
+      process.kill(pid, 'SIGKILL');
+    }, 5000);
   }
 
   async startServices() {

@@ -1,7 +1,7 @@
 // Reporter that ends the run with one plain line, `N passed, N failed, N skipped`, over every
 // engine, for CI; above it, per engine: its counts and time, each test file that did not finish
-// (the page never reported back: it hung, or its browser stopped answering) with why, each
-// driver a launcher had to start again (`relaunches` on the launcher), and the title of every
+// (no test reported back: it hung, its browser went away, or it did not load) with why, what a
+// launcher had to end or start again (`relaunches` on the launcher), and the title of every
 // skipped test (a skip's title says why). A test file that failed to load or did not finish
 // counts as one failure. The lines are written on process exit because console output from
 // reporters is buffered by the runner and can be lost. TEST_TIMINGS=path also writes each file's time
@@ -39,10 +39,14 @@ export function summaryReporter() {
     return byEngine.get(engine);
   };
 
-  /** Files whose page never said its tests were done (it reports TEST_FINISHED itself), per engine. */
+  /**
+   * Files that began and reported no test: the page never said it was done (the runner's limit),
+   * its browser went away (the runner then ends it as "interrupted"), or it did not load.
+   */
   function unfinished() {
     for (const {session, at} of timeline.values()) {
-      if (at.TEST_FINISHED || !at.INITIALIZING) continue; // done, or never begun
+      const results = session.testResults;
+      if (!at.INITIALIZING || results?.tests?.length || results?.suites?.length) continue;
       const since = at.TEST_STARTED ?? at.INITIALIZING;
       tally(engineOf(session)).unfinished.push({
         file: relative(process.cwd(), session.testFile),
@@ -79,7 +83,7 @@ export function summaryReporter() {
       }
       for (const browser of browsers) {
         if (engineOf({browser}) !== engine) continue;
-        for (const r of browser.relaunches ?? []) out += `    relaunched in ${engine}: ${r.what} (${r.reason}) before ${fileOf(r.session)}\n`;
+        for (const r of browser.relaunches ?? []) out += `    ${r.did} in ${engine}: ${r.what} (${r.reason}) ${r.when} ${fileOf(r.session)}\n`;
       }
       for (const title of acc.skips) out += `    skipped in ${engine}: ${title}\n`;
       total.passed += acc.passed;
