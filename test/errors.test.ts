@@ -15,11 +15,13 @@ describe('ChooseImageError', () => {
     expect(err.name).to.equal('ChooseImageError');
   });
 
-  it('should carry Alipay\'s codes', () => {
+  it('should carry Alipay\'s codes, and the companions\' 12 and 13', () => {
     expect(ErrorCode).to.deep.equal({
       INVALID_OPTION: 2,
       UNKNOWN: 3,
       CANCELLED: 11,
+      NETWORK: 12,
+      UNREADABLE: 13,
       PERMISSION_REFUSED: 2001,
       PERMISSION_BLOCKED: 2002,
     });
