@@ -15,10 +15,14 @@ const folder = mkdtempSync(join(tmpdir(), 'choose-image-sheet-downloads-'));
 process.on('exit', () => rmSync(folder, {recursive: true, force: true}));
 
 /**
- * Firefox saves downloads to the folder without asking, and without opening its downloads panel,
- * which takes the focus from the pages of the test files after it (their keys went nowhere).
+ * Firefox saves downloads to the folder without asking, without opening its downloads panel, and
+ * without opening the file: by default it shows a downloaded WebP, AVIF, SVG, XML or JPEG XL itself,
+ * in a new tab in front of the test page (there at file:// — "file not found" once the test has
+ * taken the download). Every test file after it then ran in a background page: no focus,
+ * requestAnimationFrame at 2 Hz, a 300 ms animation taking 4 s; three previewImage tests failed.
  */
 export const firefoxDownloadPrefs = {
+  'browser.download.viewableInternally.enabledTypes': '',
   'browser.download.alwaysOpenPanel': false,
   'browser.download.dir': folder,
   'browser.download.folderList': 2,

@@ -15,6 +15,7 @@ import {setWebKitViewport, webkitArgs} from '../../scripts/drivers/webkit.mjs';
 import {deadlockWatch} from '../../scripts/webkit-deadlock.mjs';
 import {miniBrowserCapabilities, startWebKitDriver} from '../../scripts/webkit-driver.mjs';
 import {firefoxDownloadPrefs} from './downloads.mjs';
+import {closeStrayTabs} from './stray-tabs.mjs';
 
 export {setWebKitViewport};
 
@@ -24,7 +25,7 @@ const tag = (launcher, engine, camera, name) => Object.assign(launcher, {engine,
 // --- Chromium: command-line flags (scripts/drivers/chromium.mjs) --------------------------
 
 function chromium(camera) {
-  return tag(chromeLauncher({launchOptions: chromiumLaunchOptions(camera)}), 'chromium', camera, 'Chromium');
+  return tag(closeStrayTabs(chromeLauncher({launchOptions: chromiumLaunchOptions(camera)})), 'chromium', camera, 'Chromium');
 }
 
 // --- Firefox: preferences (scripts/drivers/firefox.mjs), over WebDriver BiDi ----------------
@@ -34,7 +35,8 @@ const firefoxPage = async ({context}) => tolerateMissingOrientation(await contex
 
 function firefox(camera) {
   // Downloads (my.saveImage) land in a folder the tests read, without a dialog.
-  return tag(chromeLauncher({createPage: firefoxPage, launchOptions: firefoxLaunchOptions(camera, firefoxDownloadPrefs)}), 'firefox', camera, 'Firefox');
+  const launcher = chromeLauncher({createPage: firefoxPage, launchOptions: firefoxLaunchOptions(camera, firefoxDownloadPrefs)});
+  return tag(closeStrayTabs(launcher), 'firefox', camera, 'Firefox');
 }
 
 // --- WebKit: WebKitGTK's MiniBrowser through WebKitWebDriver, on a private X display -------

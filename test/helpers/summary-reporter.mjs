@@ -1,9 +1,10 @@
 // Reporter that ends the run with one plain line, `N passed, N failed, N skipped`, over every
 // engine, for CI; above it, per engine: its counts and time, each test file that did not finish
 // (no test reported back: it hung, its browser went away, or it did not load) with why, what a
-// launcher had to end or start again (`relaunches` on the launcher), and the title of every
-// skipped test (a skip's title says why). A test file that failed to load or did not finish
-// counts as one failure. The lines are written on process exit because console output from
+// launcher had to end or start again (`relaunches` on the launcher), each tab a test file left
+// open (`strayTabs`, see stray-tabs.mjs), and the title of every skipped test (a skip's title says
+// why). A test file that failed to load or did not finish, and a tab left open, count as one
+// failure each. The lines are written on process exit because console output from
 // reporters is buffered by the runner and can be lost. TEST_TIMINGS=path also writes each file's time
 // (launch, run, stop) there, one tab-separated line per file, to see where a run's time goes.
 import {writeFileSync, writeSync} from 'node:fs';
@@ -75,15 +76,19 @@ export function summaryReporter() {
     const total = {passed: 0, failed: finished ? 0 : 1, skipped: 0};
     let out = '\n';
     for (const [engine, acc] of byEngine) {
+      const mine = [...browsers].filter(browser => engineOf({browser}) === engine);
+      const strayTabs = mine.flatMap(browser => browser.strayTabs ?? []);
+      acc.failed += strayTabs.length;
       const time = acc.last > acc.first ? `  ${minutes(acc.last - acc.first)}` : '';
       // Not in the closing line's shape (no commas), so CI reads only the total.
       out += `  ${engine.padEnd(9)} ${acc.passed} passed  ${acc.failed} failed  ${acc.skipped} skipped${time}\n`;
       for (const u of acc.unfinished) {
         out += `    did not finish in ${u.group}: ${u.file}${u.ran ? ` after ${seconds(u.ran)}` : ''}: ${u.reason}\n`;
       }
-      for (const browser of browsers) {
-        if (engineOf({browser}) !== engine) continue;
-        for (const r of browser.relaunches ?? []) out += `    ${r.did} in ${engine}: ${r.what} (${r.reason}) ${r.when} ${fileOf(r.session)}\n`;
+      for (const r of mine.flatMap(browser => browser.relaunches ?? [])) out += `    ${r.did} in ${engine}: ${r.what} (${r.reason}) ${r.when} ${fileOf(r.session)}\n`;
+      for (const t of strayTabs) {
+        const url = t.url.length > 100 ? `${t.url.slice(0, 100)}…` : t.url;
+        out += `    left a tab open in ${engine}: ${fileOf(t.session)} (${url}), closed ${t.next ? `before ${fileOf(t.next)}` : 'at the end'}\n`;
       }
       for (const title of acc.skips) out += `    skipped in ${engine}: ${title}\n`;
       total.passed += acc.passed;
@@ -91,6 +96,8 @@ export function summaryReporter() {
       total.skipped += acc.skipped;
     }
     writeSync(1, `${out}${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped\n`);
+    // The runner's exit code knows its tests only; a tab left open fails the run too.
+    if ([...browsers].some(browser => browser.strayTabs?.length)) process.exitCode ||= 1;
   });
 
   return {
