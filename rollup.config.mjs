@@ -1,17 +1,61 @@
-// Two builds from src/index.ts: dist/index.js (+ dist/companions.js) for bundlers (lit stays an
-// import, so apps share one copy; .d.ts beside it) and dist/choose-image-sheet.bundled.js with everything inside for a
-// plain <script type="module">. Both load the image worker, dist/image-worker.js, from beside
-// them: one minified file, so what a browser fetches for it is small. The HEIC decoder is a chunk
-// of each build, loaded when a HEIC file is picked; libheif itself (libheif.js, libheif.wasm) is
-// one pair of files in dist/ that all three share (scripts/libheif.mjs).
+// What dist/ holds, and why each file is there. Every file sits in dist/ itself, beside the others:
+// the kit finds its worker and libheif with `new URL('./file', import.meta.url)`
+// (src/image/kit-files.ts), which bundlers follow and a plain server serves as it is.
+//
+// - index.js, companions.js and their chunks: the package for bundlers (the `.`, `./companions`
+//   and `./preview` exports). Lit stays an import so an app has one copy; not minified (the app's bundler
+//   minifies), no source maps (the JS is the TypeScript's own code, comments and all). Each
+//   entry exports exactly its public API: code the lazy chunks share with an entry lives in
+//   shared.js (sharedChunk), and `preserveEntrySignatures: 'strict'` makes sure of it.
+// - choose-image-sheet.bundled.js and its chunks: everything inside, Lit too, minified, for a
+//   plain <script type="module"> (the `./bundled` export); source maps with their sources, as
+//   the code is unreadable without them. Its lazy chunks import Lit from the entry, so a page
+//   fetches Lit once and in the first request.
+// - image-worker.js: the image worker, one self-contained minified file that imports nothing, so
+//   a bundler that copies it into an app as it is copies all of it.
+// - libheif.js, libheif.wasm, libheif.LICENSE.txt: the HEIC decoder (scripts/libheif.mjs), loaded
+//   by URL only when a HEIC file is picked; LGPL, kept a separate, replaceable part.
+// - *.d.ts: the public types (scripts/prune-types.mjs removes those no public type reaches).
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import {libheif} from './scripts/libheif.mjs';
 import {minifyCss} from './scripts/minify-css.mjs';
 
-const ts = (declarations) =>
-  typescript({tsconfig: './tsconfig.json', declaration: declarations, declarationDir: declarations ? 'dist' : undefined, sourceMap: true});
+const ts = ({declarations = false, maps = false} = {}) =>
+  typescript({
+    tsconfig: './tsconfig.json',
+    declaration: declarations,
+    declarationDir: declarations ? 'dist' : undefined,
+    sourceMap: maps,
+    inlineSources: maps,
+  });
+
+/**
+ * Rollup puts a module that an entry and a chunk it loads later both use into the entry, which
+ * then exports it under a one-letter name. This sends such modules, and those two entries share,
+ * to one chunk, `shared.js`, with what they import from the entries' code.
+ */
+function sharedChunk() {
+  let shared;
+  return (id, {getModuleInfo, getModuleIds}) => {
+    if (!shared) {
+      const entries = [...getModuleIds()].filter(m => getModuleInfo(m).isEntry);
+      const staticGraph = entry => {
+        const seen = new Set([entry]);
+        for (const m of seen) for (const dep of getModuleInfo(m).importedIds) if (!getModuleInfo(dep).isExternal) seen.add(dep);
+        return seen;
+      };
+      const graphs = entries.map(staticGraph);
+      const inEntries = new Set(graphs.flatMap(g => [...g]));
+      shared = new Set(
+        [...inEntries].filter(m => !entries.includes(m) && (graphs.filter(g => g.has(m)).length > 1 || getModuleInfo(m).importers.some(i => !inEntries.has(i))))
+      );
+      for (const m of shared) for (const dep of getModuleInfo(m).importedIds) if (inEntries.has(dep) && !entries.includes(dep)) shared.add(dep);
+    }
+    return shared.has(id) ? 'shared' : undefined;
+  };
+}
 
 // Two compress passes: a few dozen bytes of the entry, at no cost.
 const minify = terser({ecma: 2021, module: true, compress: {passes: 2}, format: {comments: false}});
@@ -19,23 +63,20 @@ const minify = terser({ecma: 2021, module: true, compress: {passes: 2}, format: 
 export default [
   {
     input: {index: 'src/index.ts', companions: 'src/companions/index.ts'},
-    // The companion chunk imports shared code from the entry itself, so no facade chunk.
-    preserveEntrySignatures: 'allow-extension',
+    preserveEntrySignatures: 'strict',
     external: id => id === 'lit' || id.startsWith('lit/') || id.startsWith('@lit/'),
-    output: {dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: '[name].js'},
-    plugins: [resolve(), ts(true), minifyCss(), libheif()],
+    output: {dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name].js', manualChunks: sharedChunk()},
+    plugins: [resolve(), ts({declarations: true}), minifyCss(), libheif()],
   },
   {
     input: 'src/index.ts',
     preserveEntrySignatures: 'allow-extension',
-    // The companions stay a chunk of their own here too, loaded on first use; Lit lives in
-    // the entry and the chunk imports it from there.
     output: {dir: 'dist', format: 'es', sourcemap: true, entryFileNames: 'choose-image-sheet.bundled.js', chunkFileNames: 'choose-image-sheet.[name].bundled.js', experimentalMinChunkSize: 1000},
-    plugins: [resolve(), ts(false), minifyCss(), libheif(), minify],
+    plugins: [resolve(), ts({maps: true}), minifyCss(), minify],
   },
   {
     input: 'src/image/image-worker.ts',
-    output: {dir: 'dist', format: 'es', sourcemap: true, entryFileNames: 'image-worker.js', chunkFileNames: 'image-worker.[name].js'},
-    plugins: [resolve(), ts(false), libheif(), minify],
+    output: {file: 'dist/image-worker.js', format: 'es', inlineDynamicImports: true},
+    plugins: [resolve(), ts(), minify],
   },
 ];

@@ -9,7 +9,6 @@ import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import {rollup} from 'rollup';
-import {libheif} from '../scripts/libheif.mjs';
 import {minifyCss} from '../scripts/minify-css.mjs';
 
 const BUNDLED = 'dist/choose-image-sheet.bundled.js';
@@ -64,7 +63,7 @@ const virtual = (id, code) => ({
 export async function bundleSizes() {
   if (!existsSync(BUNDLED)) execSync('npm run build', {stdio: 'inherit'});
   const stale = newestIn('src') > statSync(BUNDLED).mtimeMs;
-  const ts = () => [typescript({tsconfig: './tsconfig.json', declaration: false, declarationMap: false, sourceMap: false, outDir: undefined, noEmitOnError: false}), minifyCss(), libheif()];
+  const ts = () => [typescript({tsconfig: './tsconfig.json', declaration: false, declarationMap: false, sourceMap: false, outDir: undefined, noEmitOnError: false}), minifyCss()];
 
   const published = readFileSync(BUNDLED);
   const publishedLazy = readdirSync('dist').filter(f => /^choose-image-sheet\..+\.bundled\.js$/.test(f));

@@ -2,13 +2,13 @@
 // album gallery in one modal dialog. It is defined by index.ts, never here. The camera and the
 // gallery are panes loaded as chunks when a call may use them; this file is the shell: the
 // call's lifecycle, the dialog, the action sheet and the file inputs.
-import {adoptStyles, html, LitElement, nothing, type CSSResult, type PropertyValues} from 'lit';
+import {adoptStyles, html, LitElement, nothing, type CSSResult, type PropertyValues, type TemplateResult} from 'lit';
 import {acceptFor} from './accept.js';
 import {LocalizeController} from './controllers/localize-controller.js';
 import {ModalController} from './controllers/modal-controller.js';
 import styles from './choose-image-sheet.styles.js';
 import {cancelled, ChooseImageError, ErrorCode, unknownError} from './errors.js';
-import {emit, type Outcome} from './events.js';
+import {emit, type ChooseImageSheetEventMap, type Outcome} from './events.js';
 import {deepActiveElement, tabbables, trapTab} from './internal/focus.js';
 import {mountProblem} from './internal/mount.js';
 import {claimPage, releasePage} from './internal/page-call.js';
@@ -450,7 +450,7 @@ export class ChooseImageSheet extends LitElement {
         });
     }
   }
-  protected override render() {
+  protected override render(): TemplateResult {
     const t = this.localize.t;
     return html`
       <dialog
@@ -468,4 +468,18 @@ export class ChooseImageSheet extends LitElement {
       </dialog>
     `;
   }
+}
+
+// The element's own events in addEventListener's overloads, the way lib.dom declares
+// HTMLVideoElement's, so `sheet.addEventListener('success', e => e.detail.tempFilePaths)` needs no
+// cast. Declared on the element alone: a `success` in GlobalEventHandlersEventMap would retype
+// that event on every element.
+type Listener<E> = (this: ChooseImageSheet, event: E) => unknown;
+export interface ChooseImageSheet {
+  addEventListener<K extends keyof ChooseImageSheetEventMap>(type: K, listener: Listener<ChooseImageSheetEventMap[K]>, options?: boolean | AddEventListenerOptions): void;
+  addEventListener<K extends keyof HTMLElementEventMap>(type: K, listener: Listener<HTMLElementEventMap[K]>, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof ChooseImageSheetEventMap>(type: K, listener: Listener<ChooseImageSheetEventMap[K]>, options?: boolean | EventListenerOptions): void;
+  removeEventListener<K extends keyof HTMLElementEventMap>(type: K, listener: Listener<HTMLElementEventMap[K]>, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }

@@ -3,6 +3,7 @@
 import type {ChooseImageSheet} from './choose-image-sheet.js';
 import {cancelled, ChooseImageError, ErrorCode} from './errors.js';
 import {alipayCall} from './internal/callbacks.js';
+import {needsPage} from './internal/needs-page.js';
 import {pageBusy} from './internal/page-call.js';
 import {normalizeOptions, type ChooseImageOptions} from './options.js';
 import type {ChooseImageResult} from './temp-files.js';
@@ -16,6 +17,7 @@ export function chooseImage(options?: ChooseImageOptions): Promise<ChooseImageRe
 }
 
 async function run(options?: ChooseImageOptions): Promise<ChooseImageResult> {
+  needsPage('chooseImage');
   const opts = normalizeOptions(options);
   // Before anything is mounted; the sheet's show() claims the page for this call.
   if (pageBusy()) throw new ChooseImageError(ErrorCode.UNKNOWN, 'another chooseImage is open');

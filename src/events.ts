@@ -3,8 +3,8 @@ import type {ChooseImageError} from './errors.js';
 import type {ChooseImageResult} from './temp-files.js';
 
 /**
- * The element's events, all bubbling and composed. Use for typed listeners:
- * `el.addEventListener('success', (e: ChooseImageSheetEventMap['success']) => …)`.
+ * The element's events, all bubbling and composed. `<choose-image-sheet>`'s addEventListener
+ * knows them: `sheet.addEventListener('success', e => e.detail.tempFilePaths)` is typed.
  */
 export interface ChooseImageSheetEventMap {
   success: CustomEvent<ChooseImageResult>;

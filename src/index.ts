@@ -9,6 +9,7 @@ export {chooseImage} from './choose-image.js';
 export {my} from './my.js';
 export {ChooseImageError, ErrorCode} from './errors.js';
 export {revokeTempFiles} from './temp-files.js';
+export {setAssetPath} from './image/asset-path.js';
 export type {ChooseImageResult, TempFile} from './temp-files.js';
 export type {ChooseImageOptions, CompressOptions, Facing, SizeType, SourceType} from './options.js';
 export type {ChooseImageSheetEventMap} from './events.js';

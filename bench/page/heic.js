@@ -27,7 +27,7 @@ async function fullSizeJpeg(bitmap) {
 
 // Imported on first use, so that no other section's page carries them.
 const converters = {
-  'libheif-js': async file => fullSizeJpeg((await (await import('/src/image/heic/decode-heic.ts')).decodeHeic(file)).image),
+  'libheif-js': async file => fullSizeJpeg((await (await import('/src/image/heic/decode-heic.ts')).decodeHeic(file, (await import('/src/image/kit-files.ts')).kitFiles())).image),
   'heic-to': async file => (await import('heic-to')).heicTo({blob: file, type: 'image/jpeg', quality: 0.8}),
   heic2any: async file => (await heic2any())({blob: file, toType: 'image/jpeg', quality: 0.8}),
 };

@@ -73,7 +73,6 @@ export async function heicSection(ctx) {
   const sizes = {
     glue: fileSizes('dist/libheif.js'),
     wasm: fileSizes('dist/libheif.wasm'),
-    workerChunk: fileSizes('dist/image-worker.decode-heic.js'),
     bundledChunk: fileSizes('dist/choose-image-sheet.decode-heic.bundled.js'),
     'heic-to': fileSizes('node_modules/heic-to/dist/heic-to.min.js'),
     heic2any: fileSizes('node_modules/heic2any/dist/heic2any.min.js'),
@@ -97,7 +96,6 @@ export async function heicSection(ctx) {
       ['total', '', fmt.kB(fetched.bytes)],
       ['libheif.js (glue, as built)', fmt.bytes(sizes.glue.bytes), fmt.kB(sizes.glue.gzipBytes)],
       ['libheif.wasm', fmt.bytes(sizes.wasm.bytes), fmt.kB(sizes.wasm.gzipBytes)],
-      ['image-worker.decode-heic.js (the decoder chunk)', fmt.bytes(sizes.workerChunk.bytes), fmt.kB(sizes.workerChunk.gzipBytes)],
-    ], ['The image worker and the pipeline are fetched by any compression; the HEIC files only when a HEIC is picked.']);
+    ], ['The image worker (the kit\'s HEIC decoder inside it) and the pipeline are fetched by any compression; libheif only when a HEIC is picked.']);
   return {input, sheet: s, libraries: l, sizes, fetched, ratio: s.heicCompressed.ms / s.jpegCompressed.ms};
 }

@@ -3,6 +3,7 @@
 // registered for revokeTempFiles().
 import type {ChooseImageError} from '../errors.js';
 import {alipayCall, type Callbacks} from '../internal/callbacks.js';
+import {needsPage} from '../internal/needs-page.js';
 import {invalid, optionsOf, type CompressOptions} from '../options.js';
 import type {TempFile} from '../temp-files.js';
 import {readPath} from './read-path.js';
@@ -68,6 +69,7 @@ function paths(o: Record<string, unknown>): string[] {
 /** Alipay's my.compressImage. Fails with 2 for bad options, 13 for a path that cannot be read, 3 for one that does not decode. */
 export function compressImage(options: CompressImageOptions): Promise<CompressImageResult> {
   return alipayCall(options, async () => {
+    needsPage('compressImage');
     const o = optionsOf(options);
     const list = paths(o);
     const level = o.compressLevel ?? 4;

@@ -3,6 +3,7 @@
 // their boxes): a 12 MP photo is not decoded for this. Only an image whose header does not give
 // its size is decoded, at the smallest scale, in the worker.
 import {alipayCall, type Callbacks} from '../internal/callbacks.js';
+import {needsPage} from '../internal/needs-page.js';
 import {optionsOf} from '../options.js';
 import type {ChooseImageError} from '../errors.js';
 import {keep, nameOf, pathOption, readPath} from './read-path.js';
@@ -47,6 +48,7 @@ const TYPES: Record<string, ImageInfoResult['type']> = {
 /** Alipay's my.getImageInfo. Fails with 2 for a bad `src`, 13 for one that cannot be read, 3 for bytes that are no image it knows. */
 export function getImageInfo(options: GetImageInfoOptions): Promise<ImageInfoResult> {
   return alipayCall(options, async () => {
+    needsPage('getImageInfo');
     const src = pathOption(optionsOf(options), 'src');
     const blob = await readPath(src);
     const {readHeader, heifOrientation, readHeifLayout} = await import('../image/header.js');

@@ -4,6 +4,7 @@
 import {cancelled, type ChooseImageError} from '../errors.js';
 import {extension} from '../image/file-name.js';
 import {alipayCall} from '../internal/callbacks.js';
+import {needsPage} from '../internal/needs-page.js';
 import {invalid, optionsOf} from '../options.js';
 import {ChooseImageSaveSheet} from './save-sheet.js';
 import {nameOf, pathOption, readPath} from './read-path.js';
@@ -81,6 +82,7 @@ async function share(file: File): Promise<boolean> {
  */
 export function saveImage(options: SaveImageOptions): Promise<void> {
   return alipayCall(options, async () => {
+    needsPage('saveImage');
     const o = optionsOf(options);
     const url = pathOption(o, 'url');
     const {showActionSheet = true, locale} = o;

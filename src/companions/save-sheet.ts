@@ -1,7 +1,7 @@
 // <choose-image-save-sheet>: saveImage's own action sheet, 保存图片 / 取消, shown as the picker's
 // action sheet is (its styles, a modal <dialog> at the bottom). The tap on 保存图片 is the person's
 // gesture that the share sheet needs.
-import {html, LitElement} from 'lit';
+import {html, LitElement, type TemplateResult} from 'lit';
 import styles from '../choose-image-sheet.styles.js';
 import {LocalizeController} from '../controllers/localize-controller.js';
 import {showModal} from '../internal/top-layer.js';
@@ -59,7 +59,7 @@ export class ChooseImageSaveSheet extends LitElement {
     if (event.target === this.dialog) this.handleCancel();
   }
 
-  protected override render() {
+  protected override render(): TemplateResult {
     const t = terms[this.localize.t.lang === 'en' ? 'en' : 'zh-CN'];
     return html`<dialog part="sheet" class="sheet" lang=${this.localize.t.lang} aria-labelledby="title" @pointerdown=${this.handlePointerDown}>
       <div class="view actions">

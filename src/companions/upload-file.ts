@@ -4,6 +4,7 @@
 import {cancelled, ChooseImageError, ErrorCode} from '../errors.js';
 import {extension} from '../image/file-name.js';
 import {alipayCall, shielded, type Callbacks} from '../internal/callbacks.js';
+import {needsPage} from '../internal/needs-page.js';
 import {resolveLocale} from '../locales/index.js';
 import {invalid, optionsOf} from '../options.js';
 import {hideToast, showToast} from '../preview/toast.js';
@@ -137,6 +138,7 @@ function send(url: string, form: FormData, header: Record<string, string>, timeo
 }
 
 async function upload(raw: unknown, listeners: Set<(p: UploadProgress) => void>, signal: AbortSignal): Promise<UploadFileResult> {
+  needsPage('uploadFile');
   const o = normalize(raw);
   if (signal.aborted) throw cancelled();
   const done = o.hideLoading ? () => {} : showLoading();

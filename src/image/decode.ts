@@ -10,6 +10,7 @@
 // edge, not both), and a decode whose shape is not the header's says the image's size.
 import type {Header} from './header.js';
 import {isHeif} from './info.js';
+import type {HeicFiles} from './kit-files.js';
 import {jpegDecoderKind, type JpegDecoder} from './platform.js';
 
 export interface Size {
@@ -31,6 +32,10 @@ export interface Source extends Size {
 
 /** False once this engine failed a HEIC that libheif then decoded: no native attempt after that. */
 let nativeHeif: boolean | undefined;
+
+/** Where libheif's files are, as the page named them (see kit-files.ts). */
+let heicFiles: HeicFiles | undefined;
+export const useHeicFiles = (files: HeicFiles) => void (heicFiles = files);
 
 /** EXIF orientation → the VideoFrame rotation and flip that display it upright. */
 const ORIENTED: Record<number, [number, boolean]> = {
@@ -115,7 +120,8 @@ async function decodeAs(blob: Blob, head: Header, want: Size | undefined, qualit
 /** HEIC/HEIF through libheif (WebAssembly), fetched with its chunk on first use. */
 async function viaLibheif(blob: Blob, want: Size | undefined, calls: number): Promise<Decoded> {
   const {decodeHeic} = await import('./heic/decode-heic.js');
-  const {image, width, height, close} = await decodeHeic(blob, want);
+  if (!heicFiles) throw new DOMException('no HEIC decoder was named', 'NotSupportedError');
+  const {image, width, height, close} = await decodeHeic(blob, heicFiles, want);
   return {image, width, height, calls: calls + 1, native: false, scaled: !!want, close};
 }
 

@@ -4,9 +4,10 @@
 // warm()) and end when idle. A job whose signal aborts while it runs is given up at once; its
 // worker ends when the job is over, and counts as one of the two until then.
 import type {Job, JobResult} from './jobs.js';
+import {kitFiles} from './kit-files.js';
 
 /** The jobs on the main thread: a chunk of its own, fetched only where no worker runs them. */
-const runHere = async <J extends Job>(job: J) => (await import('./jobs.js')).runJob(job);
+const runHere = async <J extends Job>(job: J) => (await import('./jobs.js')).runJob(job, kitFiles());
 
 const IDLE_MS = 15_000;
 /** As many as the scheduler runs jobs at once. */
@@ -43,30 +44,38 @@ interface TrustedTypesLike {
   createPolicy(name: string, rules: {createScriptURL: (url: string) => string}): {createScriptURL(url: string): string};
 }
 
-let scriptUrl: string | undefined;
+/** The kit's worker (its file's URL) and the one script URL the policy vouches for to start it. */
+let ownWorker: {file: string; script: string} | undefined;
+let policy: {createScriptURL(url: string): string} | null | undefined;
+
 /**
- * The worker's URL, through a Trusted Types policy where the page requires them
- * (`require-trusted-types-for 'script'` makes `new Worker` a sink). The policy vouches for
- * this one URL only. A page that also lists allowed policies must name `choose-image-sheet`.
+ * The worker's script URL, through a Trusted Types policy where the page requires them
+ * (`require-trusted-types-for 'script'` makes `new Worker` a sink). The policy vouches for the
+ * kit's own worker only. A page that also lists allowed policies must name `choose-image-sheet`.
+ * A worker from another origin (setAssetPath() to a CDN) starts from a same-origin blob: that
+ * imports it, as browsers start workers from the page's origin only; a policy then needs
+ * `worker-src blob:`.
  */
-function workerUrl(): string {
-  if (scriptUrl) return scriptUrl;
-  const url = new URL('./image-worker.js', import.meta.url).href;
-  const trustedTypes = (globalThis as {trustedTypes?: TrustedTypesLike}).trustedTypes;
-  const policy = trustedTypes?.createPolicy('choose-image-sheet', {
-    createScriptURL: u => {
-      if (u !== url) throw new TypeError(`choose-image-sheet only loads its own worker, not ${u}`);
-      return u;
+function workerScript(): string {
+  const file = kitFiles().worker;
+  if (ownWorker?.file !== file) {
+    const here = new URL(file).origin === location.origin;
+    ownWorker = {file, script: here ? file : URL.createObjectURL(new Blob([`import ${JSON.stringify(file)};`], {type: 'text/javascript'}))};
+  }
+  policy ??= (globalThis as {trustedTypes?: TrustedTypesLike}).trustedTypes?.createPolicy('choose-image-sheet', {
+    createScriptURL: url => {
+      if (url !== ownWorker?.script) throw new TypeError(`choose-image-sheet only loads its own worker, not ${url}`);
+      return url;
     },
-  });
-  return (scriptUrl = policy ? policy.createScriptURL(url) : url);
+  }) ?? null;
+  return policy ? policy.createScriptURL(ownWorker.script) : ownWorker.script;
 }
 
 function startWorker(): Slot | undefined {
   if (unavailable) return undefined;
   try {
     if (typeof OffscreenCanvas === 'undefined') throw new Error('no OffscreenCanvas');
-    const slot: Slot = {worker: new Worker(workerUrl(), {type: 'module'})};
+    const slot: Slot = {worker: new Worker(workerScript(), {type: 'module'})};
     slot.worker.onmessage = ({data}: MessageEvent<{result?: unknown; error?: {name: string; message: string}; retry?: boolean}>) => {
       const job = slot.job;
       slot.job = undefined;
@@ -144,7 +153,8 @@ function inWorker<J extends Job>(slot: Slot, job: J, signal?: AbortSignal): Prom
       retry: () => (done(), resolve(runHere(job))),
     };
     signal?.addEventListener('abort', onAbort, {once: true});
-    slot.worker.postMessage(job);
+    const {heicGlue, heicWasm} = kitFiles();
+    slot.worker.postMessage({job, heic: {heicGlue, heicWasm}});
   });
 }
 

@@ -6,10 +6,12 @@
 export type MountProblem = 'not in the document' | "in a frame's document" | 'hidden' | 'inert';
 
 // Brand checks through the platform's own getter work across realms: a node made by a
-// same-origin frame passes, an object that only looks like a node throws.
-const nodeTypeOf = Object.getOwnPropertyDescriptor(Node.prototype, 'nodeType')!.get!;
+// same-origin frame passes, an object that only looks like a node throws. Read on first use, not
+// at module load: a server render imports this module where there is no `Node`.
+let nodeTypeOf: (() => unknown) | undefined;
 const nodeType = (value: unknown): number | undefined => {
   try {
+    nodeTypeOf ??= Object.getOwnPropertyDescriptor(Node.prototype, 'nodeType')!.get!;
     return nodeTypeOf.call(value) as number;
   } catch {
     return undefined;

@@ -1,6 +1,6 @@
 // <choose-image-viewer>: the full-screen viewer behind previewImage(). Paging by swipe and
 // arrow keys, zoom by pinch, wheel and double tap; only the image shown and its neighbours load.
-import {html, LitElement, nothing, type PropertyValues} from 'lit';
+import {html, LitElement, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {LocalizeController} from '../controllers/localize-controller.js';
 import {ModalController} from '../controllers/modal-controller.js';
 import {withPreviewTerms} from '../locales/preview.js';
@@ -191,7 +191,7 @@ export class ChooseImageViewer extends LitElement {
     if (!this.dialog?.open) this.dispatchEvent(new Event('close', {bubbles: true, composed: true}));
   }
 
-  protected override render() {
+  protected override render(): TemplateResult {
     const t = withPreviewTerms(this.localize.t);
     const total = this.urls.length;
     return html`

@@ -2,6 +2,7 @@
 // (success, complete) once the viewer is open; the viewer stays until the user closes it.
 import {alipayCall} from '../internal/callbacks.js';
 import {deepActiveElement} from '../internal/focus.js';
+import {needsPage} from '../internal/needs-page.js';
 import type {ChooseImageViewer} from './image-viewer.js';
 import {normalizePreview, type PreviewImageOptions} from './preview-options.js';
 
@@ -11,6 +12,7 @@ let shown: {viewer: ChooseImageViewer; returnFocusTo: HTMLElement | null} | unde
 /** Shows `urls` full screen, starting at index `current` (clamped to the last image). */
 export function previewImage(options: PreviewImageOptions): Promise<void> {
   return alipayCall(options, async () => {
+    needsPage('previewImage');
     const o = normalizePreview(options);
     // One viewer at a time: a new call replaces the one shown, even one not open yet (called in
     // the same task), and focus still goes back to where it was before the first.

@@ -1,7 +1,8 @@
 // my.showToast / my.hideToast: one polite live-region toast at a time, in the top layer so that
 // it shows above the sheet and the full-screen viewer.
-import {css, html, LitElement} from 'lit';
+import {css, html, LitElement, type TemplateResult} from 'lit';
 import {alipayCall} from '../internal/callbacks.js';
+import {needsPage} from '../internal/needs-page.js';
 import {keepAboveModals} from '../internal/top-layer.js';
 import {normalizeToast, type ShowToastOptions, type ToastType} from './preview-options.js';
 
@@ -73,7 +74,7 @@ export class ChooseImageToast extends LitElement {
     this.leaveTop?.();
   }
 
-  protected override render() {
+  protected override render(): TemplateResult {
     // The live region is always in the DOM; its text changes, so it is announced.
     return html`<div part="toast" class="toast" role="status" aria-live="polite">${this.content
       ? html`${icons[this.type] ? html`<span class="icon" aria-hidden="true">${icons[this.type]}</span>` : ''}${this.content}`
@@ -86,6 +87,7 @@ let current: {el: ChooseImageToast; timer: ReturnType<typeof setTimeout>} | unde
 /** Alipay's my.showToast: shows `content` for `duration` ms (default 2000). */
 export function showToast(options?: ShowToastOptions): Promise<void> {
   return alipayCall(options, async () => {
+    needsPage('showToast');
     const o = normalizeToast(options);
     hideToast();
     const el = document.createElement('choose-image-toast') as ChooseImageToast;

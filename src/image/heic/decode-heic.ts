@@ -1,12 +1,13 @@
 // HEIC/HEIF decoding for engines that cannot decode it themselves (Chromium, Firefox): libheif
-// and its HEVC decoder libde265, compiled to WebAssembly (npm `libheif-js`, LGPL-3.0). A chunk of
-// its own, loaded only when a HEIC file is picked, in the image worker or, where no worker runs,
-// on the main thread. The glue (libheif.js) and the binary (libheif.wasm) are separate files
-// beside the kit, so they can be replaced (LGPL) and are fetched only here.
+// and its HEVC decoder libde265, compiled to WebAssembly (npm `libheif-js`, LGPL-3.0). Part of the
+// image worker, or where no worker runs a chunk of its own on the main thread. The glue
+// (libheif.js) and the binary (libheif.wasm) are separate files (see kit-files.ts), so they can
+// be replaced (LGPL) and are fetched only when a HEIC file is picked.
 //
 // WebAssembly needs `'wasm-unsafe-eval'` in a page's script-src when the page (or the worker's
 // own response) has a Content-Security-Policy: without it the compile fails and so does the decode.
-import createLibheif from 'libheif-js/libheif-wasm/libheif.js';
+import type createLibheif from 'libheif-js/libheif-wasm/libheif.js';
+import type {HeicFiles} from '../kit-files.js';
 import {readHeifLayout, type HeifItem} from './heif-layout.js';
 
 /** A decoded HEIC, upright, at the size asked for; drawImage() draws it. */
@@ -35,29 +36,42 @@ interface Plane {
   data: Uint8Array<ArrayBuffer>;
 }
 
-// In the source tree this is the package's file; the build emits it beside the chunk and
-// rewrites this URL to `new URL('libheif.wasm', import.meta.url)` (scripts/libheif.mjs).
-const WASM_URL = new URL('../../../node_modules/libheif-js/libheif-wasm/libheif.wasm', import.meta.url).href;
-
 /** The first bytes read for the layout: `meta` comes first and an iPhone's is a few kB. */
 const LAYOUT_BYTES = 256 * 1024;
 
-let compiled: Promise<WebAssembly.Module> | undefined;
+interface Decoder {
+  create: typeof createLibheif;
+  module: WebAssembly.Module;
+}
 
-/** libheif.wasm, fetched and compiled once per worker; a failure is tried again next time. */
-function compile(): Promise<WebAssembly.Module> {
-  compiled ??= (async () => {
-    const response = await fetch(WASM_URL);
-    if (!response.ok) throw new Error(`${WASM_URL}: HTTP ${response.status}`);
-    // Streaming needs the application/wasm type; a server that sends another gets the plain compile.
-    if (response.headers.get('content-type')?.startsWith('application/wasm')) return WebAssembly.compileStreaming(response);
-    return WebAssembly.compile(await response.arrayBuffer());
+let loaded: Promise<Decoder> | undefined;
+
+/**
+ * libheif's glue imported and its .wasm compiled, once per worker (or page); a failure is tried
+ * again next time. The import names a URL the bundler must leave alone: the glue is a file the
+ * app's build copied as it is.
+ */
+function load({heicGlue, heicWasm}: HeicFiles): Promise<Decoder> {
+  loaded ??= (async () => {
+    const [glue, module] = await Promise.all([
+      import(/* webpackIgnore: true */ /* @vite-ignore */ heicGlue) as Promise<{default: typeof createLibheif}>,
+      compile(heicWasm),
+    ]);
+    return {create: glue.default, module};
   })().catch(e => {
-    compiled = undefined;
+    loaded = undefined;
     const why = e instanceof Error ? e.message : String(e);
     throw new DOMException(`the HEIC decoder (WebAssembly) cannot start here: ${why}`, 'NotSupportedError');
   });
-  return compiled;
+  return loaded;
+}
+
+async function compile(url: string): Promise<WebAssembly.Module> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  // Streaming needs the application/wasm type; a server that sends another gets the plain compile.
+  if (response.headers.get('content-type')?.startsWith('application/wasm')) return WebAssembly.compileStreaming(response);
+  return WebAssembly.compile(await response.arrayBuffer());
 }
 
 const failed = (what: string, e?: HeifError) => new DOMException(`HEIC ${what}${e?.message ? `: ${e.message}` : ''}`, 'EncodingError');
@@ -84,15 +98,15 @@ function pick(bytes: Uint8Array, want?: {width: number; height: number}): {id?: 
  * covers want.width × want.height and is no larger than that needs, or is a stored thumbnail of
  * at least half that size (see pick); without, full size.
  * @throws a DOMException (EncodingError) for bytes libheif cannot decode, NotSupportedError when
- * WebAssembly cannot run here.
+ * WebAssembly cannot run here or libheif's files cannot be loaded from `files`.
  */
-export async function decodeHeic(blob: Blob, want?: {width: number; height: number}): Promise<DecodedHeic> {
-  const [module, buffer] = await Promise.all([compile(), blob.arrayBuffer()]);
+export async function decodeHeic(blob: Blob, files: HeicFiles, want?: {width: number; height: number}): Promise<DecodedHeic> {
+  const [{create, module}, buffer] = await Promise.all([load(files), blob.arrayBuffer()]);
   const bytes = new Uint8Array(buffer);
   const item = pick(bytes, want);
   // A fresh instance per image: WebAssembly memory never shrinks, so a 48 MP decode's memory
   // goes with its instance instead of staying with the worker.
-  const heif: Libheif = createLibheif({
+  const heif: Libheif = create({
     instantiateWasm: (imports: WebAssembly.Imports, done: (instance: WebAssembly.Instance) => unknown) => done(new WebAssembly.Instance(module, imports)),
   });
   const context = heif.heif_context_alloc();
