@@ -47,10 +47,15 @@ export const engines = {
   },
 };
 
+/** `--engine consumers`: the packed package inside apps built by real bundlers (test/consumers/). */
+export const CONSUMERS = 'consumers';
+
 /**
  * The engines this run uses, in the order they run: `--engine a,b` (or `--engine=a`, repeatable)
- * on the command line, else ENGINES=a,b in the environment, else all three.
- * Returns the selection and the command-line arguments left for the test runner.
+ * on the command line, else ENGINES=a,b in the environment, else all three. `consumers` may be
+ * named too; it is in the default selection unless FILES names test files.
+ * Returns the selection, whether the consumers suite runs, and the command-line arguments left
+ * for the test runner.
  */
 export function selectEngines(argv = process.argv.slice(2), env = process.env) {
   const named = [];
@@ -65,8 +70,9 @@ export function selectEngines(argv = process.argv.slice(2), env = process.env) {
     .split(',')
     .map(s => s.trim().toLowerCase())
     .filter(Boolean);
-  const unknown = list.filter(e => !ENGINE_NAMES.includes(e));
-  if (unknown.length) throw new Error(`Unknown engine ${unknown.join(', ')}: choose from ${ENGINE_NAMES.join(', ')}.`);
+  const unknown = list.filter(e => !ENGINE_NAMES.includes(e) && e !== CONSUMERS);
+  if (unknown.length) throw new Error(`Unknown engine ${unknown.join(', ')}: choose from ${[...ENGINE_NAMES, CONSUMERS].join(', ')}.`);
   const selected = list.length ? ENGINE_NAMES.filter(e => list.includes(e)) : [...ENGINE_NAMES];
-  return {engines: selected, rest};
+  const consumers = list.length ? list.includes(CONSUMERS) : !env.FILES;
+  return {engines: selected, consumers, rest};
 }

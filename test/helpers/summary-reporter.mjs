@@ -7,6 +7,8 @@
 // failure each. The lines are written on process exit because console output from
 // reporters is buffered by the runner and can be lost. TEST_TIMINGS=path also writes each file's time
 // (launch, run, stop) there, one tab-separated line per file, to see where a run's time goes.
+// Under `npm test` (scripts/test.mjs) the lines and counts go to $TEST_SUMMARY as JSON instead,
+// and scripts/test.mjs writes them at the end with the consumers suite's and the closing line.
 import {writeFileSync, writeSync} from 'node:fs';
 import {relative} from 'node:path';
 
@@ -95,7 +97,8 @@ export function summaryReporter() {
       total.failed += acc.failed + (finished ? 0 : acc.unfinished.length);
       total.skipped += acc.skipped;
     }
-    writeSync(1, `${out}${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped\n`);
+    if (process.env.TEST_SUMMARY) writeFileSync(process.env.TEST_SUMMARY, JSON.stringify({...total, lines: out}));
+    else writeSync(1, `${out}${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped\n`);
     // The runner's exit code knows its tests only; a tab left open fails the run too.
     if ([...browsers].some(browser => browser.strayTabs?.length)) process.exitCode ||= 1;
   });
