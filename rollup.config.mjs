@@ -13,13 +13,18 @@
 //   fetches Lit once and in the first request.
 // - image-worker.js: the image worker, one self-contained minified file that imports nothing, so
 //   a bundler that copies it into an app as it is copies all of it.
+// - image-worker-source.js: the same worker with libheif's glue inside, as one exported string,
+//   and libheif-wasm.js with its parts: the .wasm as modules. JS that every bundler emits as it
+//   follows an import(), for apps whose bundler emits no file named by `new URL` (esbuild, plain
+//   Rollup): the kit starts this worker from a blob: where image-worker.js cannot load
+//   (src/image/worker-client.ts). Both entries' builds import them from dist/ as they are.
 // - libheif.js, libheif.wasm, libheif.LICENSE.txt: the HEIC decoder (scripts/libheif.mjs), loaded
 //   by URL only when a HEIC file is picked; LGPL, kept a separate, replaceable part.
 // - *.d.ts: the public types (scripts/prune-types.mjs removes those no public type reaches).
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
-import {libheif} from './scripts/libheif.mjs';
+import {libheif, libheifGlueInside} from './scripts/libheif.mjs';
 import {minifyCss} from './scripts/minify-css.mjs';
 
 const ts = ({declarations = false, maps = false} = {}) =>
@@ -57,6 +62,23 @@ function sharedChunk() {
   };
 }
 
+/** The modules made apart (image-worker-source.js, libheif-wasm.js): imported from dist/ as they are. */
+const madeApart = {
+  name: 'made-apart',
+  resolveId: source => (/^\.\/(image-worker-source|libheif-wasm)\.js$/.test(source) ? {id: source, external: 'absolute'} : undefined),
+};
+
+/** The built-in worker: libheif-built-in.ts in place of libheif-by-url.ts, the glue inside. */
+const builtInLibheif = {
+  name: 'built-in-libheif',
+  resolveId(source, importer) {
+    if (source === './libheif-by-url.js' && importer?.endsWith('decode-heic.ts')) return this.resolve('./libheif-built-in.ts', importer);
+  },
+};
+
+/** The chunk as one exported string (after minifying). */
+const asString = {name: 'as-string', renderChunk: code => `export default ${JSON.stringify(code)};\n`};
+
 // Two compress passes: a few dozen bytes of the entry, at no cost.
 const minify = terser({ecma: 2021, module: true, compress: {passes: 2}, format: {comments: false}});
 
@@ -66,17 +88,22 @@ export default [
     preserveEntrySignatures: 'strict',
     external: id => id === 'lit' || id.startsWith('lit/') || id.startsWith('@lit/'),
     output: {dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name].js', manualChunks: sharedChunk()},
-    plugins: [resolve(), ts({declarations: true}), minifyCss(), libheif()],
+    plugins: [madeApart, resolve(), ts({declarations: true}), minifyCss(), libheif()],
   },
   {
     input: 'src/index.ts',
     preserveEntrySignatures: 'allow-extension',
     output: {dir: 'dist', format: 'es', sourcemap: true, entryFileNames: 'choose-image-sheet.bundled.js', chunkFileNames: 'choose-image-sheet.[name].bundled.js', experimentalMinChunkSize: 1000},
-    plugins: [resolve(), ts({maps: true}), minifyCss(), minify],
+    plugins: [madeApart, resolve(), ts({maps: true}), minifyCss(), minify],
   },
   {
     input: 'src/image/image-worker.ts',
     output: {file: 'dist/image-worker.js', format: 'es', inlineDynamicImports: true},
     plugins: [resolve(), ts(), minify],
+  },
+  {
+    input: 'src/image/image-worker.ts',
+    output: {file: 'dist/image-worker-source.js', format: 'es', inlineDynamicImports: true},
+    plugins: [builtInLibheif, libheifGlueInside(), resolve(), ts(), minify, asString],
   },
 ];

@@ -59,6 +59,9 @@ function cspFor(query) {
   if ('no-worker' in query) return `${strictCsp}; worker-src 'none'`;
   // ?wasm: the one addition HEIC decoding needs (WebAssembly), as the README documents it.
   if ('wasm' in query) return `${strictCsp}; script-src 'self' 'wasm-unsafe-eval'`;
+  // ?built-in: the kit's files missing (test/csp/page-kit.ts), so its built-in worker starts from
+  // a blob:, with what the README says that needs.
+  if ('built-in' in query) return `${strictCsp}; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:`;
   return strictCsp;
 }
 

@@ -3,6 +3,7 @@
 // and no request beyond the kit's own files.
 import {expect, waitUntil} from '@open-wc/testing';
 import type * as Kit from '../src/index.js';
+import {heicFile} from './helpers/heic.js';
 import {asFile, chooseFiles, clickOn, makeImage, videoPlaying} from './helpers/index.js';
 
 interface CspWindow extends Window {
@@ -85,6 +86,22 @@ describe('strict Content-Security-Policy', () => {
     const urls = requests.map(r => new URL(r.url).pathname);
     expect(urls.every(u => /^\/(src|node_modules|test\/csp|__web-dev-server)/.test(u)), urls.join('\n')).to.equal(true);
     expect(urls).to.include('/src/image/image-worker.js'); // the worker ran, not the fallback
+  });
+
+  it('should compress and decode HEIC in its built-in worker where its files are missing, with no violation', async () => {
+    const builtIn = await load('/test/csp/page.html?built-in');
+    const w = builtIn.contentWindow as CspWindow;
+    const [jpeg, heic] = await Promise.all([
+      w.processImage(await makeImage(3000, 2000, 'image/jpeg'), 'compressed', {maxSize: 1920, quality: 0.8}),
+      w.processImage(await heicFile('rotated'), 'compressed', {maxSize: 1920, quality: 0.8}),
+    ]);
+    expect([jpeg.width, jpeg.height, heic.width, heic.height]).to.deep.equal([1920, 1280, 1440, 1920]);
+    expect(w.violations).to.deep.equal([]);
+    const paths = w.requests().map(r => new URL(r.url).pathname);
+    // The worker and libheif.wasm as modules, imported by the page; the jobs' chunk never was.
+    for (const module of ['/src/image/image-worker-source.js', '/src/image/libheif-wasm.js', '/src/image/libheif-wasm-1.js']) expect(paths, paths.join(' ')).to.include(module);
+    expect(paths.filter(p => /\/jobs\.(ts|js)$/.test(p)), 'the main-thread fallback').to.deep.equal([]);
+    builtIn.remove();
   });
 
   it('should compress on the main thread when the page forbids workers', async () => {

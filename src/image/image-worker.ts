@@ -3,6 +3,8 @@
 // {result} or {error} out. Built as one self-contained, minified file (dist/image-worker.js) that
 // imports nothing, so a bundler that copies it into an app as it is (Vite, webpack) copies all
 // of it; libheif's glue is imported from the URL the page sends, only when a HEIC is picked.
+// Built a second time with libheif inside, as a string the page can start from a blob: where the
+// app's bundler emitted no worker file (worker-client.ts, heic/libheif-built-in.ts).
 import {mainThreadMayDecode} from './decode.js';
 import {runJob, type Job} from './jobs.js';
 import type {HeicFiles} from './kit-files.js';
@@ -10,7 +12,8 @@ import {jpegDecoderKind} from './platform.js';
 
 void jpegDecoderKind(); // test the decoders while the worker waits for its first job
 
-self.onmessage = async ({data: {job, heic}}: MessageEvent<{job: Job; heic: HeicFiles}>) => {
+self.onmessage = async ({data: {job, heic}}: MessageEvent<{job?: Job; heic: HeicFiles}>) => {
+  if (!job) return; // the page's answer to libheif-built-in.ts, which listens for it itself
   try {
     self.postMessage({result: await runJob(job, heic)});
   } catch (e) {

@@ -3,6 +3,12 @@
 // can start (no OffscreenCanvas, or a CSP that forbids it). Workers start on first use (or
 // warm()) and end when idle. A job whose signal aborts while it runs is given up at once; its
 // worker ends when the job is over, and counts as one of the two until then.
+//
+// Workers start from the worker file (kit-files.ts). Where it cannot load (an app bundled by
+// esbuild or plain Rollup, which emit no file named by `new URL`), they start from a blob: made
+// of the same worker built into the package as a string (image-worker-source.js, a chunk the
+// bundler does emit); where that cannot start either (a CSP without `worker-src blob:`), the main
+// thread runs the jobs.
 import type {Job, JobResult} from './jobs.js';
 import {kitFiles} from './kit-files.js';
 
@@ -15,6 +21,7 @@ const WORKERS = 2;
 
 interface Slot {
   worker: Worker;
+  from: 'file' | 'built-in';
   /** The job it runs, if any. */
   job?: {resolve: (value: unknown) => void; reject: (e: unknown) => void; retry: () => void};
 }
@@ -25,26 +32,58 @@ const draining = new Set<Promise<void>>();
 /** A given-up job's worker ends after this even if the job has not answered: nothing waits for ever. */
 const DRAIN_LIMIT_MS = 10_000;
 class WorkerUnavailable extends Error {}
-let unavailable = false; // a worker could not start: the main thread for good
+/** Where workers start from now: each step down is for good. */
+let from: 'file' | 'built-in' | 'nowhere' = 'file';
+/** The built-in worker's blob: URL, once its string is imported; undefined while it loads. */
+let builtIn: Promise<void> | undefined;
+let builtInScript: string | undefined;
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
 
 /**
- * Ends every worker (a job running in one finishes on the main thread); with `on`, the main
- * thread runs every job from now on. For a worker that cannot load, and for tests.
+ * Ends every worker (a job running in one starts again, see run()); with `on`, the main thread
+ * runs every job from now on, and with `off` workers start from the worker file again. For tests.
  */
 export function useMainThread(on: boolean) {
+  endWorkers();
+  from = on ? 'nowhere' : 'file';
+}
+
+function endWorkers() {
   for (const slot of slots.splice(0)) {
     slot.worker.terminate();
-    slot.job?.reject(new WorkerUnavailable()); // run() finishes it on the main thread
+    slot.job?.reject(new WorkerUnavailable()); // run() runs it again, where workers start now
   }
-  unavailable = on;
+}
+
+/** A worker could not load (file missing, blocked by CSP): the next way down, for good. */
+function cannotLoad(slot: Slot) {
+  if (slot.from !== from) return; // an earlier failure already moved on
+  endWorkers();
+  if (from === 'built-in') from = 'nowhere';
+  else {
+    from = 'built-in';
+    builtIn = import('./image-worker-source.js').then(
+      ({default: source}) => void (builtInScript = URL.createObjectURL(new Blob([source], {type: 'text/javascript'}))),
+      () => void (from = 'nowhere')
+    );
+  }
+}
+
+/** libheif.wasm for the built-in worker, which asks for it (heic/libheif-built-in.ts) and cannot import it itself. */
+function sendLibheifWasm(worker: Worker) {
+  import('./libheif-wasm.js')
+    .then(({default: libheifWasm}) => libheifWasm())
+    .then(
+      wasm => worker.postMessage({libheifWasm: wasm}),
+      () => worker.postMessage({libheifWasm: null})
+    );
 }
 
 interface TrustedTypesLike {
   createPolicy(name: string, rules: {createScriptURL: (url: string) => string}): {createScriptURL(url: string): string};
 }
 
-/** The kit's worker (its file's URL) and the one script URL the policy vouches for to start it. */
+/** The kit's worker file (its URL) and the script URL that starts it. */
 let ownWorker: {file: string; script: string} | undefined;
 let policy: {createScriptURL(url: string): string} | null | undefined;
 
@@ -54,7 +93,7 @@ let policy: {createScriptURL(url: string): string} | null | undefined;
  * kit's own worker only. A page that also lists allowed policies must name `choose-image-sheet`.
  * A worker from another origin (setAssetPath() to a CDN) starts from a same-origin blob: that
  * imports it, as browsers start workers from the page's origin only; a policy then needs
- * `worker-src blob:`.
+ * `worker-src blob:`, as the built-in worker does.
  */
 function workerScript(): string {
   const file = kitFiles().worker;
@@ -62,21 +101,23 @@ function workerScript(): string {
     const here = new URL(file).origin === location.origin;
     ownWorker = {file, script: here ? file : URL.createObjectURL(new Blob([`import ${JSON.stringify(file)};`], {type: 'text/javascript'}))};
   }
+  const script = from === 'built-in' ? builtInScript! : ownWorker.script;
   policy ??= (globalThis as {trustedTypes?: TrustedTypesLike}).trustedTypes?.createPolicy('choose-image-sheet', {
     createScriptURL: url => {
-      if (url !== ownWorker?.script) throw new TypeError(`choose-image-sheet only loads its own worker, not ${url}`);
+      if (url !== ownWorker?.script && url !== builtInScript) throw new TypeError(`choose-image-sheet only loads its own worker, not ${url}`);
       return url;
     },
   }) ?? null;
-  return policy ? policy.createScriptURL(ownWorker.script) : ownWorker.script;
+  return policy ? policy.createScriptURL(script) : script;
 }
 
 function startWorker(): Slot | undefined {
-  if (unavailable) return undefined;
+  if (from === 'nowhere' || (from === 'built-in' && !builtInScript)) return undefined;
   try {
     if (typeof OffscreenCanvas === 'undefined') throw new Error('no OffscreenCanvas');
-    const slot: Slot = {worker: new Worker(workerScript(), {type: 'module'})};
-    slot.worker.onmessage = ({data}: MessageEvent<{result?: unknown; error?: {name: string; message: string}; retry?: boolean}>) => {
+    const slot: Slot = {worker: new Worker(workerScript(), {type: 'module'}), from};
+    slot.worker.onmessage = ({data}: MessageEvent<{result?: unknown; error?: {name: string; message: string}; retry?: boolean; need?: string}>) => {
+      if (data.need) return sendLibheifWasm(slot.worker);
       const job = slot.job;
       slot.job = undefined;
       if (!job) return;
@@ -85,15 +126,15 @@ function startWorker(): Slot | undefined {
       else job.reject(new DOMException(data.error.message, data.error.name));
       idle();
     };
-    // A worker that cannot load (blocked by CSP, file missing) errors here: the main thread for good.
+    // A worker that cannot load (file missing, blocked by CSP) errors here.
     slot.worker.onerror = event => {
       event.preventDefault();
-      useMainThread(true);
+      cannotLoad(slot);
     };
     slots.push(slot);
     return slot;
   } catch {
-    unavailable = true;
+    from = 'nowhere';
     return undefined;
   }
 }
@@ -165,6 +206,7 @@ function inWorker<J extends Job>(slot: Slot, job: J, signal?: AbortSignal): Prom
 export async function run<J extends Job>(job: J, signal?: AbortSignal): Promise<JobResult<J>> {
   clearTimeout(idleTimer);
   resting = false;
+  if (from === 'built-in') await builtIn;
   // A given-up job still decodes in its worker: wait for it to end rather than start a third
   // (never more than two large images decoded at once).
   while (!slots.some(s => !s.job) && slots.length + draining.size >= WORKERS && draining.size) {
@@ -179,7 +221,8 @@ export async function run<J extends Job>(job: J, signal?: AbortSignal): Promise<
   try {
     return await inWorker(slot, job, signal);
   } catch (e) {
-    if (e instanceof WorkerUnavailable) return runHere(job);
+    // Its worker could not load: again, where workers start now (each step down is for good).
+    if (e instanceof WorkerUnavailable) return run(job, signal);
     throw e;
   }
 }

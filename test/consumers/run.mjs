@@ -4,8 +4,10 @@
 //
 //   vite     Vite 8: the dev server, and `vite build` + `vite preview`
 //   webpack  webpack 5, production
-//   rollup   Rollup 4 with node-resolve and import-meta-assets (Rollup copies no asset itself)
-//   esbuild  esbuild, the kit's worker and HEIC decoder from a stand-in CDN (setAssetPath)
+//   rollup   Rollup 4 with node-resolve (Rollup emits no file named by `new URL`: the kit's
+//            built-in worker does the work)
+//   esbuild  esbuild, the same; and a second page with the kit's worker and HEIC decoder from a
+//            stand-in CDN (setAssetPath)
 //   static   no bundler: the bundled build from a plain static server
 //   ssr      a server-rendered page (Vite SSR) whose server module imports the package
 //   node     a Node ESM project that imports every entry in package.json `exports`
@@ -36,8 +38,11 @@ const WORK = join(ROOT, '.consumers'); // the apps' installed copies and build o
 const TARBALL = join(WORK, 'choose-image-sheet.tgz');
 const run = promisify(execFile);
 
-/** The README's strict policy, with the one addition HEIC needs; `cdn` adds a CDN's origin. */
-const strictCsp = cdn =>
+/**
+ * The README's strict policy, with the one addition HEIC needs; `cdn` adds a CDN's origin, and
+ * `builtInWorker` what the kit's built-in worker needs.
+ */
+const strictCsp = ({cdn, builtInWorker} = {}) =>
   [
     "default-src 'self'",
     "img-src 'self' blob:",
@@ -47,6 +52,8 @@ const strictCsp = cdn =>
     // From a CDN: the worker starts from a blob: that imports its script (worker-src covers both),
     // the HEIC glue is imported (script-src) and libheif.wasm fetched (connect-src) from there.
     ...(cdn ? [`connect-src 'self' ${cdn}`, `worker-src 'self' blob: ${cdn}`] : []),
+    // The built-in worker starts from a blob: of the page's own making.
+    ...(builtInWorker ? ["worker-src 'self' blob:"] : []),
     "require-trusted-types-for 'script'",
   ].join('; ');
 
@@ -218,7 +225,7 @@ const BUILDS = {
   vite: ['node_modules/vite/bin/vite.js', 'build'],
   webpack: ['node_modules/webpack-cli/bin/cli.js'],
   rollup: ['node_modules/rollup/dist/bin/rollup', '-c'],
-  esbuild: ['node_modules/.bin/esbuild', 'src/main.js', '--bundle', '--format=esm', '--splitting', '--minify', '--outdir=dist'],
+  esbuild: ['node_modules/.bin/esbuild', 'src/main.js', 'src/cdn.js', '--bundle', '--format=esm', '--splitting', '--minify', '--outdir=dist'],
   ssr: null, // two builds, below
 };
 
@@ -266,13 +273,17 @@ const BROWSER_APPS = {
     return {url: `${server.origin}/`, stop: server.close};
   },
   rollup: async () => {
-    const server = await serveStatic(join(WORK, 'rollup'), {headers: {'content-security-policy': strictCsp()}});
-    return {url: `${server.origin}/`, stop: server.close};
+    const server = await serveStatic(join(WORK, 'rollup'), {headers: {'content-security-policy': strictCsp({builtInWorker: true})}});
+    return {url: `${server.origin}/`, stop: server.close, builtInWorker: true};
   },
   esbuild: async () => {
+    const server = await serveStatic(join(WORK, 'esbuild'), {headers: {'content-security-policy': strictCsp({builtInWorker: true})}});
+    return {url: `${server.origin}/`, stop: server.close, builtInWorker: true};
+  },
+  'esbuild, the kit from a CDN': async () => {
     const cdn = await serveStatic(join(WORK, 'esbuild/node_modules/choose-image-sheet/dist'), {headers: {'access-control-allow-origin': '*'}});
-    const server = await serveStatic(join(WORK, 'esbuild'), {headers: {'content-security-policy': strictCsp(cdn.origin)}});
-    return {url: `${server.origin}/?cdn=${encodeURIComponent(`${cdn.origin}/`)}`, stop: () => Promise.all([server.close(), cdn.close()])};
+    const server = await serveStatic(join(WORK, 'esbuild'), {headers: {'content-security-policy': strictCsp({cdn: cdn.origin})}});
+    return {url: `${server.origin}/cdn.html?cdn=${encodeURIComponent(`${cdn.origin}/`)}`, stop: () => Promise.all([server.close(), cdn.close()])};
   },
   'no bundler': async () => {
     const server = await serveStatic(join(WORK, 'static'), {headers: {'content-security-policy': strictCsp()}});
@@ -285,7 +296,7 @@ const BROWSER_APPS = {
   },
 };
 /** The installed app each browser app runs from. */
-const APP_OF = {'vite dev': 'vite', 'vite build + preview': 'vite', webpack: 'webpack', rollup: 'rollup', esbuild: 'esbuild', 'no bundler': 'static', 'server-rendered page': 'ssr'};
+const APP_OF = {'vite dev': 'vite', 'vite build + preview': 'vite', webpack: 'webpack', rollup: 'rollup', esbuild: 'esbuild', 'esbuild, the kit from a CDN': 'esbuild', 'no bundler': 'static', 'server-rendered page': 'ssr'};
 
 async function browserChecks(names) {
   const browser = await puppeteer.launch({
@@ -305,7 +316,7 @@ async function browserChecks(names) {
         continue;
       }
       try {
-        await browserFlows(browser, {name, url: app.url, photo, check, serverRendered: app.serverRendered});
+        await browserFlows(browser, {name, url: app.url, photo, check, serverRendered: app.serverRendered, builtInWorker: app.builtInWorker});
         if (app.after) await check(`${name} › the server said nothing about the kit's files`, async () => app.after());
       } finally {
         await app.stop();

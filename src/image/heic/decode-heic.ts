@@ -2,13 +2,12 @@
 // and its HEVC decoder libde265, compiled to WebAssembly (npm `libheif-js`, LGPL-3.0). Part of the
 // image worker, or where no worker runs a chunk of its own on the main thread. The glue
 // (libheif.js) and the binary (libheif.wasm) are separate files (see kit-files.ts), so they can
-// be replaced (LGPL) and are fetched only when a HEIC file is picked.
-//
-// WebAssembly needs `'wasm-unsafe-eval'` in a page's script-src when the page (or the worker's
-// own response) has a Content-Security-Policy: without it the compile fails and so does the decode.
+// be replaced (LGPL) and are fetched only when a HEIC file is picked (libheif-by-url.ts; the
+// built-in worker gets them another way, libheif-built-in.ts).
 import type createLibheif from 'libheif-js/libheif-wasm/libheif.js';
 import type {HeicFiles} from '../kit-files.js';
 import {readHeifLayout, type HeifItem} from './heif-layout.js';
+import {loadLibheif, type Decoder} from './libheif-by-url.js';
 
 /** A decoded HEIC, upright, at the size asked for; drawImage() draws it. */
 export interface DecodedHeic {
@@ -39,39 +38,16 @@ interface Plane {
 /** The first bytes read for the layout: `meta` comes first and an iPhone's is a few kB. */
 const LAYOUT_BYTES = 256 * 1024;
 
-interface Decoder {
-  create: typeof createLibheif;
-  module: WebAssembly.Module;
-}
-
 let loaded: Promise<Decoder> | undefined;
 
-/**
- * libheif's glue imported and its .wasm compiled, once per worker (or page); a failure is tried
- * again next time. The import names a URL the bundler must leave alone: the glue is a file the
- * app's build copied as it is.
- */
-function load({heicGlue, heicWasm}: HeicFiles): Promise<Decoder> {
-  loaded ??= (async () => {
-    const [glue, module] = await Promise.all([
-      import(/* webpackIgnore: true */ /* @vite-ignore */ heicGlue) as Promise<{default: typeof createLibheif}>,
-      compile(heicWasm),
-    ]);
-    return {create: glue.default, module};
-  })().catch(e => {
+/** libheif's glue imported and its .wasm compiled, once per worker (or page); a failure is tried again next time. */
+function load(files: HeicFiles): Promise<Decoder> {
+  loaded ??= loadLibheif(files).catch(e => {
     loaded = undefined;
     const why = e instanceof Error ? e.message : String(e);
     throw new DOMException(`the HEIC decoder (WebAssembly) cannot start here: ${why}`, 'NotSupportedError');
   });
   return loaded;
-}
-
-async function compile(url: string): Promise<WebAssembly.Module> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  // Streaming needs the application/wasm type; a server that sends another gets the plain compile.
-  if (response.headers.get('content-type')?.startsWith('application/wasm')) return WebAssembly.compileStreaming(response);
-  return WebAssembly.compile(await response.arrayBuffer());
 }
 
 const failed = (what: string, e?: HeifError) => new DOMException(`HEIC ${what}${e?.message ? `: ${e.message}` : ''}`, 'EncodingError');
