@@ -1,6 +1,7 @@
 // setAssetPath(): where the kit loads its worker and libheif from when an app hosts them itself
-// (a CDN; a folder an esbuild or Rollup app serves). The cross-origin case, a worker started
-// from a blob: that imports it, runs in the consumers suite (test/consumers/, esbuild app).
+// (a CDN). The cross-origin case, a worker started from a blob: that imports it, runs in the
+// consumers suite (test/consumers/, the esbuild app's CDN page); the files missing altogether,
+// in csp.test.ts (the built-in worker).
 import {expect} from '@open-wc/testing';
 import {executeServerCommand} from '@web/test-runner-commands';
 import {setAssetPath, type ChooseImageError} from '../src/index.js';

@@ -3,9 +3,9 @@
 // processes: Vite, webpack and Parcel emit each file into the app's build and rewrite the URL,
 // and without a bundler the files sit beside this module in dist/. The worker is one
 // self-contained file, so nothing it would import itself can go missing; it gets libheif's URLs
-// from here with each job. setAssetPath() (asset-path.ts) points the kit at another copy: a CDN,
-// or a folder where an app that bundles with esbuild or plain Rollup, which copy no such file,
-// serves them.
+// from here with each job. esbuild and plain Rollup emit no such file: there the worker file is a
+// 404 and worker-client.ts starts the built-in worker instead. setAssetPath() (asset-path.ts)
+// points the kit at another copy, a CDN.
 import {assetFolder} from './asset-path.js';
 
 /** The URLs of the kit's files, as the page would fetch them. */
