@@ -110,6 +110,54 @@ describe('CameraController', () => {
     host.remove();
   });
 
+  /** A video of a canvas that `paint` keeps painting: a picture made here, at a known colour. */
+  async function paintedVideo(paint: (ctx: CanvasRenderingContext2D) => void) {
+    const canvas = Object.assign(document.createElement('canvas'), {width: 320, height: 240});
+    const ctx = canvas.getContext('2d')!;
+    paint(ctx);
+    const stream = canvas.captureStream(30);
+    const timer = setInterval(() => paint(ctx), 30); // a canvas stream sends a frame when painted
+    const video: HTMLVideoElement = document.body.appendChild(Object.assign(document.createElement('video'), {muted: true, autoplay: true, srcObject: stream}));
+    await waitUntil(() => video.videoWidth > 0, 'no frame', {timeout: 5000});
+    return Object.assign(video, {
+      end() {
+        clearInterval(timer);
+        video.srcObject = null; // before the tracks stop (see above)
+        stream.getTracks().forEach(t => t.stop());
+        video.remove();
+      },
+    });
+  }
+
+  it('should refuse a frame that draws as nothing, never returning a blank photo (WebKit under load drew none)', async () => {
+    const host = await mountHost();
+    host.want(true);
+    await waitUntil(() => host.camera.status === CameraStatus.LIVE, 'never live', {timeout: 5000});
+    // Frames with nothing in them: what WebKit's failed draw left in the canvas.
+    const video = await paintedVideo(ctx => ctx.clearRect(0, 0, 320, 240));
+    const got = await host.camera.capture(video).then(
+      c => `a ${c.width}×${c.height} photo`,
+      (e: Error) => `${e.name}: ${e.message}`
+    );
+    video.end();
+    host.remove();
+    expect(got).to.equal('InvalidStateError: the camera gave no picture');
+  });
+
+  it('should return a dark scene as it is: an all-black frame is a picture', async () => {
+    const host = await mountHost();
+    host.want(true);
+    await waitUntil(() => host.camera.status === CameraStatus.LIVE, 'never live', {timeout: 5000});
+    const video = await paintedVideo(ctx => ctx.fillRect(0, 0, 320, 240)); // opaque black
+    const photo = await host.camera.capture(video);
+    video.end();
+    host.remove();
+    const bitmap = await createImageBitmap(photo.blob);
+    const ctx = new OffscreenCanvas(1, 1).getContext('2d')!;
+    ctx.drawImage(bitmap, 0, 0, 1, 1);
+    expect([photo.width, photo.height, ...ctx.getImageData(0, 0, 1, 1).data]).to.deep.equal([320, 240, 0, 0, 0, 255]);
+  });
+
   it('should stop stale answers when wanted and unwanted faster than the camera starts', async () => {
     const host = await mountHost();
     for (let i = 0; i < 20; i++) {

@@ -3,7 +3,8 @@
 // outlives the camera view, the call, the element, or a hidden page. It also applies the torch
 // and zoom where the camera offers them, and follows cameras plugged in and out.
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
-import {context, encode, makeCanvas} from '../image/canvas.js';
+import {encode, makeCanvas} from '../image/canvas.js';
+import {drawFrame} from '../image/draw-frame.js';
 import {fitWithin} from '../image/info.js';
 import type {Facing} from '../options.js';
 import {cameraAllowedByPolicy} from '../platform.js';
@@ -288,7 +289,8 @@ export class CameraController implements ReactiveController {
   /**
    * The frame on screen when the shutter was pressed, as a JPEG at the stream's resolution,
    * unmirrored, cropped to `crop` (the part of the frame the preview shows; all of it by default).
-   * A video with no frame, or an empty crop, is refused (InvalidStateError), never a 1×1 image.
+   * A video with no frame, or an empty crop, is refused (InvalidStateError), never a 1×1 image;
+   * a frame that draws as nothing, try after try, is refused (NoPictureError), never a black one.
    * With `maxSize` it is drawn no larger than that on its long edge: the compressed image in one
    * draw and one encode. With `fullResolution`, ImageCapture.takePhoto replaces it where the
    * camera offers more pixels than the stream and nothing is cropped.
@@ -305,9 +307,7 @@ export class CameraController implements ReactiveController {
     if (width < 1 || height < 1) throw new DOMException('the camera has no frame to capture', 'InvalidStateError');
     // Draw first: asking ImageCapture for its capabilities can restart the camera.
     const canvas = makeCanvas(...fitWithin(width, height, maxSize));
-    const ctx = context(canvas, false);
-    ctx.imageSmoothingQuality = 'high';
-    ctx.drawImage(video, x, y, width, height, 0, 0, canvas.width, canvas.height);
+    await drawFrame(video, {x, y, width, height}, canvas);
     // Zoomed or cropped, the frame on screen is what was framed: a still from ImageCapture need
     // not be (Chromium's fake camera paints its photo at another scale than its stream).
     const zoomed = this.zoomRange && this.controls.zoom! > this.zoomRange.min;

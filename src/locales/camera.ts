@@ -18,6 +18,8 @@ export interface CameraTranslation extends SharedPaneTranslation {
   cameraStarting: string;
   cameraUnavailable: string;
   cameraEnded: string;
+  /** The shutter's frame drew as nothing (see NoPictureError): no photo was taken. */
+  noPicture: string;
   retry: string;
   systemCamera: string;
 }
@@ -36,6 +38,7 @@ const zhCN: CameraTranslation = {
   cameraStarting: '正在打开摄像头…',
   cameraUnavailable: '无法使用摄像头。可以用系统相机拍照，或从相册选择。',
   cameraEnded: '摄像头已断开。',
+  noPicture: '没有拍到画面，请再拍一次。',
   retry: '重试',
   systemCamera: '用系统相机拍照',
 };
@@ -54,6 +57,7 @@ const en: CameraTranslation = {
   cameraStarting: 'Starting the camera…',
   cameraUnavailable: 'The camera cannot be used. Take a photo with the system camera, or choose from the album.',
   cameraEnded: 'The camera was disconnected.',
+  noPicture: 'The camera gave no picture. Take the photo again.',
   retry: 'Retry',
   systemCamera: 'Use system camera',
 };

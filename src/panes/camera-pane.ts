@@ -4,6 +4,7 @@ import type {ReactiveController} from 'lit';
 import {CameraController, CameraStatus, shownRegion} from '../controllers/camera-controller.js';
 import {ObjectUrlController} from '../controllers/object-url-controller.js';
 import {ChooseImageError, ErrorCode, unknownError} from '../errors.js';
+import {NoPictureError} from '../image/draw-frame.js';
 import {madeFile, type ProcessedImage} from '../image/pipeline.js';
 import {Prefetch} from '../image/prefetch.js';
 import {Pinch} from '../internal/pinch.js';
@@ -211,13 +212,17 @@ export class CameraPane implements ReactiveController {
       const size = compressed ? {maxSize, quality} : {fullResolution: true};
       capture = await this.camera.capture(video, {...size, crop: shownRegion});
     } catch (e) {
-      if (open()) sheet.fail(unknownError(e));
+      if (!open()) return;
+      // A frame that drew as nothing is no photo and no failure: the camera stays for another tap.
+      if (e instanceof NoPictureError) sheet.hint = this.t.noPicture;
+      else sheet.fail(unknownError(e));
       return;
     } finally {
       if (open()) sheet.busy = false;
     }
     if (!open()) return; // a shot of a call that has ended is nobody's
     const {blob, width, height} = capture;
+    if (sheet.hint === this.t.noPicture) sheet.hint = '';
     const shot = {id: ++shotId, blob, url: this.urls.create(blob), width, height, compressed};
     void this.prepare(shot);
     const count = sheet.options!.count;
