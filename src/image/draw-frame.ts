@@ -12,10 +12,10 @@ export class NoPictureError extends DOMException {
 
 /**
  * Draws `region` of the video's frame over all of `canvas` (which must have alpha: see drawn()).
- * WebKitGTK 2.50 under a busy loop drew nothing for about one draw in eight (69 of 480 in one
- * run), the same in an opaque canvas, then encoded that as an all-black JPEG; a draw a frame
- * later nearly always worked. So a draw that left nothing is tried again on the next frame, a few
- * times, and then refused.
+ * WebKitGTK 2.50 beside a busy loop drew nothing for about one draw in nine (105 of 960, in a
+ * canvas with alpha or without; Chromium and Firefox 0 of 480), then encoded that as an all-black
+ * JPEG; a draw a frame later nearly always worked. So a draw that left nothing is tried again on
+ * the next frame, a few times, and then refused.
  */
 export async function drawFrame(video: HTMLVideoElement, {x, y, width, height}: Region, canvas: Canvas, tries = 6) {
   const ctx = context(canvas);
