@@ -34,14 +34,15 @@ const DRAIN_LIMIT_MS = 10_000;
 class WorkerUnavailable extends Error {}
 /** Where workers start from now: each step down is for good. */
 let from: 'file' | 'built-in' | 'nowhere' = 'file';
-/** The built-in worker's blob: URL, once its string is imported; undefined while it loads. */
+/** The built-in worker's string being imported (settled: builtInScript is set, or `from` is 'nowhere'). */
 let builtIn: Promise<void> | undefined;
+/** The built-in worker's blob: URL. */
 let builtInScript: string | undefined;
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
 
 /**
  * Ends every worker (a job running in one starts again, see run()); with `on`, the main thread
- * runs every job from now on, and with `off` workers start from the worker file again. For tests.
+ * runs every job from now on, and without, workers start from the worker file again. For tests.
  */
 export function useMainThread(on: boolean) {
   endWorkers();
@@ -206,7 +207,10 @@ function inWorker<J extends Job>(slot: Slot, job: J, signal?: AbortSignal): Prom
 export async function run<J extends Job>(job: J, signal?: AbortSignal): Promise<JobResult<J>> {
   clearTimeout(idleTimer);
   resting = false;
-  if (from === 'built-in') await builtIn;
+  if (from === 'built-in') {
+    await builtIn; // its string is still being imported
+    if (signal?.aborted) throw signal.reason;
+  }
   // A given-up job still decodes in its worker: wait for it to end rather than start a third
   // (never more than two large images decoded at once).
   while (!slots.some(s => !s.job) && slots.length + draining.size >= WORKERS && draining.size) {
