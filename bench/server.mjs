@@ -83,7 +83,7 @@ export async function startBenchServer() {
   });
 
   return {
-    url: `http://127.0.0.1:${port}/bench/bench.html${process.env.BENCH_KIT === 'src' ? '?kit=src' : ''}`,
+    url: `http://127.0.0.1:${port}/bench/bench.html${process.env.BENCH_KIT ? `?kit=${encodeURIComponent(process.env.BENCH_KIT)}` : ''}`,
     sent,
     /** Whether /dist/ responses forbid caching (the size section). */
     set noStore(on) {

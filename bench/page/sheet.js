@@ -5,10 +5,12 @@ import {frame} from './util.js';
 let kit;
 /**
  * The bundled build (dist/choose-image-sheet.bundled.js): imported here, so its fetch can be
- * measured. With ?kit=src (BENCH_KIT=src), the kit from src/ instead: readable names in a profile.
+ * measured. With ?kit=src (BENCH_KIT=src), the kit from src/ instead: readable names in a profile;
+ * with ?kit=<folder> (BENCH_KIT=<folder>), another build's bundle, to compare two builds run by run.
  */
 export async function importKit() {
-  kit ??= await (new URLSearchParams(location.search).get('kit') === 'src' ? import('/src/index.ts') : import('/dist/choose-image-sheet.bundled.js'));
+  const from = new URLSearchParams(location.search).get('kit') ?? 'dist';
+  kit ??= await (from === 'src' ? import('/src/index.ts') : import(`/${from}/choose-image-sheet.bundled.js`));
   return true;
 }
 export const getKit = () => kit;

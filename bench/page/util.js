@@ -20,12 +20,14 @@ export const mainThreadMethod = PerformanceObserver.supportedEntryTypes?.include
 
 /**
  * Longest main-thread task and longest gap between frames, from now until the returned stop().
+ * With `frames: false` no frame is asked for (a frame callback each frame makes the page draw
+ * frames it would not have drawn: work the page under test did not cause).
  * Where the engine has no Long Tasks API (Firefox, WebKit), a task is seen by how late a 10 ms
  * timer fires: a timer due while a task runs fires when it ends, so the longest lateness is the
  * longest task (or run of back-to-back tasks with rendering), within 10 ms. Like Long Tasks, only
  * lateness over 50 ms counts (0 = none).
  */
-export function watchMainThread() {
+export function watchMainThread({frames = true} = {}) {
   let longestTask = 0, longTasks = 0, maxFrameGap = 0, last = performance.now(), on = true;
   /** The longest ones, [start, duration] (start: performance.now()), to tell what they were. */
   const stalls = [];
@@ -64,11 +66,11 @@ export function watchMainThread() {
     last = now;
     if (on) requestAnimationFrame(tick);
   };
-  requestAnimationFrame(tick);
+  if (frames) requestAnimationFrame(tick);
   return () => {
     on = false;
     stopWatching();
-    return {longestTask, longTasks, stalls, maxFrameGap: Math.max(maxFrameGap, performance.now() - last), method: mainThreadMethod};
+    return {longestTask, longTasks, stalls, maxFrameGap: frames ? Math.max(maxFrameGap, performance.now() - last) : undefined, method: mainThreadMethod};
   };
 }
 
