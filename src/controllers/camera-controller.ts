@@ -191,6 +191,8 @@ export class CameraController implements ReactiveController {
   private controls: ControlSet = {};
   private applied: ControlSet = {};
   private applying = Promise.resolve();
+  /** Torch or zoom changes asked for and not yet applied (or refused). */
+  private changesOnTheirWay = 0;
   private zoomRange?: Omit<Zoom, 'value'>;
 
   /** How many cameras there are (0 until one was live): the switch shows for more than one. */
@@ -297,11 +299,13 @@ export class CameraController implements ReactiveController {
    */
   async capture(video: HTMLVideoElement, {quality = 0.92, fullResolution = false, maxSize = Infinity, crop}: CaptureOptions = {}): Promise<Capture> {
     const track = this.stream?.getVideoTracks()[0];
-    if (!track || this.status !== CameraStatus.LIVE || !(await hasFrame(video))) {
+    // With a frame there and no torch or zoom change on its way, the frame is drawn in the tap's
+    // own task, before anything else (the sheet's render for the tap, a layout) runs first.
+    if (!track || this.status !== CameraStatus.LIVE || !(video.videoWidth > 0 || (await hasFrame(video)))) {
       throw new DOMException('the camera is not live', 'InvalidStateError');
     }
     // The frame drawn is the one framed at the zoom last asked for (waiting 1 s at most).
-    await Promise.race([this.applying, new Promise(r => setTimeout(r, 1000))]);
+    if (this.changesOnTheirWay) await Promise.race([this.applying, new Promise(r => setTimeout(r, 1000))]);
     // Measured now that the video has a frame: before it, its size is 0×0.
     const {x, y, width, height} = crop?.(video) ?? {x: 0, y: 0, width: video.videoWidth, height: video.videoHeight};
     if (width < 1 || height < 1) throw new DOMException('the camera has no frame to capture', 'InvalidStateError');
@@ -428,15 +432,18 @@ export class CameraController implements ReactiveController {
     Object.assign(this.controls, values);
     this.host.requestUpdate();
     const track = this.stream?.getVideoTracks()[0];
+    this.changesOnTheirWay++;
     this.applying = this.applying.then(async () => {
       const wanted = {...this.controls};
-      if (!track || track !== this.stream?.getVideoTracks()[0] || (wanted.zoom === this.applied.zoom && wanted.torch === this.applied.torch)) return;
       try {
+        if (!track || track !== this.stream?.getVideoTracks()[0] || (wanted.zoom === this.applied.zoom && wanted.torch === this.applied.torch)) return;
         // The size again: applyConstraints() replaces every constraint the track had.
         await track.applyConstraints({...size, advanced: [wanted as MediaTrackConstraintSet]});
         this.applied = wanted;
       } catch {
         // The camera refused the value: it keeps what it shows, and the next change tries again.
+      } finally {
+        this.changesOnTheirWay--;
       }
     });
   }
