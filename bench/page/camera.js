@@ -105,6 +105,9 @@ async function bareVideoTimes(t0, stream) {
   document.body.append(video);
   video.srcObject = stream;
   const result = firstFrameTimes(t0, await firstFrame(video), video);
+  // The video lets go of the stream first, as the kit does: WebKitGTK deadlocks its web process
+  // when a track stops under a playing <video> (README Reliability).
+  video.srcObject = null;
   stream.getTracks().forEach(t => t.stop());
   video.remove();
   return result;
@@ -219,6 +222,7 @@ export function armBareShutter({width, height, quality, offscreen = false}) {
 }
 
 export function closeBareCamera() {
+  if (bare) bare.video.srcObject = null; // before the tracks stop: see bareVideoTimes
   bare?.stream.getTracks().forEach(t => t.stop());
   bare?.video.remove();
   bare?.button.remove();
