@@ -204,14 +204,19 @@ describe('<choose-image-sheet> gallery', () => {
     await waitUntil(() => thumbOf(items(sheet)[0]) || items(sheet)[0].getAttribute('aria-disabled') === 'true', 'no thumbnail', {timeout: 5000});
     expect(items(sheet)[0].getAttribute('aria-disabled'), 'usable').to.not.equal('true');
     const thumb = thumbOf(items(sheet)[0])!;
-    await waitUntil(() => thumb.naturalWidth > 0, 'the thumbnail did not load', {timeout: 5000});
+    // complete, not only a width: Chromium 150 gives an image still loading its width from the
+    // header, and drawImage then draws nothing (0,0,0,0 everywhere), which read as dark twice.
+    await waitUntil(() => thumb.complete && thumb.naturalWidth > 0, 'the thumbnail did not load', {timeout: 5000});
     // The square tile crops the middle of the upright (portrait) photo: the dark bar that runs
     // down the right of the landscape pixels lies across the bottom of the crop, not the right.
     const canvas = new OffscreenCanvas(thumb.naturalWidth, thumb.naturalHeight);
     const ctx = canvas.getContext('2d')!;
     ctx.drawImage(thumb, 0, 0);
-    const dark = (x: number, y: number) => [...ctx.getImageData(Math.floor(x * canvas.width), Math.floor(y * canvas.height), 1, 1).data].slice(0, 3).reduce((a, b) => a + b) < 200;
-    expect([dark(0.5, 0.9), dark(0.9, 0.5)], 'upright thumbnail: dark at the bottom, not at the right').to.deep.equal([true, false]);
+    const at = (x: number, y: number) => [...ctx.getImageData(Math.floor(x * canvas.width), Math.floor(y * canvas.height), 1, 1).data];
+    const [bottom, right] = [at(0.5, 0.9), at(0.9, 0.5)];
+    expect([bottom[3], right[3]], 'the thumbnail drew opaque').to.deep.equal([255, 255]);
+    const dark = ([r, g, b]: number[]) => r + g + b < 200;
+    expect([dark(bottom), dark(right)], `upright thumbnail: dark at the bottom, not at the right (rgba ${bottom} and ${right})`).to.deep.equal([true, false]);
     await clickOn(part(sheet, 'confirm')!);
     const result = (await pending) as ChooseImageResult;
     expect([result.tempFiles[0].width, result.tempFiles[0].height]).to.deep.equal([960, 1920]);
