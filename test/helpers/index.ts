@@ -209,6 +209,7 @@ export async function chooseFiles(trigger: Element, files: File[] | string[] | n
   if (engine === 'chromium') {
     await executeServerCommand('arm-file-chooser', {paths});
     await clickOn(trigger);
+    if (!(await executeServerCommand('file-chooser-answered'))) throw new Error('the click opened no file chooser');
     return;
   }
   // A dismissal cannot be made there: ESR 140's picker stays open (BiDi can dismiss one from 143).

@@ -15,6 +15,8 @@ let fixtureId = 0;
 const coverPages = new Map();
 const windowSizes = new Map();
 const safeAreaSessions = new Map();
+/** Per session, the armed chooser's answer: true once it was answered, false if none opened. */
+const chooserAnswers = new Map();
 
 /** W3C WebDriver's key for an element reference in a script's result. */
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
@@ -103,16 +105,28 @@ export function serverCommands() {
         case 'arm-file-chooser': {
           if (isWebDriver(session)) throw unsupported(session, 'answering a file chooser');
           const page = pageOf(session);
-          page
-            .waitForFileChooser({timeout: 10000})
-            .then(chooser => (payload.paths ? chooser.accept(payload.paths) : chooser.cancel()))
-            .catch(() => {});
+          // Puppeteer hands one chooser to every waiter: a waiter left over from the last test
+          // would answer this test's chooser (a dismissal eating a pick), so the test waits for
+          // its answer with 'file-chooser-answered' before it goes on.
+          chooserAnswers.set(
+            session.id,
+            page
+              .waitForFileChooser({timeout: 15000})
+              .then(chooser => (payload.paths ? chooser.accept(payload.paths) : chooser.cancel()))
+              .then(() => true, () => false)
+          );
           // Chromium's waitForFileChooser turns interception on with a CDP command it does not wait for: a
           // click that came first opened a real chooser, which headless Chromium dismisses (a
           // busy CI run's first pick then never arrived). One session runs its commands in
           // order, so once this one answers, interception is on.
           if (session.browser.engine === 'chromium') await page._client().send('Page.setInterceptFileChooserDialog', {enabled: true});
           return true;
+        }
+        // Resolves when the armed chooser was answered: true, or false when none opened in time.
+        case 'file-chooser-answered': {
+          const answer = chooserAnswers.get(session.id);
+          chooserAnswers.delete(session.id);
+          return answer ? await answer : false;
         }
         case 'set-input-files':
           return setInputFiles(session, payload);
