@@ -46,8 +46,8 @@ export function printGoals(target, rows) {
 /** The goal rows of issue 24, one column per engine and profile: ratio (or value) and verdict. */
 const ACROSS = ['pick', 'gallery-first', 'gallery-sharp', 'gallery-task', 'camera-shutter', 'camera-open'];
 
-/** One table of every target's goals (targets: {name: rows}); printed, and returned as Markdown. */
-export function printAcross(targets) {
+/** One table of every target's goals (targets: {name: rows}): printed when `print`, and returned as Markdown. */
+export function printAcross(targets, print = true) {
   const names = Object.keys(targets);
   const cell = (rows, id) => {
     const r = rows.find(x => x.id === id);
@@ -56,7 +56,7 @@ export function printAcross(targets) {
   };
   const goalOf = id => Object.values(targets).flat().find(r => r.id === id)?.goal ?? id;
   const rows = ACROSS.map(id => [goalOf(id), ...names.map(n => cell(targets[n], id))]);
-  table('Goals across engines (each ratio against its baseline in the same engine and run)', ['goal', ...names], rows);
+  if (print) table('Goals across engines (each ratio against its baseline in the same engine and run)', ['goal', ...names], rows);
   const md = [`| goal | ${names.join(' | ')} |`, `| --- | ${names.map(() => '---').join(' | ')} |`, ...rows.map(r => `| ${r.join(' | ')} |`)];
   return md.join('\n');
 }

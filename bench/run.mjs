@@ -3,7 +3,8 @@
 // Serves the repo (bench/server.mjs), drives each engine through its driver (scripts/drivers:
 // puppeteer over CDP or BiDi, WebKitWebDriver) on bench/bench.html, prints one table per section
 // and then every goal with its baseline, ratio and verdict per engine, and one table across the
-// engines; writes every number to bench/results.json, one key per engine (and profile).
+// engines; writes every number to bench/results.json, one key per engine (and profile), as each
+// section ends.
 import {execSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {readFile, writeFile} from 'node:fs/promises';
@@ -68,47 +69,69 @@ ensureBrowsers(opts.engines);
 /** The results key of an engine under the chosen profile. */
 const targetName = engine => (opts.profileName === 'default' ? engine : `${engine}-${opts.profileName}`);
 
+const machine = {
+  date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model,
+  totalMemBytes: os.totalmem(), platform: `${os.platform()} ${os.release()}`, lit: 'production build',
+};
+
 // Sections not run this time keep their last numbers, so `npm run bench -- size` does not wipe
 // the rest; `ranAt` says when each section was measured.
 const resultsUrl = new URL('./results.json', import.meta.url);
-const results = await readFile(resultsUrl, 'utf8').then(JSON.parse, () => ({}));
-// Results from before there was a key per engine were Chromium's alone, on the default profile.
-if (results.sections && !results.chromium) for (const k of Object.keys(results)) delete results[k];
+const readResults = async () => {
+  const stored = await readFile(resultsUrl, 'utf8').then(JSON.parse, () => ({}));
+  // Results from before there was a key per engine were Chromium's alone, on the default profile.
+  return stored.sections && !stored.chromium ? {} : stored;
+};
+
+/**
+ * Writes `target`'s numbers into bench/results.json as they come (after each section), merged
+ * into the file as it is now: a run stopped or stuck in one engine (WebKit's camera can deadlock
+ * its web process) keeps what the others measured, and the keys this run does not touch stay.
+ */
+async function save(target, out) {
+  const stored = await readResults();
+  stored.machine = machine;
+  stored[target] = {...out, goals: goalRows(out)};
+  stored.across = acrossOf(stored, false);
+  await writeFile(resultsUrl, JSON.stringify(stored, null, 2) + '\n');
+}
+
+/** The goals of every target in `stored`, in one table (printed when `print`), as Markdown. */
+function acrossOf(stored, print) {
+  const targets = Object.fromEntries(Object.entries(stored).filter(([, v]) => v?.goals).map(([k, v]) => [k, v.goals]));
+  return printAcross(targets, print);
+}
 
 const newest = dir => Math.max(...execSync(`find ${dir} -type f -printf '%T@\\n'`).toString().trim().split('\n').map(Number));
 if (!existsSync('dist/choose-image-sheet.bundled.js') || newest('src') > newest('dist')) execSync('npm run build', {stdio: 'inherit'});
 
-results.machine = {
-  date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model,
-  totalMemBytes: os.totalmem(), platform: `${os.platform()} ${os.release()}`, lit: 'production build',
-};
-console.log(`node ${process.version}, ${results.machine.cpus}× ${results.machine.cpuModel}, load ${os.loadavg().map(l => l.toFixed(1)).join(' ')}`);
+console.log(`node ${process.version}, ${machine.cpus}× ${machine.cpuModel}, load ${os.loadavg().map(l => l.toFixed(1)).join(' ')}`);
 
 const server = await startBenchServer();
 try {
   for (const engine of opts.engines) {
     const target = targetName(engine);
-    const previous = results[target] ?? {};
-    const out = (results[target] = {...previous, ranAt: {...previous.ranAt}});
+    const previous = (await readResults())[target] ?? {};
+    const out = {...previous, ranAt: {...previous.ranAt}};
     const started = performance.now();
     console.error(`\n[${target}] launching…`);
     const browser = await launch(engine, {viewport: opts.profile.viewport});
     try {
       Object.assign(out, {browser: await browser.version(), viewport: opts.profile.viewport, cpuThrottle: opts.profile.cpuThrottle ?? 1, loadBefore: os.loadavg()});
       console.log(`\n=== ${target}: ${out.browser}${opts.profile.cpuThrottle ? `, CPU throttled ${opts.profile.cpuThrottle}×` : ''} ===`);
-      for (const name of opts.sections) await runSection(browser, engine, name, out);
-      out.loadAfter = os.loadavg();
+      for (const name of opts.sections) {
+        await runSection(browser, engine, name, out);
+        out.loadAfter = os.loadavg();
+        await save(target, out);
+      }
     } finally {
       await browser.close();
     }
-    out.goals = goalRows(out);
-    printGoals(target, out.goals);
+    printGoals(target, goalRows(out));
+    console.log(`wrote ${target} to bench/results.json`);
     console.error(`[${target}] ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
-  const targets = Object.fromEntries(Object.entries(results).filter(([, v]) => v?.goals).map(([k, v]) => [k, v.goals]));
-  results.across = printAcross(targets);
-  await writeFile(resultsUrl, JSON.stringify(results, null, 2) + '\n');
-  console.log('\nwrote bench/results.json');
+  acrossOf(await readResults(), true);
 } finally {
   await server.stop();
 }
@@ -138,7 +161,7 @@ async function runSection(browser, engine, name, out) {
   if (trace) await page.page.tracing.start({path: `bench/trace-${name}.json`, categories: ['blink.user_timing', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'disabled-by-default-devtools.timeline.frame']});
   out[name] = await SECTIONS[name](ctx);
   if (trace) await page.page.tracing.stop();
-  out.ranAt[name] = results.machine.date;
+  out.ranAt[name] = machine.date;
   for (const p of pages) await p.close();
   console.error(`[${engine} ${name}] ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
