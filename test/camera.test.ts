@@ -84,7 +84,8 @@ async function expectShotOfSize(sheet: ChooseImageSheet, pending: Promise<unknow
   await waitUntil(() => !part<HTMLButtonElement>(sheet, 'shutter')!.disabled, 'shutter', {timeout: 5000});
   // (a script's click: this is about the framing, and WebKit's driver misplaces real clicks in a resized window)
   part(sheet, 'shutter')!.click();
-  (await partReady(sheet, 'confirm')).click();
+  // A 1920×1080 encode took up to 6.7 s at load 17 here (its thread waits for a core).
+  (await partReady(sheet, 'confirm', 15000)).click();
   const result = (await pending) as ChooseImageResult;
   const [w, h] = [result.tempFiles[0].width, result.tempFiles[0].height];
   expect(Math.abs(w - shown[0]), `width ${w} vs shown ${shown[0]}`).to.be.at.most(2);
@@ -274,6 +275,60 @@ describe('<choose-image-sheet> camera', () => {
     const decoded = await createImageBitmap(await (await fetch(f.path)).blob());
     expect([decoded.width, decoded.height]).to.deep.equal([settings.width, settings.height]);
     expect(rec.liveTracks()).to.have.length(0);
+  });
+
+  // WebKitGTK under load drew about one camera frame in nine as nothing (see draw-frame.ts). No
+  // engine does that on demand, so these tests bring that defect: the first `failing` draws of the
+  // preview's video into a canvas leave it untouched, as WebKit's did. Everything else is real.
+  function failingVideoDraws(failing: number) {
+    const protos = [CanvasRenderingContext2D.prototype, OffscreenCanvasRenderingContext2D.prototype];
+    const real = protos.map(p => p.drawImage);
+    let failed = 0;
+    protos.forEach((p, i) => {
+      p.drawImage = function (this: CanvasRenderingContext2D, ...args: unknown[]) {
+        if (args[0] instanceof HTMLVideoElement && failed < failing) return void failed++;
+        return (real[i] as (...a: unknown[]) => void).apply(this, args);
+      } as typeof p.drawImage;
+    });
+    return {failed: () => failed, restore: () => protos.forEach((p, i) => (p.drawImage = real[i] as typeof p.drawImage))};
+  }
+
+  it('should draw again when a frame draws as nothing, and return the picture', async () => {
+    const {pending, sheet} = await openCamera({sizeType: ['original']});
+    const settings = rec.streams[0].getVideoTracks()[0].getSettings();
+    const draws = failingVideoDraws(2);
+    try {
+      await clickOn(part(sheet, 'shutter')!);
+      await partReady(sheet, 'confirm');
+    } finally {
+      draws.restore();
+    }
+    expect(draws.failed(), 'the shot met the failed draws').to.equal(2);
+    await clickOn(part(sheet, 'confirm')!);
+    const [f] = ((await pending) as ChooseImageResult).tempFiles;
+    expect([f.width, f.height]).to.deep.equal([settings.width, settings.height]);
+    const bitmap = await createImageBitmap(f.file);
+    expect(detailGrid(bitmap, bitmap.width, bitmap.height).flat().some(d => d > 5), 'the photo has a picture in it').to.equal(true);
+  });
+
+  it('should stay on the camera and say so when every draw of the frame is nothing, then take the next shot', async () => {
+    const {pending, sheet} = await openCamera({sizeType: ['original']});
+    const draws = failingVideoDraws(Infinity);
+    try {
+      await clickOn(part(sheet, 'shutter')!);
+      await waitUntil(() => part(sheet, 'message')?.textContent!.includes('没有拍到画面，请再拍一次'), 'no word that nothing was taken', {timeout: 10000});
+    } finally {
+      draws.restore();
+    }
+    expect(part(sheet, 'retake'), 'no blank shot under review').to.equal(null);
+    expect(sheet.open).to.equal(true);
+    const shutter = part<HTMLButtonElement>(sheet, 'shutter')!;
+    await waitUntil(() => !shutter.disabled, 'the shutter stayed disabled', {timeout: 5000});
+    await clickOn(shutter);
+    const confirm = await partReady(sheet, 'confirm');
+    expect(part(sheet, 'message')?.textContent ?? '', 'the word goes with the next shot').not.to.contain('没有拍到画面');
+    await clickOn(confirm);
+    expect(((await pending) as ChooseImageResult).tempFiles).to.have.length(1);
   });
 
   it('should compress a capture by default (both size types, original off)', async () => {
