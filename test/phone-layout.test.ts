@@ -68,7 +68,8 @@ async function everyView(check: (sheet: ChooseImageSheet, view: string) => void 
   for (let i = 0; i < 2; i++) {
     await waitUntil(() => !part<HTMLButtonElement>(sheet, 'shutter')!.disabled, 'shutter', {timeout: 5000});
     part(sheet, 'shutter')!.click();
-    await waitUntil(() => sheet.shadowRoot!.querySelectorAll('.strip li').length === i + 1, 'no shot', {timeout: 5000});
+    // The encode's thread waits for a core on a busy machine (seconds at load 17).
+    await waitUntil(() => sheet.shadowRoot!.querySelectorAll('.strip li').length === i + 1, 'no shot', {timeout: 15000});
   }
   await animationsDone(sheet);
   await check(sheet, 'camera');

@@ -108,8 +108,8 @@ export async function pick(files: File[], options: Parameters<typeof chooseImage
   return {pending, sheet};
 }
 
-/** Waits until a part is present and visible, and returns it. */
-export async function partReady<T extends HTMLElement = HTMLElement>(el: ChooseImageSheet, name: string, timeout = 5000) {
+/** Waits until a part is present and visible, and returns it (10 s: a shot's encode alone took seconds at load 17). */
+export async function partReady<T extends HTMLElement = HTMLElement>(el: ChooseImageSheet, name: string, timeout = 10000) {
   await waitUntil(() => part(el, name)?.checkVisibility(), `part ${name} did not show`, {timeout});
   return part<T>(el, name)!;
 }
