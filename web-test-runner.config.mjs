@@ -83,8 +83,9 @@ export default {
   // One page at a time: focus, animations and page visibility are real only in the front page.
   concurrency: 1,
   concurrentBrowsers: 1,
-  // Firefox takes 8–30 s to launch on a busy machine.
-  browserStartTimeout: 120_000,
+  // Firefox takes 8–30 s to launch on a busy machine; WebKit's launcher may start MiniBrowser
+  // twice (90 s each, see launchers.mjs).
+  browserStartTimeout: 200_000,
   testsStartTimeout: 120_000,
   testFramework: {config: {timeout: 20000}},
   // Per test file. A page that stops running (WebKit's MiniBrowser once stalled on a machine with

@@ -89,7 +89,7 @@ class WebKitLauncher extends WebdriverLauncher {
     this.name = 'WebKit';
   }
 
-  async startSession(id, url) {
+  async startSession(id, url, again = false) {
     const services = await this.services?.catch(() => undefined);
     if (this.services && !services?.alive()) {
       // Started again, and said so in the summary, rather than failing every file left.
@@ -103,7 +103,13 @@ class WebKitLauncher extends WebdriverLauncher {
       await super.startSession(id, url);
     } catch (e) {
       await this.closeBrowser();
-      throw e;
+      if (again) throw e;
+      // Once, with a new driver and display, said in the summary: at load 18 a session took
+      // over 90 s to start (the POST /session timed out) and the file failed unrun.
+      this.relaunches.push({session: id, did: 'started again', what: 'WebKitWebDriver and MiniBrowser', reason: `the session did not start: ${String(e.message ?? e).split('\n')[0].slice(0, 120)}`, when: 'before'});
+      (await this.services.catch(() => undefined))?.stop();
+      this.services = undefined;
+      return this.startSession(id, url, true);
     }
     this.watch(id, (await this.services).pid);
   }
