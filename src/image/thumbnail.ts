@@ -4,6 +4,7 @@ import {context, encode, makeCanvas} from './canvas.js';
 import {coverScale, decode} from './decode.js';
 import {readHeader} from './header.js';
 import type {ImageInfo} from './info.js';
+import {untaggedJpeg} from './untagged-jpeg.js';
 
 export interface Thumbnail {
   blob: Blob;
@@ -29,7 +30,7 @@ export async function makeThumbnail(input: Blob, tile: number): Promise<Thumbnai
     ctx.imageSmoothingQuality = 'medium';
     ctx.drawImage(source.image, (canvas.width - w) / 2, (canvas.height - h) / 2, w, h);
     const info = {type: head.type, ...source.full, animated: head.animated, native: source.native};
-    return {blob: await encode(canvas, 'image/jpeg', 0.85), info, decodes: source.calls};
+    return {blob: await untaggedJpeg(await encode(canvas, 'image/jpeg', 0.85)), info, decodes: source.calls};
   } finally {
     source.close();
   }
