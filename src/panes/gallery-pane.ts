@@ -156,6 +156,7 @@ export class GalleryPane implements ReactiveController {
         hint: unusable ? sheet.hint || this.t.unusable(item.file.name) : sheet.hint,
         busy: sheet.busy,
         canConfirm: this.selection.size > 0,
+        still: this.returning,
         onOriginal: () => this.toggleOriginal(),
         onRechoose: () => sheet.pickFiles(),
         onConfirm: () => this.confirm(),

@@ -144,6 +144,12 @@ export default css`
   .gallery .message:not(:empty) {
     padding-top: calc(var(--_space) / 2);
   }
+  /* A pick returned at once shows this view only until its result: no fade meanwhile. Where the
+     engine paints the fade on the main thread (WebKitGTK), each of its frames took the cores the
+     compression needed. */
+  .single.still {
+    animation: none;
+  }
   .single .stage {
     flex: 1;
     min-height: 0;

@@ -119,6 +119,8 @@ export interface SingleViewProps {
   hint: string;
   busy: boolean;
   canConfirm: boolean;
+  /** Shown only while the pick is returned at once: it appears without the views' fade. */
+  still: boolean;
   onOriginal: () => void;
   onRechoose: () => void;
   onConfirm: () => void;
@@ -130,7 +132,7 @@ export interface SingleViewProps {
  * sizes are allowed and 重选 / 使用照片; no one-tile grid to confirm the same image again.
  */
 export const singleView = (p: SingleViewProps) => html`
-  <div class="view gallery single">
+  <div class="view gallery single ${p.still ? 'still' : ''}">
     <header class="bar">
       <button part="close" class="icon" aria-label=${p.t.close} @click=${p.onClose}>${closeIcon}</button>
       <h2 id="title" class="title">${p.t.galleryTitle}</h2>
