@@ -3,6 +3,7 @@ import {expect, fixture, waitUntil} from '@open-wc/testing';
 import {LitElement} from 'lit';
 import {html as staticHtml, unsafeStatic} from 'lit/static-html.js';
 import {afterDeviceChange, CameraController, CameraStatus, statusForError} from '../src/controllers/camera-controller.js';
+import {drawFrame} from '../src/image/draw-frame.js';
 import type {Facing} from '../src/options.js';
 import {itExceptIn} from './helpers/engine.js';
 import {recordStreams} from './helpers/index.js';
@@ -142,6 +143,25 @@ describe('CameraController', () => {
     video.end();
     host.remove();
     expect(got).to.equal('InvalidStateError: the camera gave no picture');
+  });
+
+  it('should draw a frame that drew as nothing again and return the next one, never the encode of the blank draw', async () => {
+    // Frames with nothing in them until the first draw is made (it drew nothing), then red ones.
+    let red = false;
+    const video = await paintedVideo(ctx => {
+      ctx.clearRect(0, 0, 320, 240);
+      if (red) ctx.fillStyle = 'rgb(255, 0, 0)';
+      if (red) ctx.fillRect(0, 0, 320, 240);
+    });
+    // Tries enough for a canvas stream's next frame to reach the video under any load (WebKit waits 100 ms a try).
+    const photo = drawFrame(video, {x: 0, y: 0, width: 320, height: 240}, new OffscreenCanvas(160, 120), {type: 'image/jpeg', quality: 0.9}, 100);
+    red = true;
+    const blob = await photo;
+    video.end();
+    const ctx = new OffscreenCanvas(1, 1).getContext('2d')!;
+    ctx.drawImage(await createImageBitmap(blob), 0, 0, 1, 1);
+    const [r, g, b, a] = ctx.getImageData(0, 0, 1, 1).data;
+    expect({red: r > 200 && g < 60 && b < 60, opaque: a === 255}, `the photo's pixel was ${[r, g, b, a]}`).to.deep.equal({red: true, opaque: true});
   });
 
   it('should return a dark scene as it is: an all-black frame is a picture', async () => {

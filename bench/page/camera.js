@@ -113,11 +113,15 @@ async function bareVideoTimes(t0, stream) {
   return result;
 }
 
+/** The camera the sheet's last shot used: the bare shutter shoots the same picture (see openBareCamera). */
+let sheetCamera;
+
 /** Opens the live camera for one shot; returns the shutter's centre once a frame is shown. */
 export async function openCamera(sizeType) {
   await open({count: 1, sourceType: ['camera'], sizeType: [sizeType]});
   const video = await waitFor(() => part('video'));
   if (!video.videoWidth) await firstFrame(video);
+  sheetCamera = video.srcObject.getVideoTracks()[0].getSettings().deviceId;
   return center('shutter');
 }
 
@@ -177,9 +181,14 @@ export function armShutterToResult() {
 }
 
 let bare;
-/** The baseline's page: a live <video> (the same request as the sheet's) and a shutter button. */
+/**
+ * The baseline's page: a live <video> (the same request as the sheet's, of the camera the sheet
+ * used: an encode's time depends on the picture, and the engines' fake cameras draw different
+ * pictures for different devices) and a shutter button.
+ */
 export async function openBareCamera() {
-  const stream = await navigator.mediaDevices.getUserMedia({video: {width: {ideal: 1920}, height: {ideal: 1080}}});
+  const device = sheetCamera ? {deviceId: {exact: sheetCamera}} : {};
+  const stream = await navigator.mediaDevices.getUserMedia({video: {...device, width: {ideal: 1920}, height: {ideal: 1080}}});
   const video = Object.assign(document.createElement('video'), {autoplay: true, muted: true, playsInline: true, className: 'bare'});
   video.srcObject = stream;
   document.body.append(video);

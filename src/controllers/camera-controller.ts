@@ -309,17 +309,20 @@ export class CameraController implements ReactiveController {
     // Measured now that the video has a frame: before it, its size is 0×0.
     const {x, y, width, height} = crop?.(video) ?? {x: 0, y: 0, width: video.videoWidth, height: video.videoHeight};
     if (width < 1 || height < 1) throw new DOMException('the camera has no frame to capture', 'InvalidStateError');
-    // Draw first: asking ImageCapture for its capabilities can restart the camera.
     const canvas = makeCanvas(...fitWithin(width, height, maxSize));
-    await drawFrame(video, {x, y, width, height}, canvas);
+    const shot = (blob: Blob): Capture => ({blob, width: canvas.width, height: canvas.height});
     // Zoomed or cropped, the frame on screen is what was framed: a still from ImageCapture need
     // not be (Chromium's fake camera paints its photo at another scale than its stream).
     const zoomed = this.zoomRange && this.controls.zoom! > this.zoomRange.min;
     const cropped = width < video.videoWidth || height < video.videoHeight;
-    const photo = fullResolution && !zoomed && !cropped ? await takeLargerPhoto(track, canvas.width * canvas.height, quality) : undefined;
-    // An OffscreenCanvas encodes at once on another thread; a <canvas> (toBlob) waits for the
-    // main thread to be idle, up to a second here.
-    return photo ?? {blob: await encode(canvas, 'image/jpeg', quality), width: canvas.width, height: canvas.height};
+    // The frame is the photo: it is encoded as soon as it is drawn. An OffscreenCanvas encodes
+    // at once on another thread; a <canvas> (toBlob) waits for the main thread to be idle, up to
+    // a second here.
+    if (!fullResolution || zoomed || cropped) return shot(await drawFrame(video, {x, y, width, height}, canvas, {type: 'image/jpeg', quality}));
+    // Draw first: asking ImageCapture for its capabilities can restart the camera.
+    await drawFrame(video, {x, y, width, height}, canvas);
+    const photo = await takeLargerPhoto(track, canvas.width * canvas.height, quality);
+    return photo ?? shot(await encode(canvas, 'image/jpeg', quality));
   }
 
   private reconcile() {
