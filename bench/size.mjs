@@ -29,7 +29,9 @@ async function bundle(input, {external, plugins = []} = {}) {
     input,
     external,
     preserveEntrySignatures: 'allow-extension', // as rollup.config.mjs: shared code stays in the entry
-    plugins: [resolve(), ...plugins, terser({ecma: 2021, module: true, compress: {passes: 2}, format: {comments: false}})],
+    // The built-in worker and libheif's wasm modules are built apart (rollup.config.mjs) and
+    // fetched only where the worker file is missing: outside what is measured here.
+    plugins: [madeApart, resolve(), ...plugins, terser({ecma: 2021, module: true, compress: {passes: 2}, format: {comments: false}})],
     onwarn: () => {},
   });
   const {output} = await build.generate({format: 'es'});
@@ -52,6 +54,12 @@ function litImports() {
   walk('src');
   return [...found].sort();
 }
+
+/** The modules rollup.config.mjs makes apart: imported as they are, not bundled. */
+const madeApart = {
+  name: 'made-apart',
+  resolveId: source => (/^\.\/(image-worker-source|libheif-wasm)\.js$/.test(source) ? {id: source, external: 'absolute'} : undefined),
+};
 
 /** A virtual entry module for rollup. */
 const virtual = (id, code) => ({
