@@ -107,8 +107,10 @@ class WebKitLauncher extends WebdriverLauncher {
       // Once, with a new driver and display, said in the summary: at load 18 a session took
       // over 90 s to start (the POST /session timed out) and the file failed unrun.
       this.relaunches.push({session: id, did: 'started again', what: 'WebKitWebDriver and MiniBrowser', reason: `the session did not start: ${String(e.message ?? e).split('\n')[0].slice(0, 120)}`, when: 'before'});
-      (await this.services.catch(() => undefined))?.stop();
+      // (stop() may have ended them already: the base launcher calls it when a start fails.)
+      const running = this.services;
       this.services = undefined;
+      (await running?.catch(() => undefined))?.stop();
       return this.startSession(id, url, true);
     }
     this.watch(id, (await this.services).pid);
@@ -150,10 +152,15 @@ class WebKitLauncher extends WebdriverLauncher {
     return manager;
   }
 
+  /**
+   * The base launcher also calls this, unawaited, when a session fails to start: it ends the
+   * services it found, never ones a retry started meanwhile.
+   */
   async stop() {
+    const services = this.services;
     await super.stop();
-    (await this.services?.catch(() => undefined))?.stop();
-    this.services = undefined;
+    (await services?.catch(() => undefined))?.stop();
+    if (this.services === services) this.services = undefined;
   }
 }
 
