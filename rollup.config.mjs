@@ -25,6 +25,7 @@ import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import {libheif, libheifGlueInside} from './scripts/libheif.mjs';
+import {madeApart} from './scripts/made-apart.mjs';
 import {minifyCss} from './scripts/minify-css.mjs';
 
 const ts = ({declarations = false, maps = false} = {}) =>
@@ -61,12 +62,6 @@ function sharedChunk() {
     return shared.has(id) ? 'shared' : undefined;
   };
 }
-
-/** The modules made apart (image-worker-source.js, libheif-wasm.js): imported from dist/ as they are. */
-const madeApart = {
-  name: 'made-apart',
-  resolveId: source => (/^\.\/(image-worker-source|libheif-wasm)\.js$/.test(source) ? {id: source, external: 'absolute'} : undefined),
-};
 
 /** The built-in worker: libheif-built-in.ts in place of libheif-by-url.ts, the glue inside. */
 const builtInLibheif = {

@@ -9,6 +9,7 @@ import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import {rollup} from 'rollup';
+import {madeApart} from '../scripts/made-apart.mjs';
 import {minifyCss} from '../scripts/minify-css.mjs';
 
 const BUNDLED = 'dist/choose-image-sheet.bundled.js';
@@ -54,12 +55,6 @@ function litImports() {
   walk('src');
   return [...found].sort();
 }
-
-/** The modules rollup.config.mjs makes apart: imported as they are, not bundled. */
-const madeApart = {
-  name: 'made-apart',
-  resolveId: source => (/^\.\/(image-worker-source|libheif-wasm)\.js$/.test(source) ? {id: source, external: 'absolute'} : undefined),
-};
 
 /** A virtual entry module for rollup. */
 const virtual = (id, code) => ({
