@@ -1,7 +1,8 @@
 // The image type from a file's first bytes, not its name: a GIF named .jpg is a GIF, and a
 // file with no extension still has a type.
 
-const ascii = (b: Uint8Array, at: number, text: string) => [...text].every((c, i) => b[at + i] === c.charCodeAt(0));
+/** Whether the bytes of `b` from `at` spell `text`. */
+export const ascii = (b: Uint8Array, at: number, text: string) => [...text].every((c, i) => b[at + i] === c.charCodeAt(0));
 
 /** ISO BMFF brands (AVIF, HEIC/HEIF) of the `ftyp` box at the start, or none. */
 function brands(b: Uint8Array): string[] {

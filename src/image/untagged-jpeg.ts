@@ -3,8 +3,9 @@
 // JPEG is sRGB to every browser, so the tag changes no pixel; but WebKit's <img> builds a colour
 // transform (lcms) on the main thread for each tagged image it decodes, in the first screen's
 // critical path (see README › Performance).
+import {ascii} from './sniff.js';
 
-const ICC = [...'ICC_PROFILE\0'].map(c => c.charCodeAt(0));
+const ICC = 'ICC_PROFILE\0';
 
 /** `jpeg` (a small one: it is read whole) without its ICC profile segments; itself when it has none. */
 export async function untaggedJpeg(jpeg: Blob): Promise<Blob> {
@@ -13,7 +14,7 @@ export async function untaggedJpeg(jpeg: Blob): Promise<Blob> {
   let from = 0; // where the bytes still to keep start
   for (let at = 2; at + 4 + ICC.length <= b.length && b[at] === 0xff && b[at + 1] !== 0xda; ) {
     const end = at + 2 + ((b[at + 2] << 8) | b[at + 3]);
-    if (b[at + 1] === 0xe2 && ICC.every((c, i) => b[at + 4 + i] === c)) {
+    if (b[at + 1] === 0xe2 && ascii(b, at + 4, ICC)) {
       kept.push(b.subarray(from, at));
       from = end;
     }
