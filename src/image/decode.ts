@@ -12,6 +12,7 @@ import type {Header} from './header.js';
 import {isHeif} from './info.js';
 import type {HeicFiles} from './kit-files.js';
 import {jpegDecoderKind, type JpegDecoder} from './platform.js';
+import {withoutSegment} from './untagged-jpeg.js';
 
 export interface Size {
   width: number;
@@ -100,8 +101,10 @@ async function decodeAs(blob: Blob, head: Header, want: Size | undefined, qualit
   // One edge, the long one: the engine keeps the image's shape as it shows it, and the other edge
   // covers `want` even where that shape is the header's turned.
   const resize = want && coverScale(head, want) < 1 && (want.width >= want.height ? {resizeWidth: want.width} : {resizeHeight: want.height});
+  // An sRGB profile changes no pixel, and WebKit would convert through it (see srgb-profile.ts).
+  const input = head.srgbProfile ? await withoutSegment(blob, head.srgbProfile) : blob;
   try {
-    const bitmap = await createImageBitmap(blob, {imageOrientation: 'from-image', ...(resize && {...resize, resizeQuality: quality})});
+    const bitmap = await createImageBitmap(input, {imageOrientation: 'from-image', ...(resize && {...resize, resizeQuality: quality})});
     if (heif) nativeHeif = true; // Safari
     return {image: bitmap, width: bitmap.width, height: bitmap.height, calls, native: true, scaled: !!resize, close: () => bitmap.close()};
   } catch (e) {

@@ -6,6 +6,7 @@
 // and the decode has the last word (see decode.ts).
 import {readHeifLayout} from './heic/heif-layout.js';
 import {sniffType} from './sniff.js';
+import {isSrgbProfile} from './srgb-profile.js';
 
 // What getImageInfo reads of a HEIC or AVIF beside the header, from the same chunk.
 export {heifOrientation, readHeifLayout} from './heic/heif-layout.js';
@@ -32,6 +33,11 @@ export interface Header {
    * (shown with `orientation`, as the photo is). Absent when there is none.
    */
   embedded?: Embedded;
+  /**
+   * A JPEG's ICC profile segment (its byte range in the file) when the profile is sRGB, which
+   * every engine assumes of an untagged JPEG: a decoder may leave it out (see srgb-profile.ts).
+   */
+  srgbProfile?: {start: number; end: number};
 }
 
 export interface Embedded {
@@ -114,6 +120,7 @@ async function jpeg(blob: Blob, head: Uint8Array): Promise<Partial<Header>> {
   let base = 0; // file offset of b[0]
   let stored: [number, number] | undefined;
   const app1: App1[] = [];
+  const profiles: {start: number; end: number; srgb: boolean}[] = [];
   for (let at = 2; at < blob.size; ) {
     if (at + 10 > base + b.length) {
       base = at;
@@ -140,6 +147,16 @@ async function jpeg(blob: Blob, head: Uint8Array): Promise<Partial<Header>> {
       const thumbnail = found.thumbnail && {...found.thumbnail, start: found.thumbnail.start + base, end: found.thumbnail.end + base};
       app1.push({exif, orientation: found.orientation, thumbnail});
     }
+    if (marker === 0xe2 && ascii(b, i + 4, 12) === 'ICC_PROFILE\0') {
+      if (i + 2 + length > b.length) {
+        base = at;
+        b = await bytesOf(blob, at, at + 2 + length);
+      }
+      const j = at - base;
+      // One chunk of one: a profile split over several segments is left as it is.
+      const whole = b[j + 16] === 1 && b[j + 17] === 1;
+      profiles.push({start: at, end: at + 2 + length, srgb: whole && isSrgbProfile(b.subarray(j + 18, j + 2 + length))});
+    }
     if (isSof(marker) && !stored) stored = [u16be(b, i + 7), u16be(b, i + 5)];
     at += 2 + length;
   }
@@ -147,9 +164,10 @@ async function jpeg(blob: Blob, head: Uint8Array): Promise<Partial<Header>> {
   const orientation = read[0];
   const orientationAgreed = read.every(o => o === orientation);
   const embedded = app1.find(a => a.exif)?.thumbnail;
+  const srgbProfile = profiles.length === 1 && profiles[0].srgb ? {start: profiles[0].start, end: profiles[0].end} : undefined;
   if (!stored) return {orientation, orientationAgreed};
   const [w, h] = stored;
-  return {...(orientation >= 5 ? {width: h, height: w} : {width: w, height: h}), orientation, orientationAgreed, embedded};
+  return {...(orientation >= 5 ? {width: h, height: w} : {width: w, height: h}), orientation, orientationAgreed, embedded, srgbProfile};
 }
 
 /** SOF0..SOF15, except DHT (C4), JPG (C8) and DAC (CC). */
