@@ -8,7 +8,7 @@ import {isSrgbProfile} from '../../src/image/srgb-profile.js';
 import {untaggedJpeg, withoutSegment} from '../../src/image/untagged-jpeg.js';
 import {makeImage} from '../helpers/index.js';
 import {gammaCurv, iccProfile, iccSegment, PRIMARIES, srgbCurv, srgbPara} from '../helpers/icc-profile.js';
-import {withSegments} from '../helpers/image-bytes.js';
+import {exifSegment, withSegments} from '../helpers/image-bytes.js';
 
 /** Every pixel of `image` drawn at its size. */
 function pixelsOf(image: CanvasImageSource, width: number, height: number) {
@@ -85,6 +85,19 @@ describe('sRGB profiles', () => {
       const tagged = await photo(iccProfile({curve}));
       expect(largestDifference(await kitDecode(tagged), await engineDecode(tagged))).to.be.at.most(1);
     }
+  });
+
+  it('should still turn an sRGB-tagged photo by its EXIF orientation', async () => {
+    const plain = await photo();
+    const tagged = await withSegments(plain, [exifSegment(6), iccSegment(iccProfile())]);
+    const rotated = await withSegments(plain, [exifSegment(6)]);
+    const head = await readHeader(tagged);
+    expect(head.srgbProfile, 'found after the EXIF segment').to.not.equal(undefined);
+    const source = await decode(tagged, head, {width: head.width, height: head.height});
+    expect([source.width, source.height]).to.deep.equal([120, 160]);
+    const data = pixelsOf(source.image, source.width, source.height);
+    source.close();
+    expect(largestDifference(data, await engineDecode(rotated)), 'as the untagged file shows').to.be.at.most(1);
   });
 
   it('should keep and honour a Display P3 profile', async () => {
