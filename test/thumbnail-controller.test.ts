@@ -4,6 +4,7 @@
 import {expect, waitUntil} from '@open-wc/testing';
 import {chooseImage, type ChooseImageError, type ChooseImageResult, type ChooseImageSheet} from '../src/index.js';
 import {Priority, recordJobs, schedule} from '../src/image/scheduler.js';
+import {untaggedJpeg} from '../src/image/untagged-jpeg.js';
 import {useMainThread} from '../src/image/worker-client.js';
 import {withExifThumbnail} from './helpers/image-bytes.js';
 import {asFile, chooseFiles, clickOn, makeImage, openedSheet, part, parts, recordDecodes, recordObjectUrls, setViewportSize, thumbOf} from './helpers/index.js';
@@ -22,8 +23,10 @@ async function pick(files: File[], options: Parameters<typeof chooseImage>[0]) {
   return {pending, sheet};
 }
 
+// Untagged: recordDecodes() knows a decode's photo by its Blob, and where createImageBitmap
+// decodes (WebKit) an sRGB-tagged photo is decoded from a Blob without its profile (decode.ts).
 const photo = async (name: string, width = 4000, height = 3000, seed = 1) =>
-  asFile(await makeImage(width, height, 'image/jpeg', {quality: 0.95, seed}), name);
+  asFile(await untaggedJpeg(await makeImage(width, height, 'image/jpeg', {quality: 0.95, seed})), name);
 
 describe('ThumbnailController', () => {
   afterEach(() => {
