@@ -158,7 +158,7 @@ async function runSection(browser, engine, name, out) {
   const page = await freshPage();
   // --trace: a DevTools trace of the section, to see what a long task was (not kept in git).
   const trace = opts.trace && engine === 'chromium';
-  if (trace) await page.page.tracing.start({path: `bench/trace-${name}.json`, categories: ['blink.user_timing', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'disabled-by-default-devtools.timeline.frame']});
+  if (trace) await page.page.tracing.start({path: `bench/trace-${name}.json`, categories: ['blink.user_timing', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'disabled-by-default-devtools.timeline.frame', ...(process.env.BENCH_JS_PROFILE ? ['disabled-by-default-v8.cpu_profiler'] : [])]});
   out[name] = await SECTIONS[name](ctx);
   if (trace) await page.page.tracing.stop();
   out.ranAt[name] = machine.date;

@@ -20,6 +20,16 @@ const PRIMARY_TOLERANCE = 0.002;
  * that are sRGB's: decoding with it or without it gives the same 8-bit pixels.
  */
 export function isSrgbProfile(p: Uint8Array): boolean {
+  // The photos of one camera carry the same profile: it is judged once (its curves are 768 powers).
+  if (last && last.bytes.length === p.length && last.bytes.every((v, i) => v === p[i])) return last.srgb;
+  last = {bytes: p.slice(), srgb: judge(p)};
+  return last.srgb;
+}
+
+/** The profile judged last, and its verdict. */
+let last: {bytes: Uint8Array; srgb: boolean} | undefined;
+
+function judge(p: Uint8Array): boolean {
   const view = new DataView(p.buffer, p.byteOffset, p.byteLength);
   const text = (at: number) => String.fromCharCode(...p.subarray(at, at + 4));
   if (p.length < 132 || text(12) !== 'mntr' || text(16) !== 'RGB ' || text(20) !== 'XYZ ' || text(36) !== 'acsp') return false;
