@@ -31,26 +31,26 @@ let last: {bytes: Uint8Array; srgb: boolean} | undefined;
 
 function judge(p: Uint8Array): boolean {
   const view = new DataView(p.buffer, p.byteOffset, p.byteLength);
-  const text = (at: number) => String.fromCharCode(...p.subarray(at, at + 4));
-  if (p.length < 132 || text(12) !== 'mntr' || text(16) !== 'RGB ' || text(20) !== 'XYZ ' || text(36) !== 'acsp') return false;
+  if (p.length < 132 || fourCC(p, 12) !== 'mntr' || fourCC(p, 16) !== 'RGB ' || fourCC(p, 20) !== 'XYZ ' || fourCC(p, 36) !== 'acsp') return false;
   const tags = new Map<string, Uint8Array>();
   const count = view.getUint32(128);
   if (132 + 12 * count > p.length) return false;
   for (let k = 0, e = 132; k < count; k++, e += 12) {
     const [offset, size] = [view.getUint32(e + 4), view.getUint32(e + 8)];
     if (offset + size > p.length) return false;
-    tags.set(text(e), p.subarray(offset, offset + size));
+    tags.set(fourCC(p, e), p.subarray(offset, offset + size));
   }
   // Lookup tables (A2B*, B2A*, D2B*, B2D*) come before the matrix where an engine finds them.
   if ([...tags.keys()].some(sig => /^(A2B|B2A|D2B|B2D)/.test(sig))) return false;
   const primaries = Object.entries(PRIMARIES).every(([sig, want]) => {
     const xyz = tags.get(sig);
-    return xyz?.length === 20 && tagType(xyz) === 'XYZ ' && want.every((v, i) => Math.abs(s15Fixed16(xyz, 8 + 4 * i) - v) <= PRIMARY_TOLERANCE);
+    return xyz?.length === 20 && fourCC(xyz) === 'XYZ ' && want.every((v, i) => Math.abs(s15Fixed16(xyz, 8 + 4 * i) - v) <= PRIMARY_TOLERANCE);
   });
   return primaries && ['rTRC', 'gTRC', 'bTRC'].every(sig => isSrgbCurve(tags.get(sig)));
 }
 
-const tagType = (t: Uint8Array) => String.fromCharCode(...t.subarray(0, 4));
+/** The four letters at `at`: a signature in the header, a tag's name, a tag's type (at 0). */
+const fourCC = (b: Uint8Array, at = 0) => String.fromCharCode(...b.subarray(at, at + 4));
 const s15Fixed16 = (t: Uint8Array, at: number) => new DataView(t.buffer, t.byteOffset, t.byteLength).getInt32(at) / 65536;
 
 /**
@@ -71,16 +71,17 @@ const linearToSrgb = (y: number) => (y <= 0.0031308 ? 12.92 * y : 1.055 * Math.m
 /** A 'para' or sampled 'curv' tag as a function on [0, 1]; undefined for a gamma alone or anything else. */
 function curveOf(t: Uint8Array): ((x: number) => number) | undefined {
   const view = new DataView(t.buffer, t.byteOffset, t.byteLength);
-  if (tagType(t) === 'curv' && t.length >= 12) {
+  if (fourCC(t) === 'curv' && t.length >= 12) {
     const n = view.getUint32(8);
     if (n < 2 || 12 + 2 * n > t.length) return undefined; // 0: identity, 1: a pure gamma — neither is sRGB
     return x => {
       const at = x * (n - 1);
-      const [i, f] = [Math.min(n - 2, Math.floor(at)), at - Math.min(n - 2, Math.floor(at))];
+      const i = Math.min(n - 2, Math.floor(at));
+      const f = at - i;
       return (view.getUint16(12 + 2 * i) * (1 - f) + view.getUint16(14 + 2 * i) * f) / 65535;
     };
   }
-  if (tagType(t) !== 'para' || t.length < 12) return undefined;
+  if (fourCC(t) !== 'para' || t.length < 12) return undefined;
   const kind = view.getUint16(8);
   const length = [1, 3, 4, 5, 7][kind];
   if (length === undefined || 12 + 4 * length > t.length) return undefined;
