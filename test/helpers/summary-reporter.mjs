@@ -1,5 +1,6 @@
 // Reporter that ends the run with one plain line, `N passed, N failed, N skipped`, over every
-// engine, for CI; above it, per engine: its counts and time, each test file that did not finish
+// engine, for CI; above it, per engine: its counts and time, every failed test by file and title
+// with the first line of its error, each test file that did not finish
 // (no test reported back: it hung, its browser went away, or it did not load) with why, what a
 // launcher had to end or start again (`relaunches` on the launcher), each tab a test file left
 // open (`strayTabs`, see stray-tabs.mjs), and the title of every skipped test (a skip's title says
@@ -12,17 +13,26 @@
 import {writeFileSync, writeSync} from 'node:fs';
 import {relative} from 'node:path';
 
-function count(results, acc, prefix = '') {
+function count(results, acc, file, prefix = '') {
   for (const t of results?.tests ?? []) {
     const title = `${prefix}${t.name}`;
     if (t.skipped) {
       acc.skipped++;
       acc.skips.add(title);
     } else if (t.passed) acc.passed++;
-    else acc.failed++;
+    else {
+      acc.failed++;
+      acc.failures.push({file, title, error: firstLine(t.error?.message)});
+    }
   }
-  for (const s of results?.suites ?? []) count(s, acc, `${prefix}${s.name} › `);
+  for (const s of results?.suites ?? []) count(s, acc, file, `${prefix}${s.name} › `);
 }
+
+/** A failure's message, to one line short enough for CI's tail of the log. */
+const firstLine = message => {
+  const line = (message ?? 'no message').split('\n')[0];
+  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+};
 
 const seconds = ms => `${(ms / 1000).toFixed(1)} s`;
 const minutes = ms => `${Math.floor(ms / 60000)} min ${Math.round((ms % 60000) / 1000)} s`;
@@ -38,7 +48,7 @@ export function summaryReporter() {
   const timeline = new Map();
   let finished = false;
   const tally = engine => {
-    if (!byEngine.has(engine)) byEngine.set(engine, {passed: 0, failed: 0, skipped: 0, skips: new Set(), unfinished: [], first: Infinity, last: 0});
+    if (!byEngine.has(engine)) byEngine.set(engine, {passed: 0, failed: 0, skipped: 0, skips: new Set(), failures: [], unfinished: [], first: Infinity, last: 0});
     return byEngine.get(engine);
   };
 
@@ -84,6 +94,9 @@ export function summaryReporter() {
       const time = acc.last > acc.first ? `  ${minutes(acc.last - acc.first)}` : '';
       // Not in the closing line's shape (no commas), so CI reads only the total.
       out += `  ${engine.padEnd(9)} ${acc.passed} passed  ${acc.failed} failed  ${acc.skipped} skipped${time}\n`;
+      // Failures first, by name: CI keeps only the end of the log, where the runner's own report
+      // of a failure (printed when its file ends) has long scrolled away.
+      for (const f of acc.failures) out += `    failed in ${engine}: ${f.file}: ${f.title}: ${f.error}\n`;
       for (const u of acc.unfinished) {
         out += `    did not finish in ${u.group}: ${u.file}${u.ran ? ` after ${seconds(u.ran)}` : ''}: ${u.reason}\n`;
       }
@@ -122,7 +135,7 @@ export function summaryReporter() {
       finished = true;
       for (const s of sessions) {
         const acc = tally(engineOf(s));
-        count(s.testResults, acc);
+        count(s.testResults, acc, relative(process.cwd(), s.testFile));
         const loadFailed = !s.passed && (s.errors?.length ?? 0) > 0 && !s.testResults?.tests?.length && !s.testResults?.suites?.length;
         if (loadFailed) acc.failed++;
       }
