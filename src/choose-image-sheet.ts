@@ -12,6 +12,7 @@ import {emit, type ChooseImageSheetEventMap, type Outcome} from './events.js';
 import {deepActiveElement, tabbables, trapTab} from './internal/focus.js';
 import {mountProblem} from './internal/mount.js';
 import {claimPage, releasePage} from './internal/page-call.js';
+import {whenRemoved} from './internal/when-removed.js';
 import type {CompressOptions, Facing, NormalizedOptions, SizeType, SourceType} from './options.js';
 import {normalizeOptions} from './options.js';
 import {cameraAllowedByPolicy, hasUserActivation} from './platform.js';
@@ -160,10 +161,7 @@ export class ChooseImageSheet extends LitElement {
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    // A move (removed and inserted again in the same task) is not a removal.
-    queueMicrotask(() => {
-      if (!this.isConnected) this.settle({ok: false, error: cancelled()});
-    });
+    whenRemoved(this, () => this.settle({ok: false, error: cancelled()}));
   }
 
   protected override createRenderRoot() {

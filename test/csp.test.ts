@@ -68,7 +68,7 @@ describe('strict Content-Security-Policy', () => {
     const pending = win.kit.chooseImage({count: 2, sourceType: ['camera', 'album']});
     await waitUntil(() => inFrame('[part~="action-album"]'), 'no action sheet');
     await chooseFiles(inFrame('[part~="action-album"]')!, files);
-    await waitUntil(() => inFrame('[part~="gallery-tile"] img'), 'no thumbnails', {timeout: 5000});
+    await waitUntil(() => inFrame('[part~="gallery-tile"] canvas'), 'no thumbnails', {timeout: 5000});
     await clickOn(inFrame('[part~="confirm"]')!);
     const result = await pending;
     expect(result.tempFiles.map(f => [f.width, f.height])).to.deep.equal([

@@ -7,13 +7,10 @@ import {chooseImage, revokeTempFiles, type ChooseImageError, type ChooseImageRes
 import type * as Kit from '../src/index.js';
 import {corners, corruptHeic, heicFile} from './helpers/heic.js';
 import {engine, itExceptIn} from './helpers/engine.js';
-import {asFile, chooseFiles, clickOn, makeImage, openedSheet, part, partReady, parts, thumbOf, writeFiles} from './helpers/index.js';
+import {asFile, chooseFiles, clickOn, makeImage, openedSheet, part, partReady, ownThumbOf, parts, writeFiles} from './helpers/index.js';
 
 const items = (el: ChooseImageSheet) => parts<HTMLButtonElement>(el, 'gallery-item');
-const thumbnailShown = (item: HTMLElement) => {
-  const img = thumbOf(item);
-  return !!img && img.complete && img.naturalWidth > 0;
-};
+const thumbnailShown = (item: HTMLElement) => !!ownThumbOf(item);
 
 /** The paths the test server is asked for from now on (the worker's requests included). */
 async function watchRequests() {

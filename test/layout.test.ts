@@ -46,7 +46,7 @@ describe('layout and accessibility of every view', () => {
         pending = chooseImage({count: 3, locale}).catch(e => e);
         sheet = await openedSheet();
         await chooseFiles(part(sheet, 'action-album')!, files);
-        await waitUntil(() => parts(sheet, 'gallery-item').length === 3 && parts(sheet, 'gallery-tile').every(i => i.querySelector('img')), 'no gallery', {timeout: 5000});
+        await waitUntil(() => parts(sheet, 'gallery-item').length === 3 && parts(sheet, 'gallery-tile').every(i => i.querySelector('canvas')), 'no gallery', {timeout: 5000});
         await animationsDone(sheet);
         fits(sheet);
         await expect(sheet).to.be.accessible();

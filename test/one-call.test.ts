@@ -59,7 +59,7 @@ describe('one call at a time', () => {
     await el.updateComplete;
     await chooseFiles(part(el, 'action-album')!, [small]);
     await partReady(el, 'gallery');
-    await waitUntil(() => parts(el, 'gallery-tile')[0]?.querySelector('img'), 'the small thumbnail did not show', {timeout: 10000});
+    await waitUntil(() => parts(el, 'gallery-tile')[0]?.querySelector('canvas'), 'the small thumbnail did not show', {timeout: 10000});
     // Call 1's compression has ended by now: run the same work and wait for it. Whatever it
     // finished with must not reach call 2, which the user has not confirmed.
     const {processImage} = await import('../src/image/pipeline.js');

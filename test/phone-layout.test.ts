@@ -80,7 +80,7 @@ async function everyView(check: (sheet: ChooseImageSheet, view: string) => void 
   pending = chooseImage({count: 3, locale: 'en'}).catch(e => e);
   sheet = await openedSheet();
   await chooseFiles(part(sheet, 'action-album')!, await photos(5));
-  await waitUntil(() => parts(sheet, 'gallery-tile').filter(t => t.querySelector('img')).length === 5, 'thumbnails', {timeout: 10000});
+  await waitUntil(() => parts(sheet, 'gallery-tile').filter(t => t.querySelector('canvas')).length === 5, 'thumbnails', {timeout: 10000});
   await animationsDone(sheet);
   await check(sheet, 'gallery');
   part(sheet, 'preview')!.click();
@@ -198,7 +198,7 @@ describe('on a phone', () => {
     const pending = chooseImage({count: 3}).catch(e => e);
     const sheet = await openedSheet();
     await chooseFiles(part(sheet, 'action-album')!, await photos(3));
-    await waitUntil(() => parts(sheet, 'gallery-tile').filter(t => t.querySelector('img')).length === 3, 'thumbnails', {timeout: 10000});
+    await waitUntil(() => parts(sheet, 'gallery-tile').filter(t => t.querySelector('canvas')).length === 3, 'thumbnails', {timeout: 10000});
     await animationsDone(sheet);
     const grid = part(sheet, 'gallery')!;
     const lastTile = parts(sheet, 'gallery-tile').at(-1)!;

@@ -3,14 +3,15 @@
 // chosen, and thumbnails bounded on both edges.
 import {expect, waitUntil} from '@open-wc/testing';
 import {chooseImage, type ChooseImageError, type ChooseImageResult, type ChooseImageSheet} from '../src/index.js';
+import {PIXEL_BUDGET, ThumbnailController} from '../src/controllers/thumbnail-controller.js';
 import {Priority, recordJobs, schedule} from '../src/image/scheduler.js';
-import {untaggedJpeg} from '../src/image/untagged-jpeg.js';
+import {untaggedJpeg} from './helpers/icc-profile.js';
 import {useMainThread} from '../src/image/worker-client.js';
 import {withExifThumbnail} from './helpers/image-bytes.js';
-import {asFile, chooseFiles, clickOn, makeImage, openedSheet, part, parts, recordDecodes, recordObjectUrls, setViewportSize, thumbOf} from './helpers/index.js';
+import {asFile, chooseFiles, clickOn, makeImage, openedSheet, part, parts, recordDecodes, recordObjectUrls, setViewportSize, ownThumbOf, thumbOf, thumbShown, thumbSize} from './helpers/index.js';
 
 const items = (el: ChooseImageSheet) => parts<HTMLButtonElement>(el, 'gallery-item');
-const thumbsShown = (el: ChooseImageSheet) => items(el).every(i => thumbOf(i)?.complete);
+const thumbsShown = (el: ChooseImageSheet) => items(el).every(i => ownThumbOf(i));
 
 async function pick(files: File[], options: Parameters<typeof chooseImage>[0]) {
   const pending = chooseImage({sourceType: ['album', 'camera'], ...options}).then(
@@ -132,18 +133,19 @@ describe('ThumbnailController', () => {
     const urls = recordObjectUrls();
     try {
       const {pending, sheet} = await pick([file], {count: 2, sizeType: ['compressed']});
-      const img = () => thumbOf(items(sheet)[0]);
-      await waitUntil(() => img()?.complete && img()!.naturalWidth > 0, 'no EXIF thumbnail shown', {timeout: 5000});
+      const img = () => thumbOf(items(sheet)[0]) as HTMLImageElement | null;
+      await waitUntil(() => thumbShown(items(sheet)[0]), 'no EXIF thumbnail shown', {timeout: 5000});
       expect(img()!.classList.contains('embedded'), 'the EXIF thumbnail').to.equal(true);
-      expect([img()!.naturalWidth, img()!.naturalHeight]).to.deep.equal([160, 120]);
+      expect(thumbSize(img()!)).to.deep.equal([160, 120]);
       // orientation 6: turned a quarter clockwise, as the photo is shown
       const m = new DOMMatrix(getComputedStyle(img()!).transform);
       expect([m.a, m.b, m.c, m.d].map(Math.round)).to.deep.equal([0, 1, -1, 0]);
       const embedded = img()!.src;
       holds.forEach(release => release());
-      await waitUntil(() => img()?.complete && !img()!.classList.contains('embedded'), 'the decode did not replace it', {timeout: 10000});
-      expect(img()!.naturalWidth, 'the decoded thumbnail, cropped square').to.equal(img()!.naturalHeight);
-      expect(getComputedStyle(img()!).transform).to.equal('none');
+      await waitUntil(() => ownThumbOf(items(sheet)[0]), 'the decode did not replace it', {timeout: 10000});
+      const own = ownThumbOf(items(sheet)[0])!;
+      expect(own.width, 'the decoded thumbnail, cropped square').to.equal(own.height);
+      expect(getComputedStyle(own).transform).to.equal('none');
       expect(await urls.alive(), 'the EXIF thumbnail released').to.not.include(embedded);
       sheet.close();
       await pending;
@@ -166,12 +168,12 @@ describe('ThumbnailController', () => {
     const tile = Math.ceil(parts(sheet, 'gallery-tile')[0].getBoundingClientRect().width * devicePixelRatio);
     for (const item of items(sheet)) {
       expect(item.getAttribute('aria-disabled'), item.getAttribute('aria-label')!).to.equal('false');
-      const img = thumbOf(item)!;
-      expect(Math.max(img.naturalWidth, img.naturalHeight), 'the thumbnail fits the tile').to.be.at.most(tile);
+      const thumb = ownThumbOf(item)!;
+      expect(Math.max(thumb.width, thumb.height), 'the thumbnail fits the tile').to.be.at.most(tile);
     }
     // never upscaled: the 40 px wide image stays 40 px wide, cropped to the tile's height
-    const narrow = thumbOf(items(sheet)[0])!;
-    expect([narrow.naturalWidth, narrow.naturalHeight]).to.deep.equal([40, tile]);
+    const narrow = ownThumbOf(items(sheet)[0])!;
+    expect([narrow.width, narrow.height]).to.deep.equal([40, tile]);
     await clickOn(part(sheet, 'confirm')!);
     const result = (await pending) as ChooseImageResult;
     expect(result.tempFiles.map(f => [f.width, f.height])).to.deep.equal([[40, 30000], [100, 30000], [200, 30000], [30000, 120]]);
@@ -186,22 +188,59 @@ describe('ThumbnailController', () => {
       const {pending, sheet} = await pick(files, {count: 9, sizeType: ['original']});
       const tiles = () => parts(sheet, 'gallery-tile');
       const tilePx = () => Math.ceil(tiles()[0].getBoundingClientRect().width * devicePixelRatio);
-      await waitUntil(() => thumbOf(items(sheet)[0])?.complete, 'no first thumbnail', {timeout: 10000});
+      await waitUntil(() => ownThumbOf(items(sheet)[0]), 'no first thumbnail', {timeout: 10000});
       const before = tilePx();
-      expect(thumbOf(items(sheet)[0])!.naturalWidth, 'a thumbnail is as wide as its tile').to.equal(before);
+      expect(ownThumbOf(items(sheet)[0])!.width, 'a thumbnail is as wide as its tile').to.equal(before);
       const last = items(sheet).at(-1)!;
-      expect(thumbOf(last), 'the last tile is not decoded before it nears the view').to.equal(null);
+      expect(ownThumbOf(last) === null, 'the last tile is not decoded before it nears the view').to.equal(true);
       // A narrower window (a phone's, in every engine: MiniBrowser's is at least 447 px wide).
       await setViewportSize(480, 800);
       await waitUntil(() => tilePx() !== before, 'the tiles kept their size', {timeout: 5000});
       const after = tilePx();
       last.scrollIntoView();
-      await waitUntil(() => thumbOf(last)?.complete, 'the last tile got no thumbnail', {timeout: 20000});
-      expect(thumbOf(last)!.naturalWidth, `the tile went from ${before} to ${after} px`).to.equal(after);
+      await waitUntil(() => ownThumbOf(last), 'the last tile got no thumbnail', {timeout: 20000});
+      expect(ownThumbOf(last)!.width, `the tile went from ${before} to ${after} px`).to.equal(after);
       sheet.close();
       await pending;
     } finally {
       await setViewportSize(800, 600);
+    }
+  });
+
+  it('should hold the pixels of tiles near the view only, past its budget, and draw a tile again when it comes back', async function () {
+    this.timeout(60000);
+    // No budget at all: only the tiles within half a screen of the view may hold pixels.
+    ThumbnailController.pixelBudget = 0;
+    try {
+      const files = await Promise.all(Array.from({length: 90}, async (_, i) => asFile(await makeImage(320, 240, 'image/jpeg', {seed: i % 7}), `far-${i}.jpg`)));
+      const {pending, sheet} = await pick(files, {count: 9, sizeType: ['original']});
+      const grid = part(sheet, 'gallery')!;
+      const [first, last] = [items(sheet)[0], items(sheet).at(-1)!];
+      /** Items whose tile is within half a screen of the grid's view (the near margin). */
+      const nearView = () => {
+        const view = grid.getBoundingClientRect();
+        const margin = view.height / 2;
+        return items(sheet).filter(i => {
+          const r = i.closest('[part~="gallery-tile"]')!.getBoundingClientRect();
+          return r.bottom > view.top - margin && r.top < view.bottom + margin;
+        });
+      };
+      const holding = () => items(sheet).filter(i => ownThumbOf(i));
+      await waitUntil(() => ownThumbOf(first), 'no first thumbnail', {timeout: 10000});
+      last.scrollIntoView();
+      await waitUntil(() => ownThumbOf(last), 'the last tile got no thumbnail', {timeout: 20000});
+      await waitUntil(() => !ownThumbOf(first), 'the first tile, far from the view, kept its pixels', {timeout: 10000});
+      const near = nearView();
+      expect(holding().filter(i => !near.includes(i)).map(i => i.getAttribute('aria-label')), 'tiles far from the view holding pixels').to.deep.equal([]);
+      expect(holding().length, 'tiles holding pixels').to.be.greaterThan(0);
+      // Back at the top: the first tile is drawn again; the first nine, chosen as picked, are returned.
+      first.scrollIntoView();
+      await waitUntil(() => ownThumbOf(first), 'the first tile was not drawn again', {timeout: 20000});
+      await clickOn(part(sheet, 'confirm')!);
+      const result = (await pending) as ChooseImageResult;
+      expect(result.tempFiles.map(f => f.file.name)).to.deep.equal(files.slice(0, 9).map(f => f.name));
+    } finally {
+      ThumbnailController.pixelBudget = PIXEL_BUDGET;
     }
   });
 });

@@ -67,12 +67,14 @@ function visibleIn(grid, tiles) {
   });
 }
 
+/** A tile's thumbnail: an <img> loaded, or a canvas the photo's own decode was drawn into. */
 const shown = el => {
+  if (el.querySelector('canvas[data-drawn]')) return true;
   const img = el.querySelector('img');
   return img?.complete && img.naturalWidth > 0;
 };
 /** Shown, and the photo's own decode (not its EXIF thumbnail, which the sheet shows until then). */
-const sharp = el => shown(el) && !el.querySelector('img').classList.contains('embedded');
+const sharp = el => shown(el) && !el.querySelector('img.embedded');
 
 /** The rectangle of the sheet's grid, so that the bare baseline lays out as many tiles in view. */
 let gridRect;

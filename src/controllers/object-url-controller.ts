@@ -1,11 +1,12 @@
 // Owns blob: URLs shown inside the sheet (previews, thumbnails): each is revoked when released,
-// and every one is revoked when the host leaves the DOM.
+// and every one is revoked when the host leaves the DOM (not when it is only moved).
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import {whenRemoved} from '../internal/when-removed.js';
 
 export class ObjectUrlController implements ReactiveController {
   private readonly urls = new Set<string>();
 
-  constructor(host: ReactiveControllerHost) {
+  constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
   }
 
@@ -30,6 +31,6 @@ export class ObjectUrlController implements ReactiveController {
   }
 
   hostDisconnected() {
-    this.releaseAll();
+    whenRemoved(this.host, () => this.releaseAll());
   }
 }

@@ -2,13 +2,16 @@
 // pixels, in the pipeline's worker. Items on screen go first, then (after the compression of
 // chosen images) those within half a screen of it, and chosen ones anywhere. A decode that is
 // queued or running is never started again; it is the proof that the image decodes. Until it
-// is done, a tile on screen shows the photo's EXIF thumbnail where it has one. Owns the
-// thumbnails' blob: URLs and releases them all when the gallery closes or the host leaves.
+// is done, a tile on screen shows the photo's EXIF thumbnail where it has one. The decoded
+// pixels are held within a budget: past it, those of tiles far from the view are let go, and
+// decoded again if the tile nears the view again. Owns the EXIF thumbnails' blob: URLs and
+// releases them all when the gallery closes or the host leaves.
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {embeddedThumbnail} from '../image/embedded-thumbnail.js';
 import {Priority, thumbnail, type ImageInfo, type Thumbnail} from '../image/pipeline.js';
 import type {Ticket} from '../image/scheduler.js';
 import type {GalleryItem} from '../internal/gallery-item.js';
+import {whenRemoved} from '../internal/when-removed.js';
 import {ObjectUrlController} from './object-url-controller.js';
 
 interface Decode {
@@ -16,6 +19,8 @@ interface Decode {
   /** Scheduled once the tile's size is known. */
   ticket?: Ticket<Thumbnail>;
   info: Promise<ImageInfo>;
+  /** Its pixels were let go (the budget): a tile nearing the view decodes them again. */
+  released?: boolean;
 }
 
 /** Header reads for EXIF thumbnails started in one task (see look()). */
@@ -24,17 +29,31 @@ const LOOKS_PER_TASK = 8;
 /** The tile size (CSS px) for a decode whose thumbnail no tile shows. */
 const UNSHOWN_TILE = 96;
 
+/**
+ * Decoded thumbnail pixels held at most (4 bytes each: 32 MB), unless the tiles near the view
+ * need more. A phone's tile (about 125 CSS px at 3 device pixels each) is 140,000 pixels: some
+ * 60 tiles, two screens of a grid of four columns. A few hundred photos would hold 80 MB and more.
+ */
+export const PIXEL_BUDGET = 8 * 1024 * 1024;
+
 export class ThumbnailController implements ReactiveController {
+  /** For tests: the pixel budget, lowered to see it kept without hundreds of photos. */
+  static pixelBudget = PIXEL_BUDGET;
   private readonly urls: ObjectUrlController;
   private readonly elements = new WeakMap<Element, GalleryItem>();
   private decodes = new Map<GalleryItem, Decode>();
   /** Items whose EXIF thumbnail was looked for, and those whose header read is yet to start. */
   private looked = new WeakSet<GalleryItem>();
   private toLook: GalleryItem[] = [];
+  /** Items whose tile is within half a screen of the view; their pixels are never let go. */
+  private near = new Set<GalleryItem>();
+  /** Items holding pixels, the oldest first, and how many. */
+  private held = new Map<GalleryItem, number>();
+  private heldPixels = 0;
   private abort = new AbortController();
   /** Items in the grid's view, and items within half a screen of it. */
   private visible?: IntersectionObserver;
-  private near?: IntersectionObserver;
+  private nearing?: IntersectionObserver;
   private resized?: ResizeObserver;
   /** A tile's edge in device pixels, measured from the grid; decodes wait for it. */
   private tile = 0;
@@ -66,7 +85,7 @@ export class ThumbnailController implements ReactiveController {
       this.disconnect();
       // Watched against the scrolling grid itself: a margin on the viewport would be clipped by it.
       this.visible = new IntersectionObserver(entries => this.seen(entries, Priority.VISIBLE), {root: grid});
-      this.near = new IntersectionObserver(entries => this.seen(entries, Priority.LATER), {root: grid, rootMargin: '50% 0px'});
+      this.nearing = new IntersectionObserver(entries => this.seen(entries, Priority.LATER), {root: grid, rootMargin: '50% 0px'});
       // Tiles that change size later (a phone turned) are reported after layout, not read.
       this.resized = new ResizeObserver(([e]) => this.measure(e.borderBoxSize[0]?.inlineSize ?? e.contentRect.width));
     }
@@ -79,11 +98,11 @@ export class ThumbnailController implements ReactiveController {
       const item = byId.get(el.dataset.id!)!;
       this.elements.set(el, item);
       this.visible.observe(el);
-      this.near!.observe(el);
+      this.nearing!.observe(el);
       // On screen now: asked for in this task, before the observer's first report a frame later,
       // so it goes ahead of the compression started by the same pick.
       const r = el.getBoundingClientRect();
-      if (r.bottom > view.top && r.top < view.bottom) this.start(item, Priority.VISIBLE);
+      if (r.bottom > view.top && r.top < view.bottom) this.show(item, Priority.VISIBLE);
     }
   }
 
@@ -104,6 +123,8 @@ export class ThumbnailController implements ReactiveController {
     this.decodes = new Map();
     this.looked = new WeakSet();
     this.toLook = [];
+    for (const item of this.held.keys()) this.release(item);
+    this.near = new Set();
     this.disconnect();
     this.urls.releaseAll();
     this.unmeasure();
@@ -122,24 +143,36 @@ export class ThumbnailController implements ReactiveController {
   }
 
   hostDisconnected() {
-    this.clear();
+    whenRemoved(this.host, () => this.clear());
   }
 
   private disconnect() {
     this.visible?.disconnect();
-    this.near?.disconnect();
+    this.nearing?.disconnect();
     this.resized?.disconnect();
-    this.visible = this.near = this.resized = undefined;
+    this.visible = this.nearing = this.resized = undefined;
   }
 
   private seen(entries: IntersectionObserverEntry[], priority: Priority) {
     for (const e of entries) {
       const item = this.elements.get(e.target);
       if (!item) continue;
-      if (e.isIntersecting) this.start(item, priority);
+      if (priority === Priority.LATER) this.near[e.isIntersecting ? 'add' : 'delete'](item);
+      if (e.isIntersecting) this.show(item, priority);
       // Scrolled out of view before its turn: it waits behind what is on screen now.
       else if (priority === Priority.VISIBLE) this.lower(item, Priority.LATER);
     }
+    if (priority === Priority.LATER) this.keepBudget();
+  }
+
+  /** A tile needs its thumbnail: decoded (or moved up), or decoded again if its pixels were let go. */
+  private show(item: GalleryItem, priority: Priority) {
+    const decode = this.start(item, priority);
+    if (!decode?.released) return;
+    decode.released = false;
+    decode.priority = priority;
+    // It decoded before: a failure now (the file gone from the disk) leaves the tile blank.
+    this.draw(item, decode).catch(() => {});
   }
 
   private lower(item: GalleryItem, priority: Priority) {
@@ -162,32 +195,59 @@ export class ThumbnailController implements ReactiveController {
     if (item.state === 'unusable') return undefined;
     const {signal} = this.abort;
     const decode: Decode = {priority, info: undefined!};
-    decode.info = this.measured
-      .then(() => (decode.ticket = thumbnail(item.file, this.tile, decode.priority, signal)).promise)
-      .then(
-        ({blob, info}) => {
-          if (!signal.aborted) {
-            this.urls.release(item.thumb); // the EXIF thumbnail, if one was shown
-            item.embedded = undefined;
-            item.thumb = this.urls.create(blob);
-            item.state = 'ready';
-            this.host.requestUpdate();
-          }
-          return info;
-        },
-        error => {
-          if (!signal.aborted) {
-            this.urls.release(item.thumb); // no EXIF thumbnail for a photo that does not decode
-            item.thumb = item.embedded = undefined;
-            item.state = 'unusable';
-            this.host.requestUpdate();
-          }
-          throw error;
-        }
-      );
+    decode.info = this.draw(item, decode).catch(error => {
+      if (!signal.aborted) {
+        this.urls.release(item.thumb); // no EXIF thumbnail for a photo that does not decode
+        item.thumb = item.embedded = undefined;
+        item.state = 'unusable';
+        this.host.requestUpdate();
+      }
+      throw error;
+    });
     decode.info.catch(() => {}); // awaited by decoded(), or never: not an unhandled rejection
     this.decodes.set(item, decode);
     return decode;
+  }
+
+  /** Decodes the item's thumbnail once the tile's size is known, and shows it. */
+  private async draw(item: GalleryItem, decode: Decode): Promise<ImageInfo> {
+    const {signal} = this.abort;
+    await this.measured;
+    const {bitmap, info} = await (decode.ticket = thumbnail(item.file, this.tile, decode.priority, signal)).promise;
+    if (signal.aborted) {
+      bitmap.close();
+      return info;
+    }
+    this.urls.release(item.thumb); // the EXIF thumbnail, if one was shown
+    item.thumb = item.embedded = undefined;
+    if (item.pixels) this.release(item);
+    item.pixels = bitmap;
+    item.state = 'ready';
+    this.held.set(item, bitmap.width * bitmap.height);
+    this.heldPixels += bitmap.width * bitmap.height;
+    this.keepBudget();
+    this.host.requestUpdate();
+    return info;
+  }
+
+  /** Over the budget: the pixels of tiles far from the view go, the longest held first. */
+  private keepBudget() {
+    for (const item of this.held.keys()) {
+      if (this.heldPixels <= ThumbnailController.pixelBudget) return;
+      if (this.near.has(item)) continue;
+      this.release(item);
+      const decode = this.decodes.get(item);
+      if (decode) decode.released = true;
+      this.host.requestUpdate();
+    }
+  }
+
+  /** Lets the item's pixels go: its tile's canvas leaves the template, which clears it. */
+  private release(item: GalleryItem) {
+    item.pixels?.close(); // still the bitmap's own only if no canvas has taken it
+    item.pixels = undefined;
+    this.heldPixels -= this.held.get(item) ?? 0;
+    this.held.delete(item);
   }
 
   /**

@@ -15,7 +15,9 @@ void jpegDecoderKind(); // test the decoders while the worker waits for its firs
 self.onmessage = async ({data: {job, heic}}: MessageEvent<{job?: Job; heic: HeicFiles}>) => {
   if (!job) return; // the page's answer to libheif-built-in.ts, which listens for it itself
   try {
-    self.postMessage({result: await runJob(job, heic)});
+    const result = await runJob(job, heic);
+    // A thumbnail's pixels move to the page, not copied.
+    self.postMessage({result}, {transfer: 'bitmap' in result ? [result.bitmap] : []});
   } catch (e) {
     const {name, message} = e instanceof Error ? e : new Error(String(e));
     // Where the page's <img> may decode what the worker's decoders refused, say so.

@@ -82,7 +82,8 @@ export async function processImage(input: Blob, size: SizeType, target: Compress
   if (size === 'original') {
     // A small thumbnail is the cheapest decode that proves the bytes decode.
     const job = {kind: 'thumbnail', blob: input, tile: 64} as const;
-    const {info} = await schedule(s => run(job, s), {label: `decode check ${nameOf(input)}`, priority: Priority.CHOSEN, subject: input, signal}).promise;
+    const {info, bitmap} = await schedule(s => run(job, s), {label: `decode check ${nameOf(input)}`, priority: Priority.CHOSEN, subject: input, signal}).promise;
+    bitmap.close();
     return original(input, info, signal);
   }
   const job = {kind: 'compress', blob: input, target} as const;

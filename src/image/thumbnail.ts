@@ -1,13 +1,14 @@
 // A gallery thumbnail: the image decoded at the scale that covers one tile's device pixels,
-// cropped to the tile's centre (never upscaled), on white, as a small JPEG.
-import {context, encode, makeCanvas} from './canvas.js';
+// cropped to the tile's centre (never upscaled), on white, as an ImageBitmap (transferred from
+// the worker, shown by a canvas: no JPEG encoded to be decoded again).
+import {context, makeCanvas} from './canvas.js';
 import {coverScale, decode} from './decode.js';
 import {readHeader} from './header.js';
 import type {ImageInfo} from './info.js';
-import {untaggedJpeg} from './untagged-jpeg.js';
 
 export interface Thumbnail {
-  blob: Blob;
+  /** The caller's to close (or hand to a canvas). */
+  bitmap: ImageBitmap;
   info: ImageInfo;
   /** Decoder calls it took. */
   decodes: number;
@@ -30,7 +31,8 @@ export async function makeThumbnail(input: Blob, tile: number): Promise<Thumbnai
     ctx.imageSmoothingQuality = 'medium';
     ctx.drawImage(source.image, (canvas.width - w) / 2, (canvas.height - h) / 2, w, h);
     const info = {type: head.type, ...source.full, animated: head.animated, native: source.native};
-    return {blob: await untaggedJpeg(await encode(canvas, 'image/jpeg', 0.85)), info, decodes: source.calls};
+    const bitmap = 'transferToImageBitmap' in canvas ? canvas.transferToImageBitmap() : await createImageBitmap(canvas);
+    return {bitmap, info, decodes: source.calls};
   } finally {
     source.close();
   }

@@ -7,12 +7,14 @@ export interface GalleryItem {
   state: 'pending' | 'ready' | 'unusable';
   /** Unusable because its extension is not in the `extension` option. */
   excluded?: boolean;
-  /** blob: URL of the thumbnail, owned by the ThumbnailController. */
-  thumb?: string;
   /**
-   * Set while `thumb` is the photo's EXIF thumbnail (not yet its own decode): the EXIF
-   * orientation to show it with, as its bytes do not carry it.
+   * The photo's own thumbnail, decoded at the tile's size, until the ThumbnailController lets
+   * it go (see its pixel budget); the tile's canvas takes the pixels over.
    */
+  pixels?: ImageBitmap;
+  /** blob: URL of the photo's EXIF thumbnail, shown until `pixels` come; owned by the ThumbnailController. */
+  thumb?: string;
+  /** The EXIF orientation to show `thumb` with, as its bytes do not carry it. */
   embedded?: number;
 }
 

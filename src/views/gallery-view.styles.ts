@@ -29,6 +29,7 @@ export default css`
     border: none;
     background: none;
   }
+  .item canvas,
   .item img {
     width: 100%;
     height: 100%;
@@ -58,6 +59,7 @@ export default css`
   .item img.o8 {
     transform: rotate(-90deg);
   }
+  .item.selected canvas,
   .item.selected img {
     filter: brightness(0.8);
   }

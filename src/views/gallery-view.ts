@@ -4,6 +4,7 @@ import {html, nothing} from 'lit';
 import type {GalleryItem} from '../internal/gallery-item.js';
 import type {GalleryTranslation} from '../locales/gallery.js';
 import type {Translation} from '../locales/index.js';
+import {bitmapCanvas} from './bitmap-canvas.js';
 import {closeIcon, plusIcon} from './icons.js';
 
 export interface GalleryViewProps {
@@ -51,7 +52,11 @@ function item(p: GalleryViewProps, it: GalleryItem) {
   // While the chosen images are processed the selection is locked: the result is what it shows.
   return html`<div part="gallery-tile" class="item ${order > 0 ? 'selected' : ''} ${unusable ? 'unusable' : ''} ${atCap ? 'at-cap' : ''}" data-id=${it.id}>
     <button class="photo" tabindex="-1" aria-label=${p.t.previewOf(it.file.name)} ?disabled=${unusable} @click=${() => p.onPreview(it)}>
-      ${it.thumb ? html`<img src=${it.thumb} class=${it.embedded ? `embedded o${it.embedded}` : ''} alt="" />` : nothing}
+      ${it.pixels
+        ? html`<canvas ${bitmapCanvas(it.pixels)}></canvas>`
+        : it.thumb
+          ? html`<img src=${it.thumb} class="embedded o${it.embedded ?? 1}" alt="" />`
+          : nothing}
     </button>
     ${unusable ? html`<span class="unusable-badge" aria-hidden="true">${p.t.unusableBadge}</span>` : nothing}
     <button

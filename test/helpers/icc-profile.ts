@@ -66,3 +66,22 @@ export function iccSegment(profile: Uint8Array, n = 1, of = 1): Uint8Array {
   const body = [...text('ICC_PROFILE\0'), n, of, ...profile];
   return new Uint8Array([0xff, 0xe2, ...u16(body.length + 2), ...body]);
 }
+
+/** `jpeg` (a small one: it is read whole) without its ICC profile segments: the photos some tests want untagged. */
+export async function untaggedJpeg(jpeg: Blob): Promise<Blob> {
+  const b = new Uint8Array(await jpeg.arrayBuffer());
+  const kept: Uint8Array[] = [];
+  let from = 0; // where the bytes still to keep start
+  for (let at = 2; at + 16 <= b.length && b[at] === 0xff && b[at + 1] !== 0xda; ) {
+    const end = at + 2 + ((b[at + 2] << 8) | b[at + 3]);
+    if (b[at + 1] === 0xe2 && String.fromCharCode(...b.subarray(at + 4, at + 16)) === 'ICC_PROFILE\0') {
+      kept.push(b.subarray(from, at));
+      from = end;
+    }
+    at = end;
+  }
+  if (!from) return jpeg;
+  kept.push(b.subarray(from));
+  // One buffer: Firefox cannot decode a Blob whose first part is shorter than the JPEG signature.
+  return new Blob([new Uint8Array(kept.flatMap(k => [...k]))], {type: jpeg.type});
+}

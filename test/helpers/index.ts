@@ -69,8 +69,27 @@ function released(win: Window) {
 export const activationLapsed = () =>
   waitUntil(() => !navigator.userActivation?.isActive, 'user activation did not lapse', {timeout: 10000});
 
-/** The thumbnail shown in a gallery item's tile (the item is its select circle), if decoded. */
-export const thumbOf = (item: Element) => item.closest('[part~="gallery-tile"]')?.querySelector('img') ?? null;
+/**
+ * The thumbnail shown in a gallery item's tile (the item is its select circle), if any: the
+ * canvas that shows the photo's own decode, or the <img> of its EXIF thumbnail (class `embedded`).
+ */
+export const thumbOf = (item: Element) => item.closest('[part~="gallery-tile"]')?.querySelector<HTMLCanvasElement | HTMLImageElement>('canvas, img') ?? null;
+
+/** The photo's own decode shown in the item's tile: its canvas, holding pixels. */
+export const ownThumbOf = (item: Element) => {
+  const canvas = item.closest('[part~="gallery-tile"]')?.querySelector('canvas');
+  return canvas && canvas.width > 0 ? canvas : null;
+};
+
+/** A thumbnail's size in pixels: a canvas's, or the image's natural size once it has loaded (0×0 before). */
+export const thumbSize = (thumb: HTMLCanvasElement | HTMLImageElement) =>
+  thumb instanceof HTMLCanvasElement ? [thumb.width, thumb.height] : thumb.complete ? [thumb.naturalWidth, thumb.naturalHeight] : [0, 0];
+
+/** The item's tile shows a thumbnail, its own decode or its EXIF one, with pixels to see. */
+export const thumbShown = (item: Element) => {
+  const thumb = thumbOf(item);
+  return !!thumb && thumbSize(thumb)[0] > 0;
+};
 
 /** A trusted click at a viewport point; returns once the page has handled it, as clickOn() does. */
 export async function clickAt(x: number, y: number) {

@@ -5,9 +5,9 @@ import {expect} from '@open-wc/testing';
 import {decode} from '../../src/image/decode.js';
 import {readHeader} from '../../src/image/header.js';
 import {isSrgbProfile} from '../../src/image/srgb-profile.js';
-import {untaggedJpeg, withoutSegment} from '../../src/image/untagged-jpeg.js';
+import {withoutSegment} from '../../src/image/untagged-jpeg.js';
 import {makeImage} from '../helpers/index.js';
-import {gammaCurv, iccProfile, iccSegment, PRIMARIES, srgbCurv, srgbPara} from '../helpers/icc-profile.js';
+import {gammaCurv, iccProfile, iccSegment, PRIMARIES, srgbCurv, srgbPara, untaggedJpeg} from '../helpers/icc-profile.js';
 import {exifSegment, withSegments} from '../helpers/image-bytes.js';
 
 /** Every pixel of `image` drawn at its size. */
