@@ -67,9 +67,10 @@ function visibleIn(grid, tiles) {
   });
 }
 
-/** A tile's thumbnail: an <img> loaded, or a canvas the photo's own decode was drawn into. */
+/** A tile's thumbnail: an <img> loaded (the EXIF thumbnail; before, every thumbnail), or the canvas the photo's own decode was handed to. */
 const shown = el => {
-  if (el.querySelector('canvas[data-drawn]')) return true;
+  const canvas = el.querySelector('canvas');
+  if (canvas) return canvas.width > 0;
   const img = el.querySelector('img');
   return img?.complete && img.naturalWidth > 0;
 };
