@@ -244,7 +244,7 @@ export class ThumbnailController implements ReactiveController {
 
   /** Lets the item's pixels go: its tile's canvas leaves the template, which clears it. */
   private release(item: GalleryItem) {
-    item.pixels?.close(); // still the bitmap's own only if no canvas has taken it
+    item.pixels?.close(); // a canvas that drew it closed it already
     item.pixels = undefined;
     this.heldPixels -= this.held.get(item) ?? 0;
     this.held.delete(item);

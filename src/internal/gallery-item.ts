@@ -9,7 +9,7 @@ export interface GalleryItem {
   excluded?: boolean;
   /**
    * The photo's own thumbnail, decoded at the tile's size, until the ThumbnailController lets
-   * it go (see its pixel budget); the tile's canvas takes the pixels over.
+   * it go (see its pixel budget); the tile's canvas draws it once and closes it.
    */
   pixels?: ImageBitmap;
   /** blob: URL of the photo's EXIF thumbnail, shown until `pixels` come; owned by the ThumbnailController. */
