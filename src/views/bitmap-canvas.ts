@@ -7,6 +7,7 @@
 // measurable (1.22×, 1.32×) and Chromium is the same either way (1.46×, 1.49×).
 import {nothing, type ElementPart} from 'lit';
 import {AsyncDirective, directive, PartType, type PartInfo} from 'lit/async-directive.js';
+import {whenRemoved} from '../internal/when-removed.js';
 
 class BitmapCanvas extends AsyncDirective {
   private canvas?: HTMLCanvasElement;
@@ -35,12 +36,13 @@ class BitmapCanvas extends AsyncDirective {
   }
 
   // Removed from the template (the thumbnail let go) or the sheet left the page: the pixels go
-  // now, not when the element is collected. Not when the sheet is only moved (disconnected and
-  // connected again in the same task): the bitmap is gone, the canvas is the only copy.
+  // now, not when the element is collected. Not when the sheet is only moved: the bitmap is
+  // gone, the canvas is the only copy.
   protected override disconnected() {
-    queueMicrotask(() => {
-      if (this.isConnected || !this.canvas) return;
-      this.canvas.width = this.canvas.height = 0;
+    const canvas = this.canvas;
+    if (!canvas) return;
+    whenRemoved(canvas, () => {
+      canvas.width = canvas.height = 0;
       this.shown = undefined;
     });
   }

@@ -83,5 +83,7 @@ export async function untaggedJpeg(jpeg: Blob): Promise<Blob> {
   if (!from) return jpeg;
   kept.push(b.subarray(from));
   // One buffer: Firefox cannot decode a Blob whose first part is shorter than the JPEG signature.
-  return new Blob([new Uint8Array(kept.flatMap(k => [...k]))], {type: jpeg.type});
+  const out = new Uint8Array(kept.reduce((n, k) => n + k.length, 0));
+  kept.reduce((to, k) => (out.set(k, to), to + k.length), 0);
+  return new Blob([out], {type: jpeg.type});
 }
