@@ -1,10 +1,10 @@
 // my.compressImage: the `compressed` pipeline and worker on paths the page has, at Alipay's five
 // levels; new paths registered for revokeTempFiles().
 import {expect} from '@open-wc/testing';
-import {chooseImage, my, revokeTempFiles} from '../../src/index.js';
+import {my, revokeTempFiles} from '../../src/index.js';
 import {COMPRESS_LEVELS, networkLevel} from '../../src/companions/compress-image.js';
 import {recordJobs} from '../../src/image/scheduler.js';
-import {asFile, chooseFiles, dataUrlOf, failure, makeImage, openedSheet, part, recordDecodes, recorder} from '../helpers/index.js';
+import {asFile, dataUrlOf, failure, makeImage, pickedPath, recordDecodes, recorder} from '../helpers/index.js';
 
 const bytes = async (blob: Blob) => new Uint8Array(await blob.arrayBuffer());
 const sizeOf = (url: string) =>
@@ -15,18 +15,13 @@ const sizeOf = (url: string) =>
     img.src = url;
   });
 
-async function pickPhoto(photo: File) {
-  const pending = chooseImage({sourceType: ['album'], sizeType: ['original']});
-  await chooseFiles(part(await openedSheet(), 'action-album')!, [photo]);
-  return (await pending).apFilePaths[0];
-}
 
 describe('my.compressImage', () => {
   afterEach(() => revokeTempFiles());
 
   it('should make each level\'s size in the worker, smaller level by level, and 3 the bytes as they are', async () => {
     const photo = asFile(await makeImage(4000, 3000, 'image/jpeg', {quality: 0.95}), 'IMG_0002.jpg');
-    const path = await pickPhoto(photo);
+    const path = await pickedPath(photo);
     const sizes: number[] = [];
     for (const level of [0, 1, 2] as const) {
       const decodes = recordDecodes();

@@ -3,11 +3,11 @@
 // and without CORS); code 13 saying why a path cannot be read.
 import {expect} from '@open-wc/testing';
 import {executeServerCommand} from '@web/test-runner-commands';
-import {chooseImage, my, revokeTempFiles, type ChooseImageError} from '../../src/index.js';
+import {my, revokeTempFiles, type ChooseImageError} from '../../src/index.js';
 import {recordJobs} from '../../src/image/scheduler.js';
 import {heicFile} from '../helpers/heic.js';
 import {animatedGif, withExifOrientation} from '../helpers/image-bytes.js';
-import {asFile, chooseFiles, dataUrlOf, failure, makeImage, openedSheet, part, recordDecodes, recorder, writeFiles} from '../helpers/index.js';
+import {asFile, dataUrlOf, failure, makeImage, pickedPath, recordDecodes, recorder, writeFiles} from '../helpers/index.js';
 
 const names = ['up', 'up-mirrored', 'down', 'down-mirrored', 'left-mirrored', 'right', 'right-mirrored', 'left'];
 
@@ -32,9 +32,7 @@ describe('my.getImageInfo', () => {
   it('should read a picked 12 MP photo\'s stored size, orientation and type from its header, decoding nothing', async () => {
     // 4000×3000 as stored, EXIF orientation 6: shown 3000×4000, reported as stored, as Alipay does.
     const photo = asFile(await withExifOrientation(await makeImage(4000, 3000), 6), 'IMG_0001.jpg');
-    const pending = chooseImage({sourceType: ['album'], sizeType: ['original']});
-    await chooseFiles(part(await openedSheet(), 'action-album')!, [photo]);
-    const {apFilePaths} = await pending;
+    const apFilePaths = [await pickedPath(photo)];
     const decodes = recordDecodes();
     const jobs = recordJobs();
     try {
@@ -143,9 +141,7 @@ describe('my.getImageInfo', () => {
 
     // A picked original deleted from disk after the pick: its path can no longer be read.
     const [path] = await writeFiles([asFile(await makeImage(40, 30), 'gone.jpg')]);
-    const pending = chooseImage({sourceType: ['album'], sizeType: ['original']});
-    await chooseFiles(part(await openedSheet(), 'action-album')!, [path]);
-    const {apFilePaths} = await pending;
+    const apFilePaths = [await pickedPath(path)];
     await executeServerCommand('delete-file', {path});
     const gone = await failure(my.getImageInfo({src: apFilePaths[0]}));
     expect(gone.error).to.equal(13);

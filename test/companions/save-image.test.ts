@@ -4,10 +4,10 @@
 // can share files.
 import {expect, waitUntil} from '@open-wc/testing';
 import {executeServerCommand, sendKeys} from '@web/test-runner-commands';
-import {chooseImage, my, revokeTempFiles} from '../../src/index.js';
+import {my, revokeTempFiles} from '../../src/index.js';
 import type {ChooseImageSaveSheet} from '../../src/companions/index.js';
 import {engine} from '../helpers/engine.js';
-import {activationLapsed, animationsDone, asFile, chooseFiles, clickOn, failure, makeImage, openedSheet, part, recorder, sha256} from '../helpers/index.js';
+import {activationLapsed, animationsDone, asFile, clickOn, failure, makeImage, pickedPath, recorder, sha256} from '../helpers/index.js';
 
 interface Downloaded {
   name: string;
@@ -73,11 +73,9 @@ describe('my.saveImage', () => {
     if (await sharesFiles()) this.skip();
     await executeServerCommand('allow-downloads');
     const photo = asFile(await makeImage(640, 480), `IMG_${Date.now()}.jpg`);
-    const pending = chooseImage({sourceType: ['album'], sizeType: ['original']});
-    await chooseFiles(part(await openedSheet(), 'action-album')!, [photo]);
-    const {apFilePaths} = await pending;
+    const path = await pickedPath(photo);
     const rec = recorder();
-    const saved = my.saveImage({url: apFilePaths[0], ...rec});
+    const saved = my.saveImage({url: path, ...rec});
     await waitUntil(sheetOpen, 'the action sheet did not open', {timeout: 5000});
     expect(savePart('action-save')!.textContent!.trim()).to.equal('保存图片');
     expect(savePart('action-cancel')!.textContent!.trim()).to.equal('取消');

@@ -4,9 +4,9 @@
 // a closed connection; a time-out, a refused port and unreadable paths.
 import {expect, waitUntil} from '@open-wc/testing';
 import {executeServerCommand} from '@web/test-runner-commands';
-import {chooseImage, my, revokeTempFiles} from '../../src/index.js';
+import {my, revokeTempFiles} from '../../src/index.js';
 import {uploadFile, type UploadProgress} from '../../src/companions/index.js';
-import {asFile, chooseFiles, clickOn, dataUrlOf, failure, makeImage, openedSheet, part, recorder, sha256} from '../helpers/index.js';
+import {asFile, clickOn, dataUrlOf, failure, makeImage, part, pickedPath, recorder, sha256} from '../helpers/index.js';
 
 interface Received {
   headers: Record<string, string>;
@@ -44,9 +44,7 @@ describe('my.uploadFile', () => {
 
   it('should POST the picked file under fileName, with formData and headers, and resolve with the answer', async () => {
     const photo = asFile(await makeImage(1200, 900), 'IMG_0042.jpg');
-    const pending = chooseImage({sourceType: ['album'], sizeType: ['original']});
-    await chooseFiles(part(await openedSheet(), 'action-album')!, [photo]);
-    const {apFilePaths} = await pending;
+    const apFilePaths = [await pickedPath(photo)];
     const {id, url, received} = endpoint();
     const rec = recorder();
     const result = await my.uploadFile({

@@ -35,12 +35,44 @@ export async function animationsDone(el: Element) {
  */
 export async function clickOn(el: Element) {
   await animationsDone(el); // or the point moves under the click
+  // A removed element measures 0×0 at the corner: the press would land on whatever is there.
+  if (!el.isConnected) throw new Error(`clickOn: ${describe(el)} is no longer in the document`);
   el.scrollIntoView({block: 'nearest'});
   const r = el.getBoundingClientRect();
-  const handled = released(el.ownerDocument.defaultView ?? window);
-  await sendMouse({type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)]});
+  const win = el.ownerDocument.defaultView ?? window;
+  const pressed = firstPress(win);
+  const handled = released(win);
+  const [x, y] = [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];
+  await sendMouse({type: 'click', position: [x, y]});
   await handled;
+  // Said in the browser's log, which a failed file prints: a press that reached another element
+  // is the likeliest cause of a failure after it (the element moved between measure and press).
+  const target = pressed.target();
+  if (target && !composedContains(el, target)) {
+    const now = el.getBoundingClientRect();
+    console.warn(`clickOn: the press at ${x},${y} meant for ${describe(el)} (measured at ${box(r)}, now at ${box(now)}) reached ${describe(target)} (at ${box(target.getBoundingClientRect())})`);
+  }
 }
+
+/** What the next pointerdown in `win` reached (the innermost element, through shadow roots). */
+function firstPress(win: Window) {
+  let target: Element | undefined;
+  const note = (e: Event) => {
+    target = e.composedPath()[0] as Element;
+    win.removeEventListener('pointerdown', note, {capture: true});
+  };
+  win.addEventListener('pointerdown', note, {capture: true});
+  return {target: () => (win.removeEventListener('pointerdown', note, {capture: true}), target)};
+}
+
+/** Whether `node` is `el` or inside it, across shadow roots. */
+function composedContains(el: Element, node: Node) {
+  for (let n: Node | null = node; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null) if (n === el) return true;
+  return false;
+}
+
+const box = (r: DOMRect) => [r.left, r.top, r.width, r.height].map(Math.round).join(',');
+const describe = (el: Element) => `<${el.localName}${el.getAttribute('part') ? ` part=${el.getAttribute('part')}` : ''}${el.className && typeof el.className === 'string' ? ` class="${el.className}"` : ''}>`;
 
 /**
  * Resolves a task after the next press ends here (pointerup or mouseup: a disabled button gets
@@ -125,6 +157,20 @@ export async function pick(files: File[], options: Parameters<typeof chooseImage
   if ((options.count ?? 1) === 1) await waitUntil(() => part(sheet, 'confirm') && part(sheet, 'retake'), 'the pick is not under review');
   else await waitUntil(() => items(sheet).length === files.length, 'not every file reached the gallery');
   return {pending, sheet};
+}
+
+/**
+ * The path (`apFilePaths[0]`) of `file` picked as an original through the action sheet's album
+ * button, as a ported page's pick would give it to the companions. The camera is offered too: with
+ * the album alone, a tap from the test before that is still live (user activation lasts about
+ * 5 s) makes the sheet open the picker at once, and the chooser the rig is then armed for is that
+ * one, answered while the click meant for 从相册选择 lands on a sheet that has moved on (seen in
+ * Chromium CI: the press reached the backdrop, and the pick was cancelled).
+ */
+export async function pickedPath(file: File | string): Promise<string> {
+  const pending = chooseImage({sourceType: ['camera', 'album'], sizeType: ['original']});
+  await chooseFiles(part(await openedSheet(), 'action-album')!, [file] as File[] | string[]);
+  return (await pending).apFilePaths[0];
 }
 
 /** Waits until a part is present and visible, and returns it (10 s: a shot's encode alone took seconds at load 17). */
