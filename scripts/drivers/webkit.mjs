@@ -23,14 +23,36 @@ export const webkitArgs = {
  * height). Returns the viewport it got: the window is at least 447 px wide.
  */
 export async function setWebKitViewport(driver, width, height) {
+  const read = () => driver.execute(() => [innerWidth, innerHeight]);
+  let viewport = await read();
   let [w, h] = [width, height];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 4 && (viewport[0] !== width || viewport[1] !== height); i++) {
+    const before = viewport;
     await driver.setWindowSize(w, h);
-    const [iw, ih] = await driver.execute(() => [innerWidth, innerHeight]);
-    if (iw === width && ih === height) break;
-    [w, h] = [w + width - iw, h + height - ih];
+    viewport = await settledViewport(read, before);
+    [w, h] = [w + width - viewport[0], h + height - viewport[1]];
   }
-  return driver.execute(() => ({width: innerWidth, height: innerHeight}));
+  return {width: viewport[0], height: viewport[1]};
+}
+
+/**
+ * The viewport once the window has taken the size it was just given. GTK resizes it after the
+ * driver has answered: read at once, a busy machine's viewport was still the old one, and the
+ * correction made from it overshot (1280×838 for 1280×800). So: wait for it to leave `before`
+ * (up to 2 s: the new size may give the same viewport), then until two reads agree.
+ */
+async function settledViewport(read, before) {
+  const same = (a, b) => a[0] === b[0] && a[1] === b[1];
+  const pause = ms => new Promise(r => setTimeout(r, ms));
+  let now = await read();
+  for (const end = Date.now() + 2000; same(now, before) && Date.now() < end; now = await read()) await pause(50);
+  for (let i = 0; i < 20; i++) {
+    await pause(100);
+    const again = await read();
+    if (same(again, now)) break;
+    now = again;
+  }
+  return now;
 }
 
 /** A real click at a viewport point, through WebDriver actions. */

@@ -381,13 +381,8 @@ export const failure = (call: Promise<unknown>) =>
   );
 
 /** Sizes the viewport (WebKit: through the window); resolves with the size it got. */
-export async function setViewportSize(width: number, height: number) {
-  const resize = () => executeServerCommand<{width: number; height: number}, {width: number; height: number}>('resize-viewport', {width, height});
-  const got = await resize();
-  // WebKit's window may still be taking its size when the driver reads the viewport back (on a
-  // busy machine a 1280×800 test got 1280×838): asked again, it reads the size it settled at.
-  return got.width === width && got.height === height ? got : resize();
-}
+export const setViewportSize = (width: number, height: number) =>
+  executeServerCommand<{width: number; height: number}, {width: number; height: number}>('resize-viewport', {width, height});
 
 /** Presses `key` with Shift held, as a person would (Shift+Tab). */
 export const pressWithShift = (key: string) => executeServerCommand('press-with-shift', {key});
