@@ -15,7 +15,6 @@ const sizeOf = (url: string) =>
     img.src = url;
   });
 
-
 describe('my.compressImage', () => {
   afterEach(() => revokeTempFiles());
 

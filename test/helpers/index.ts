@@ -36,33 +36,19 @@ export async function animationsDone(el: Element) {
 export async function clickOn(el: Element) {
   await animationsDone(el); // or the point moves under the click
   // A removed element measures 0×0 at the corner: the press would land on whatever is there.
-  if (!el.isConnected) throw new Error(`clickOn: ${describe(el)} is no longer in the document`);
+  if (!el.isConnected) throw new Error(`clickOn: ${tagOf(el)} is no longer in the document`);
   el.scrollIntoView({block: 'nearest'});
   const r = el.getBoundingClientRect();
-  const win = el.ownerDocument.defaultView ?? window;
-  const pressed = firstPress(win);
-  const handled = released(win);
+  const handled = released(el.ownerDocument.defaultView ?? window);
   const [x, y] = [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];
   await sendMouse({type: 'click', position: [x, y]});
-  await handled;
+  const target = await handled;
   // Said in the browser's log, which a failed file prints: a press that reached another element
   // is the likeliest cause of a failure after it (the element moved between measure and press).
-  const target = pressed.target();
   if (target && !composedContains(el, target)) {
     const now = el.getBoundingClientRect();
-    console.warn(`clickOn: the press at ${x},${y} meant for ${describe(el)} (measured at ${box(r)}, now at ${box(now)}) reached ${describe(target)} (at ${box(target.getBoundingClientRect())})`);
+    console.warn(`clickOn: the press at ${x},${y} meant for ${tagOf(el)} (measured at ${box(r)}, now at ${box(now)}) reached ${tagOf(target)} (at ${box(target.getBoundingClientRect())})`);
   }
-}
-
-/** What the next pointerdown in `win` reached (the innermost element, through shadow roots). */
-function firstPress(win: Window) {
-  let target: Element | undefined;
-  const note = (e: Event) => {
-    target = e.composedPath()[0] as Element;
-    win.removeEventListener('pointerdown', note, {capture: true});
-  };
-  win.addEventListener('pointerdown', note, {capture: true});
-  return {target: () => (win.removeEventListener('pointerdown', note, {capture: true}), target)};
 }
 
 /** Whether `node` is `el` or inside it, across shadow roots. */
@@ -72,23 +58,28 @@ function composedContains(el: Element, node: Node) {
 }
 
 const box = (r: DOMRect) => [r.left, r.top, r.width, r.height].map(Math.round).join(',');
-const describe = (el: Element) => `<${el.localName}${el.getAttribute('part') ? ` part=${el.getAttribute('part')}` : ''}${el.className && typeof el.className === 'string' ? ` class="${el.className}"` : ''}>`;
+const tagOf = (el: Element) => `<${el.localName}${el.getAttribute('part') ? ` part=${el.getAttribute('part')}` : ''}${el.className && typeof el.className === 'string' ? ` class="${el.className}"` : ''}>`;
 
 /**
  * Resolves a task after the next press ends here (pointerup or mouseup: a disabled button gets
  * no click, but the press still reaches the page; in the element's own window, which for an
  * element in a frame is the frame's), or after 5 s if none does (a click the page
- * never sees; the test's own assertions then say what is wrong).
+ * never sees; the test's own assertions then say what is wrong). Resolves with the element the
+ * press reached (the innermost, through shadow roots), if one did.
  */
 function released(win: Window) {
-  return new Promise<void>(resolve => {
+  return new Promise<Element | undefined>(resolve => {
+    let pressed: Element | undefined;
+    const down = (e: Event) => void (pressed ??= e.composedPath()[0] as Element);
     const types = ['pointerup', 'mouseup', 'click'];
     const done = () => {
       clearTimeout(limit);
+      win.removeEventListener('pointerdown', down, {capture: true});
       types.forEach(t => win.removeEventListener(t, done, {capture: true}));
-      setTimeout(resolve);
+      setTimeout(() => resolve(pressed));
     };
     const limit = setTimeout(done, 5000);
+    win.addEventListener('pointerdown', down, {capture: true});
     types.forEach(t => win.addEventListener(t, done, {capture: true}));
   });
 }
