@@ -66,6 +66,20 @@ function watch(page) {
 }
 
 /**
+ * The scripts the page itself loaded, with their bodies; not the workers' own scripts. Puppeteer
+ * may report a worker's script twice, and the body of one of the two may never arrive: a
+ * fresh-clone run waited 17 minutes on it, with no timer left anywhere. So those bodies are
+ * never waited for, and any other that does not arrive fails the flow, named, instead of hanging it.
+ */
+async function* pageScripts(seen) {
+  const workers = new Set(seen.workers);
+  for (const s of seen.scripts) {
+    if (!s.fromPage || workers.has(s.url)) continue;
+    yield {url: s.url, body: await withTimeout(s.body, LONG, `the body of ${s.url} did not arrive`)};
+  }
+}
+
+/**
  * Starts app.chooseImage(options) in the page; resolves with what it settled with (or, if the
  * page went away first, with why).
  */
@@ -151,14 +165,12 @@ export async function browserFlows(browser, {name, url, photo, check, serverRend
       const result = await withTimeout(pending, LONG, 'no result');
       expectEqual(result.files?.map(f => [f.type, f.width, f.height]), [['image/jpeg', 1920, 1440]], JSON.stringify(result));
       if (!seen.workers.length) throw new Error('no worker started: the main thread did the work');
-      const workerScripts = new Set(seen.workers);
       const onPage = [];
       let builtIn = false; // the built-in worker's source, imported by the page
-      for (const s of seen.scripts) {
-        const body = await s.body;
-        if (!s.fromPage || workerScripts.has(s.url) || !body.includes(DECODER_MARK)) continue;
+      for await (const {url, body} of pageScripts(seen)) {
+        if (!body.includes(DECODER_MARK)) continue;
         if (body.includes(GLUE_MARK)) builtIn = true;
-        else onPage.push(s.url);
+        else onPage.push(url);
       }
       if (onPage.length) throw new Error(`the main-thread fallback was fetched: ${onPage.join(', ')}`);
       if (builtInWorker && !(builtIn && seen.workers.some(w => w.startsWith('blob:')))) throw new Error(`the built-in worker did not start: ${seen.workers.join(', ')}`);
@@ -172,7 +184,7 @@ export async function browserFlows(browser, {name, url, photo, check, serverRend
       // Stored 2400×1800 with irot 90°: shown 1800×2400, compressed to 1440×1920 as a JPEG.
       expectEqual(result.files?.map(f => [f.type, f.width, f.height]), [['image/jpeg', 1440, 1920]], JSON.stringify(result));
       let asModules = false;
-      for (const s of seen.scripts) if (s.fromPage && (await s.body).includes(WASM_MODULE_MARK)) asModules = true;
+      for await (const {body} of pageScripts(seen)) if (body.includes(WASM_MODULE_MARK)) asModules = true;
       if (builtInWorker && !asModules) throw new Error('libheif.wasm as modules was never imported');
       if (!builtInWorker && !seen.wasm.length) throw new Error('libheif.wasm was never fetched');
       if (!builtInWorker && asModules) throw new Error('libheif.wasm as modules was imported where libheif.wasm should load');

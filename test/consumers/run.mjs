@@ -59,11 +59,16 @@ const strictCsp = ({cdn, builtInWorker} = {}) =>
 
 // ---------------------------------------------------------------- checks and their report
 const results = [];
+/** The longest a check may take (an install under load takes a few minutes): past it, it fails. */
+const CHECK_LIMIT = 10 * 60_000;
+
 /** Runs one check and reports it; resolves with whether it passed. */
 async function check(name, fn) {
   const start = performance.now();
+  let timer;
   try {
-    await fn();
+    // Nothing here may hang the run: a wait with no time limit of its own fails its check, named.
+    await Promise.race([fn(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`did not finish within ${CHECK_LIMIT / 60_000} min`)), CHECK_LIMIT)))]);
     results.push({name, ok: true});
     console.log(`  ✓ ${name} (${((performance.now() - start) / 1000).toFixed(1)} s)`);
     return true;
@@ -71,6 +76,8 @@ async function check(name, fn) {
     results.push({name, ok: false});
     console.log(`  ✗ ${name}\n${String(e?.stack ?? e).replace(/^/gm, '      ')}`);
     return false;
+  } finally {
+    clearTimeout(timer);
   }
 }
 async function failAll(names, why) {
