@@ -92,7 +92,7 @@ describe('my.uploadFile', () => {
     // 4 MB at once, then 1.3–1.8 MB each time they drain, whatever the server's pace. An 8 MB body
     // gave four reports (49, 68, 86, 100%), and Firefox under load only two.
     const file = noise(16 * 1024 * 1024);
-    const {url, received} = endpoint('&slow=15');
+    const {url, received} = endpoint('&slow=1');
     const reports: UploadProgress[] = [];
     const removed: UploadProgress[] = [];
     const dropped = (p: UploadProgress) => removed.push(p);
@@ -119,7 +119,7 @@ describe('my.uploadFile', () => {
   });
 
   it('should abort with 11, the server seeing the connection closed, and leave no toast', async () => {
-    const {url, received} = endpoint('&slow=15');
+    const {url, received} = endpoint('&slow=1');
     const rec = recorder();
     const task = my.uploadFile({url, fileName: 'file', filePath: URL.createObjectURL(noise(16 * 1024 * 1024)), ...rec});
     let progressed = false;
@@ -177,7 +177,7 @@ describe('my.uploadFile', () => {
     let tapped = 0;
     button.onclick = () => tapped++;
     const filePath = URL.createObjectURL(noise(8 * 1024 * 1024));
-    const task = my.uploadFile({url: endpoint('&slow=15').url, fileName: 'file', filePath});
+    const task = my.uploadFile({url: endpoint('&slow=1').url, fileName: 'file', filePath});
     await waitUntil(() => toastText(), 'no loading toast', {timeout: 5000});
     expect(toastText()).to.contain('上传中');
     await clickOn(button); // the toast covers the page, but takes no tap
@@ -185,7 +185,7 @@ describe('my.uploadFile', () => {
     await task;
     expect(toastText()).to.equal(null);
     let seen = false;
-    const quiet = my.uploadFile({url: endpoint('&slow=15').url, fileName: 'file', filePath, hideLoading: true});
+    const quiet = my.uploadFile({url: endpoint('&slow=1').url, fileName: 'file', filePath, hideLoading: true});
     quiet.onProgressUpdate(() => (seen ||= !!toastText()));
     await quiet;
     expect(seen, 'a toast showed with hideLoading').to.equal(false);

@@ -29,7 +29,7 @@ import {promisify} from 'node:util';
 import puppeteer from 'puppeteer-core';
 import ts from 'typescript';
 import {baseChromeArgs, findChrome} from '../../scripts/chrome-path.mjs';
-import {browserFlows, makePhoto} from './browser-flows.mjs';
+import {browserFlows, makePhoto, withTimeout} from './browser-flows.mjs';
 import {serveStatic} from './static-server.mjs';
 
 const ROOT = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
@@ -65,10 +65,9 @@ const CHECK_LIMIT = 10 * 60_000;
 /** Runs one check and reports it; resolves with whether it passed. */
 async function check(name, fn) {
   const start = performance.now();
-  let timer;
   try {
     // Nothing here may hang the run: a wait with no time limit of its own fails its check, named.
-    await Promise.race([fn(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`did not finish within ${CHECK_LIMIT / 60_000} min`)), CHECK_LIMIT)))]);
+    await withTimeout(fn(), CHECK_LIMIT, 'the check did not finish');
     results.push({name, ok: true});
     console.log(`  ✓ ${name} (${((performance.now() - start) / 1000).toFixed(1)} s)`);
     return true;
@@ -76,8 +75,6 @@ async function check(name, fn) {
     results.push({name, ok: false});
     console.log(`  ✗ ${name}\n${String(e?.stack ?? e).replace(/^/gm, '      ')}`);
     return false;
-  } finally {
-    clearTimeout(timer);
   }
 }
 async function failAll(names, why) {

@@ -8,7 +8,7 @@
 //   OPTIONS *                        the CORS preflight: allowed, whatever headers were asked for
 //   POST /upload?id=…                multipart body parsed; answers `?status=` (default 200) with
 //                                    the text `received <id>` and an exposed `X-Upload-Id` header
-//        &slow=N                     reads the body 64 kB per N ms, so upload progress comes in steps
+//        &slow=1                     reads the body 64 kB per 15 ms, so upload progress comes in steps
 //        &hang=1                     never answers (a time-out), until the client gives up
 //   GET /image?cors=0|1              a small PNG, with or without Access-Control-Allow-Origin
 import {createHash} from 'node:crypto';
@@ -28,14 +28,14 @@ const cors = (req, res) => {
   res.setHeader('Access-Control-Expose-Headers', 'X-Upload-Id');
 };
 
-/** Collects the body, pausing `slow` ms after each chunk (none when 0); calls back with the whole of it, or not at all if the client left first. */
+/** Collects the body, pausing between chunks when `slow`; calls back with the whole of it, or not at all if the client left first. */
 function readBody(req, slow, record, done) {
   const chunks = [];
   req.on('data', chunk => {
     chunks.push(chunk);
     if (!slow) return;
     req.pause();
-    setTimeout(() => req.resume(), slow);
+    setTimeout(() => req.resume(), 15);
   });
   req.on('end', () => {
     record.complete = true;
@@ -79,7 +79,7 @@ function handle(req, res) {
   const id = url.searchParams.get('id') ?? '';
   const record = {headers: req.headers, fields: {}, files: [], complete: false, closedEarly: false, error: null};
   uploads.set(id, record);
-  readBody(req, Number(url.searchParams.get('slow') ?? 0), record, async body => {
+  readBody(req, url.searchParams.get('slow') === '1', record, async body => {
     try {
       await parse(req, body, record);
     } catch (e) {
