@@ -221,6 +221,31 @@ describe('<choose-image-sheet> gallery', () => {
     expect([decoded.width, decoded.height], 'upright in the pixels').to.deep.equal([960, 1920]);
   });
 
+  it('should show the middle of a landscape photo edge to edge in its tile, and a transparent PNG on white', async () => {
+    // 1200×400: red, then green and blue across the middle 400 px (the tile's square), red again.
+    const canvas = new OffscreenCanvas(1200, 400);
+    const ctx = canvas.getContext('2d')!;
+    for (const [x, w, color] of [[0, 400, '#f00'], [400, 200, '#0f0'], [600, 200, '#00f'], [800, 400, '#f00']] as const) {
+      ctx.fillStyle = color;
+      ctx.fillRect(x, 0, w, 400);
+    }
+    const bands = asFile(await canvas.convertToBlob({type: 'image/jpeg', quality: 0.95}), 'bands.jpg');
+    const empty = new OffscreenCanvas(300, 300);
+    empty.getContext('2d'); // a canvas with no context has nothing to encode (Chromium)
+    const clear = asFile(await empty.convertToBlob({type: 'image/png'}), 'clear.png');
+    const {sheet} = await pick([bands, clear], {count: 2, sizeType: ['compressed']});
+    await waitUntil(() => items(sheet).every(i => ownThumbOf(i)), 'no thumbnails', {timeout: 5000});
+    const pixels = (thumb: CanvasImageSource & {width: number; height: number}) => {
+      const c = new OffscreenCanvas(thumb.width, thumb.height).getContext('2d')!;
+      c.drawImage(thumb, 0, 0);
+      return (x: number) => [...c.getImageData(Math.floor(x * thumb.width), thumb.height >> 1, 1, 1).data];
+    };
+    const at = pixels(ownThumbOf(items(sheet)[0])!);
+    const hue = ([r, g, b]: number[]) => (r > 200 && g < 60 && b < 60 ? 'red' : g > 200 && r < 60 && b < 60 ? 'green' : b > 200 && r < 60 && g < 60 ? 'blue' : `rgb ${r} ${g} ${b}`);
+    expect([0.03, 0.45, 0.55, 0.97].map(x => hue(at(x))), 'the tile shows the middle square, edge to edge').to.deep.equal(['green', 'green', 'blue', 'blue']);
+    expect(pixels(ownThumbOf(items(sheet)[1])!)(0.5), 'transparency on white').to.deep.equal([255, 255, 255, 255]);
+  });
+
   it('should show undecodable and non-image files as unusable, and never return them', async () => {
     const [good] = await photos(1);
     const text = new File(['hello'], 'notes.txt', {type: 'text/plain'});
