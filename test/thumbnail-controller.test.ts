@@ -120,6 +120,27 @@ describe('ThumbnailController', () => {
     }
   });
 
+  it("should decode two photos at once again once the screen's EXIF thumbnails are read", async function () {
+    // While the screen's EXIF thumbnails are read and shown, one decode runs at a time (the main
+    // thread's share of two cores); a narrowing that did not end would leave one core idle.
+    this.timeout(30000);
+    const exif = await makeImage(160, 120);
+    const files = await Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map(async i => asFile(await withExifThumbnail(await untaggedJpeg(await makeImage(3000, 2000, 'image/jpeg', {quality: 0.95, seed: i})), exif), `wide-${i}.jpg`)));
+    const record = recordJobs();
+    try {
+      const {pending, sheet} = await pick(files, {count: 2, sizeType: ['original']});
+      await waitUntil(() => thumbsShown(sheet), 'not every thumbnail decoded', {timeout: 20000});
+      const thumbs = record.jobs.filter(j => j.label.startsWith('thumbnail') && j.ok);
+      expect(thumbs.length, 'one job per photo').to.equal(files.length);
+      const most = Math.max(...thumbs.map(a => thumbs.filter(b => b.started! <= a.started! && a.started! < b.ended!).length));
+      expect(most, 'decodes at once, at most').to.equal(2);
+      sheet.close();
+      await pending;
+    } finally {
+      record.stop();
+    }
+  });
+
   it("should show a photo's EXIF thumbnail, turned upright, until its own decode replaces it", async function () {
     this.timeout(20000);
     const file = asFile(await withExifThumbnail(await makeImage(1600, 1200, 'image/jpeg', {seed: 3}), await makeImage(160, 120), {orientation: 6}), 'exif-thumbnail.jpg');

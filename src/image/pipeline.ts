@@ -5,10 +5,10 @@ import type {SizeType} from '../options.js';
 import type {CompressTarget} from './compress.js';
 import {madeFile} from './file-name.js';
 import type {ImageInfo} from './info.js';
-import {hurry, Priority, schedule, type Ticket} from './scheduler.js';
+import {hurry, narrowWhile, Priority, schedule, type Ticket} from './scheduler.js';
 import {SNIFFED_TYPES, sniffType} from './sniff.js';
 import type {Thumbnail} from './thumbnail.js';
-import {rest, run, warm} from './worker-client.js';
+import {inWorkers, rest, run, warm} from './worker-client.js';
 
 export {toResult} from './result.js';
 export {hurry, madeFile, Priority, rest, warm};
@@ -23,6 +23,15 @@ export interface ProcessedImage {
 }
 
 const nameOf = (blob: Blob) => (blob as Partial<File>).name ?? '';
+
+/**
+ * One decode at a time until `until` settles (see narrowWhile), where decodes run in workers: on
+ * the main thread (no worker) they share its one thread with the page's work anyway, and one at
+ * a time would only hold a chosen image's compression behind a thumbnail.
+ */
+export function narrowDecodesWhile(until: Promise<unknown>) {
+  if (inWorkers()) narrowWhile(until);
+}
 
 /** Schedules the thumbnail of `file` for a square tile of `tile` device pixels. */
 export function thumbnail(file: Blob, tile: number, priority: Priority, signal?: AbortSignal): Ticket<Thumbnail> {

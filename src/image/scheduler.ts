@@ -10,6 +10,23 @@ export type Priority = (typeof Priority)[keyof typeof Priority];
 
 const LIMIT = 2;
 
+/** Narrowings not yet settled (see narrowWhile): while any is, one job runs at a time. */
+let narrowings = 0;
+
+/**
+ * One job at a time until `until` settles: the page's main thread has work that a person sees
+ * sooner than any decode (a screen's EXIF thumbnails read and shown), and on two cores two
+ * decodes leave it none. Jobs already running go on; none more starts meanwhile.
+ */
+export function narrowWhile(until: Promise<unknown>) {
+  narrowings++;
+  const widen = () => {
+    narrowings--;
+    pump();
+  };
+  until.then(widen, widen);
+}
+
 export interface ScheduleOptions {
   /** Names the job in recordJobs(). */
   label: string;
@@ -143,7 +160,7 @@ function pumpSoon() {
 
 /** Starts waiting work while there is room, the most urgent first; none less urgent than `upTo`. */
 function pump(upTo: Priority = Priority.LATER) {
-  while (running.length < LIMIT && waiting.length) {
+  while (running.length < (narrowings ? 1 : LIMIT) && waiting.length) {
     let next = 0;
     waiting.forEach((t, i) => {
       const n = waiting[next];

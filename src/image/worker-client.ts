@@ -49,6 +49,9 @@ export function useMainThread(on: boolean) {
   from = on ? 'nowhere' : 'file';
 }
 
+/** Whether jobs run in workers (as far as is known now), not on the main thread. */
+export const inWorkers = () => from !== 'nowhere';
+
 function endWorkers() {
   for (const slot of slots.splice(0)) {
     slot.worker.terminate();

@@ -1,6 +1,6 @@
 // The order work runs in: two at once, the most urgent first, what is dropped never runs.
 import {expect, waitUntil} from '@open-wc/testing';
-import {hurry, Priority, schedule} from '../../src/image/scheduler.js';
+import {hurry, narrowWhile, Priority, schedule} from '../../src/image/scheduler.js';
 
 /** Work that logs its start and runs until release() is called. */
 function gate(name: string, log: string[]) {
@@ -93,5 +93,28 @@ describe('scheduler', () => {
     await waitUntil(() => log.length === 3, 'nothing followed visible1');
     expect(log[2]).to.equal('chosen');
     [chosen, visible[1]].forEach(g => g.release());
+  });
+
+  it('should run one at a time while narrowed, and two again once every narrowing has settled, a rejected one too', async () => {
+    const log: string[] = [];
+    let settleFirst!: () => void;
+    let failSecond!: (e: Error) => void;
+    narrowWhile(new Promise<void>(r => (settleFirst = r)));
+    narrowWhile(new Promise<void>((_, reject) => (failSecond = reject)));
+    const jobs = ['n1', 'n2', 'n3', 'n4'].map(name => gate(name, log));
+    const all = jobs.map(j => schedule(j.work, {label: 'narrowed', priority: Priority.VISIBLE}).promise);
+    await waitUntil(() => log.length === 1, 'nothing started while narrowed');
+    await new Promise(r => setTimeout(r, 50));
+    expect(log, 'one at a time while narrowed').to.deep.equal(['n1']);
+    jobs[0].release();
+    await waitUntil(() => log.length === 2, 'nothing followed n1 while narrowed');
+    settleFirst();
+    await new Promise(r => setTimeout(r, 50));
+    expect(log, 'one narrowing is still open').to.deep.equal(['n1', 'n2']);
+    failSecond(new Error('a read failed'));
+    // n2 still runs: n3 starts beside it.
+    await waitUntil(() => log.length === 3, 'two did not run at once once every narrowing settled');
+    jobs.forEach(j => j.release());
+    expect(await Promise.all(all)).to.deep.equal(['n1', 'n2', 'n3', 'n4']);
   });
 });
