@@ -101,19 +101,20 @@ describe('sRGB profiles', () => {
     expect(largestDifference(data, await engineDecode(rotated)), 'as the untagged file shows').to.be.at.most(1);
   });
 
-  it('should keep a Display P3 profile and decode the photo as the engine shows it', async () => {
+  it('should not take a Display P3 profile for sRGB: the segment stays in what is decoded', async () => {
     const p3 = await photo(iccProfile({primaries: PRIMARIES.displayP3}));
-    expect((await readHeader(p3)).srgbProfile, 'not taken for sRGB: the segment stays').to.equal(undefined);
-    expect(largestDifference(await kitDecode(p3), await engineDecode(p3)), 'as the engine shows it').to.be.at.most(1);
+    expect((await readHeader(p3)).srgbProfile).to.equal(undefined);
   });
 
-  // What makes the test above worth having: the engine converts through the profile, so a kit
-  // that dropped it would show other colours. Debian's Chromium 156 (Chromium 150 did) applies no
-  // embedded profile at all, in createImageBitmap, an <img> and ImageDecoder alike.
-  const noProfiles = {chromium: "Debian's Chromium 156.0.8078.129 shows a JPEG tagged Display P3 or Adobe RGB as if untagged"};
-  itExceptIn(noProfiles, 'should show a Display P3 photo in other colours than the same photo untagged, through the kit as the engine', async () => {
+  // The colours are the engine's own, and (checked where the engine converts at all) not the
+  // untagged photo's: a P3 red is redder than sRGB's. Debian's Chromium 156.0.8078.129 is not
+  // consistent with itself here: in one fresh-clone run each of its decoders (createImageBitmap,
+  // <img>, ImageDecoder) showed the P3 photo as untagged; in another, the kit's decode
+  // (ImageDecoder) and createImageBitmap's differed by 72 levels. Chromium 150 converted, alike.
+  const inconsistent = {chromium: "Debian's Chromium 156.0.8078.129 applies an embedded profile in some runs and not in others, and not alike in its decoders"};
+  itExceptIn(inconsistent, 'should decode a Display P3 photo as the engine shows it, in other colours than the photo untagged', async () => {
     const p3 = await photo(iccProfile({primaries: PRIMARIES.displayP3}));
-    // A P3 red is redder than sRGB's.
+    expect(largestDifference(await kitDecode(p3), await engineDecode(p3)), 'as the engine shows it').to.be.at.most(1);
     expect(largestDifference(await kitDecode(p3), await engineDecode(await photo())), 'converted').to.be.greaterThan(8);
   });
 
