@@ -6,7 +6,7 @@ import {executeServerCommand} from '@web/test-runner-commands';
 import {itExceptIn} from './helpers/engine.js';
 import {animatedGif, withExifOrientation} from './helpers/image-bytes.js';
 import {recordJobs} from '../src/image/scheduler.js';
-import {animationsDone, asFile, chooseFiles, clickOn, corruptJpeg, coversMiddle, digitsOnScreen, dropFiles, items, makeImage, openedSheet, part, partReady, parts, ownThumbOf, pick, writeFiles, failure} from './helpers/index.js';
+import {animationsDone, asFile, chooseFiles, clickOn, corruptJpeg, coversMiddle, digitsOnScreen, dropFiles, items, makeImage, openedSheet, part, partReady, parts, ownThumbOf, pick, thumbPixels, writeFiles, failure} from './helpers/index.js';
 
 const badges = (el: ChooseImageSheet) => items(el).map(i => i.querySelector('.badge')!.textContent!.trim());
 const confirmText = (el: ChooseImageSheet) => part(el, 'confirm')!.textContent!.trim();
@@ -203,13 +203,9 @@ describe('<choose-image-sheet> gallery', () => {
     const {pending, sheet} = await pick([photo], {count: 2, sizeType: ['compressed']});
     await waitUntil(() => ownThumbOf(items(sheet)[0]) || items(sheet)[0].getAttribute('aria-disabled') === 'true', 'no thumbnail', {timeout: 5000});
     expect(items(sheet)[0].getAttribute('aria-disabled'), 'usable').to.not.equal('true');
-    const thumb = ownThumbOf(items(sheet)[0])!;
     // The square tile crops the middle of the upright (portrait) photo: the dark bar that runs
     // down the right of the landscape pixels lies across the bottom of the crop, not the right.
-    const canvas = new OffscreenCanvas(thumb.width, thumb.height);
-    const ctx = canvas.getContext('2d')!;
-    ctx.drawImage(thumb, 0, 0);
-    const at = (x: number, y: number) => [...ctx.getImageData(Math.floor(x * canvas.width), Math.floor(y * canvas.height), 1, 1).data];
+    const at = thumbPixels(ownThumbOf(items(sheet)[0])!);
     const [bottom, right] = [at(0.5, 0.9), at(0.9, 0.5)];
     expect([bottom[3], right[3]], 'the thumbnail drew opaque').to.deep.equal([255, 255]);
     const dark = ([r, g, b]: number[]) => r + g + b < 200;
@@ -235,15 +231,10 @@ describe('<choose-image-sheet> gallery', () => {
     const clear = asFile(await empty.convertToBlob({type: 'image/png'}), 'clear.png');
     const {sheet} = await pick([bands, clear], {count: 2, sizeType: ['compressed']});
     await waitUntil(() => items(sheet).every(i => ownThumbOf(i)), 'no thumbnails', {timeout: 5000});
-    const pixels = (thumb: CanvasImageSource & {width: number; height: number}) => {
-      const c = new OffscreenCanvas(thumb.width, thumb.height).getContext('2d')!;
-      c.drawImage(thumb, 0, 0);
-      return (x: number) => [...c.getImageData(Math.floor(x * thumb.width), thumb.height >> 1, 1, 1).data];
-    };
-    const at = pixels(ownThumbOf(items(sheet)[0])!);
+    const at = thumbPixels(ownThumbOf(items(sheet)[0])!);
     const hue = ([r, g, b]: number[]) => (r > 200 && g < 60 && b < 60 ? 'red' : g > 200 && r < 60 && b < 60 ? 'green' : b > 200 && r < 60 && g < 60 ? 'blue' : `rgb ${r} ${g} ${b}`);
-    expect([0.03, 0.45, 0.55, 0.97].map(x => hue(at(x))), 'the tile shows the middle square, edge to edge').to.deep.equal(['green', 'green', 'blue', 'blue']);
-    expect(pixels(ownThumbOf(items(sheet)[1])!)(0.5), 'transparency on white').to.deep.equal([255, 255, 255, 255]);
+    expect([0.03, 0.45, 0.55, 0.97].map(x => hue(at(x, 0.5))), 'the tile shows the middle square, edge to edge').to.deep.equal(['green', 'green', 'blue', 'blue']);
+    expect(thumbPixels(ownThumbOf(items(sheet)[1])!)(0.5, 0.5), 'transparency on white').to.deep.equal([255, 255, 255, 255]);
   });
 
   it('should show undecodable and non-image files as unusable, and never return them', async () => {

@@ -104,6 +104,13 @@ export const ownThumbOf = (item: Element) => {
   return canvas && canvas.width > 0 ? canvas : null;
 };
 
+/** A decoded thumbnail's pixels: `at(x, y)` is the [r, g, b, a] at that fraction of its width and height. */
+export function thumbPixels(thumb: HTMLCanvasElement) {
+  const ctx = new OffscreenCanvas(thumb.width, thumb.height).getContext('2d')!;
+  ctx.drawImage(thumb, 0, 0);
+  return (x: number, y: number) => [...ctx.getImageData(Math.floor(x * thumb.width), Math.floor(y * thumb.height), 1, 1).data];
+}
+
 /** A thumbnail's size in pixels: a canvas's, or the image's natural size once it has loaded (0×0 before). */
 export const thumbSize = (thumb: HTMLCanvasElement | HTMLImageElement) =>
   thumb instanceof HTMLCanvasElement ? [thumb.width, thumb.height] : thumb.complete ? [thumb.naturalWidth, thumb.naturalHeight] : [0, 0];
