@@ -67,7 +67,7 @@ function visibleIn(grid, tiles) {
   });
 }
 
-/** A tile's thumbnail: an <img> loaded (the EXIF thumbnail; before, every thumbnail), or the canvas the photo's own decode was handed to. */
+/** A tile's thumbnail: a canvas drawn (the EXIF thumbnail, or the photo's own decode), or an <img> loaded (earlier builds' EXIF thumbnails, and every thumbnail before those). */
 const shown = el => {
   const canvas = el.querySelector('canvas');
   if (canvas) return canvas.width > 0;
@@ -75,7 +75,7 @@ const shown = el => {
   return img?.complete && img.naturalWidth > 0;
 };
 /** Shown, and the photo's own decode (not its EXIF thumbnail, which the sheet shows until then). */
-const sharp = el => shown(el) && !el.querySelector('img.embedded');
+const sharp = el => shown(el) && !el.querySelector('.embedded');
 
 /** The rectangle of the sheet's grid, so that the bare baseline lays out as many tiles in view. */
 let gridRect;

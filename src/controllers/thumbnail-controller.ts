@@ -4,15 +4,13 @@
 // queued or running is never started again; it is the proof that the image decodes. Until it
 // is done, a tile on screen shows the photo's EXIF thumbnail where it has one. The decoded
 // pixels are held within a budget: past it, those of tiles far from the view are let go, and
-// decoded again if the tile nears the view again. Owns the EXIF thumbnails' blob: URLs and
-// releases them all when the gallery closes or the host leaves.
+// decoded again if the tile nears the view again.
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {embeddedThumbnail} from '../image/embedded-thumbnail.js';
 import {narrowDecodesWhile, Priority, thumbnail, type ImageInfo, type Thumbnail} from '../image/pipeline.js';
 import type {Ticket} from '../image/scheduler.js';
 import type {GalleryItem} from '../internal/gallery-item.js';
 import {whenRemoved} from '../internal/when-removed.js';
-import {ObjectUrlController} from './object-url-controller.js';
 
 interface Decode {
   priority: Priority;
@@ -39,7 +37,6 @@ export const PIXEL_BUDGET = 8 * 1024 * 1024;
 export class ThumbnailController implements ReactiveController {
   /** For tests: the pixel budget, lowered to see it kept without hundreds of photos. */
   static pixelBudget = PIXEL_BUDGET;
-  private readonly urls: ObjectUrlController;
   private readonly elements = new WeakMap<Element, GalleryItem>();
   private decodes = new Map<GalleryItem, Decode>();
   /** Items whose EXIF thumbnail was looked for, and those whose header read is yet to start. */
@@ -64,7 +61,6 @@ export class ThumbnailController implements ReactiveController {
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
-    this.urls = new ObjectUrlController(host);
     this.unmeasure();
   }
 
@@ -129,7 +125,6 @@ export class ThumbnailController implements ReactiveController {
     for (const item of this.held.keys()) this.release(item);
     this.near = new Set();
     this.disconnect();
-    this.urls.releaseAll();
     this.unmeasure();
   }
 
@@ -200,7 +195,7 @@ export class ThumbnailController implements ReactiveController {
     const decode: Decode = {priority, info: undefined!};
     decode.info = this.draw(item, decode).catch(error => {
       if (!signal.aborted) {
-        this.urls.release(item.thumb); // no EXIF thumbnail for a photo that does not decode
+        item.thumb?.close(); // no EXIF thumbnail for a photo that does not decode
         item.thumb = item.embedded = undefined;
         item.state = 'unusable';
         this.host.requestUpdate();
@@ -221,7 +216,7 @@ export class ThumbnailController implements ReactiveController {
       bitmap.close();
       return info;
     }
-    this.urls.release(item.thumb); // the EXIF thumbnail, if one was shown
+    item.thumb?.close(); // the EXIF thumbnail, if one was shown (its canvas leaves the template)
     item.thumb = item.embedded = undefined;
     if (item.pixels) this.release(item);
     item.pixels = bitmap;
@@ -255,7 +250,11 @@ export class ThumbnailController implements ReactiveController {
 
   /**
    * A tile on screen whose photo carries an EXIF thumbnail shows it until its own decode is
-   * done: reading the header takes a 64 kB read, the decode of a 12 MP photo tens of ms.
+   * done: reading the header takes a 64 kB read, the decode of a 12 MP photo tens of ms. The
+   * thumbnail (160×120) is decoded by createImageBitmap and drawn into the tile's canvas, not
+   * shown by an <img> of a blob: URL: in Chromium creating and revoking a URL each wait on the
+   * browser process, and each <img> loads and fires its load event on the main thread, while it
+   * is busiest.
    */
   private showEmbedded(item: GalleryItem) {
     if (this.looked.has(item) || item.state !== 'pending') return;
@@ -296,16 +295,17 @@ export class ThumbnailController implements ReactiveController {
     if (this.toLook.length) setTimeout(() => this.look());
     for (const item of batch) {
       if (signal.aborted) break;
+      const wanted = () => !signal.aborted && item.state === 'pending' && !item.thumb;
       embeddedThumbnail(item.file)
-        .then(
-          found => {
-            if (!found || signal.aborted || item.state !== 'pending' || item.thumb) return;
-            item.thumb = this.urls.create(found.blob);
-            item.embedded = found.orientation;
-            this.host.requestUpdate();
-          },
-          () => {} // unreadable: its decode says so
-        )
+        .then(async found => {
+          if (!found || !wanted()) return;
+          const bitmap = await createImageBitmap(found.blob);
+          if (!wanted()) return bitmap.close();
+          item.thumb = bitmap;
+          item.embedded = found.orientation;
+          this.host.requestUpdate();
+        })
+        .catch(() => {}) // unreadable, or a thumbnail that does not decode: the photo's own decode says
         .finally(() => signal.aborted || this.lookSettled());
     }
   }

@@ -12,8 +12,8 @@ export interface GalleryItem {
    * it go (see its pixel budget); the tile's canvas draws it once and closes it.
    */
   pixels?: ImageBitmap;
-  /** blob: URL of the photo's EXIF thumbnail, shown until `pixels` come; owned by the ThumbnailController. */
-  thumb?: string;
+  /** The photo's EXIF thumbnail, decoded as stored, shown until `pixels` come; its canvas draws it once and closes it. */
+  thumb?: ImageBitmap;
   /** The EXIF orientation to show `thumb` with, as its bytes do not carry it. */
   embedded?: number;
 }

@@ -29,8 +29,7 @@ export default css`
     border: none;
     background: none;
   }
-  .item canvas,
-  .item img {
+  .item canvas {
     width: 100%;
     height: 100%;
     object-fit: cover;
@@ -38,29 +37,28 @@ export default css`
   }
   /* A photo's EXIF thumbnail, shown until its own decode: its stored pixels turned upright as
      the photo's EXIF orientation says (the tile is square, so turning keeps it covered). */
-  .item img.o2 {
+  .item .embedded.o2 {
     transform: scaleX(-1);
   }
-  .item img.o3 {
+  .item .embedded.o3 {
     transform: rotate(180deg);
   }
-  .item img.o4 {
+  .item .embedded.o4 {
     transform: scaleY(-1);
   }
-  .item img.o5 {
+  .item .embedded.o5 {
     transform: scaleX(-1) rotate(90deg);
   }
-  .item img.o6 {
+  .item .embedded.o6 {
     transform: rotate(90deg);
   }
-  .item img.o7 {
+  .item .embedded.o7 {
     transform: rotate(90deg) scaleX(-1);
   }
-  .item img.o8 {
+  .item .embedded.o8 {
     transform: rotate(-90deg);
   }
-  .item.selected canvas,
-  .item.selected img {
+  .item.selected canvas {
     filter: brightness(0.8);
   }
   /* At the cap the tiles that cannot be chosen are washed out, as WeChat's are. */
