@@ -8,7 +8,7 @@ import {Priority, recordJobs, schedule} from '../src/image/scheduler.js';
 import {untaggedJpeg} from './helpers/icc-profile.js';
 import {useMainThread} from '../src/image/worker-client.js';
 import {withExifThumbnail} from './helpers/image-bytes.js';
-import {asFile, chooseFiles, clickOn, makeImage, openedSheet, part, parts, recordDecodes, setViewportSize, ownThumbOf, thumbOf, thumbShown, thumbSize} from './helpers/index.js';
+import {asFile, chooseFiles, clickOn, makeImage, openedSheet, part, parts, recordDecodes, recordObjectUrls, setViewportSize, ownThumbOf, thumbOf, thumbShown, thumbSize} from './helpers/index.js';
 
 const items = (el: ChooseImageSheet) => parts<HTMLButtonElement>(el, 'gallery-item');
 const thumbsShown = (el: ChooseImageSheet) => items(el).every(i => ownThumbOf(i));
@@ -107,6 +107,7 @@ describe('ThumbnailController', () => {
     this.timeout(20000);
     const file = await photo('early-worker.jpg');
     const record = recordJobs();
+    const urls = recordObjectUrls();
     try {
       const {pending, sheet} = await pick([file], {count: 2, sizeType: ['compressed']});
       await waitUntil(() => thumbsShown(sheet), 'no thumbnail', {timeout: 10000});
@@ -151,6 +152,7 @@ describe('ThumbnailController', () => {
       schedule(() => held, {label: 'hold', priority: Priority.URGENT});
       return release;
     });
+    const urls = recordObjectUrls();
     try {
       const {pending, sheet} = await pick([file], {count: 2, sizeType: ['compressed']});
       await waitUntil(() => thumbShown(items(sheet)[0]), 'no EXIF thumbnail shown', {timeout: 5000});
@@ -166,11 +168,14 @@ describe('ThumbnailController', () => {
       expect(own.width, 'the decoded thumbnail, cropped square').to.equal(own.height);
       expect(getComputedStyle(own).transform).to.equal('none');
       const tile = items(sheet)[0].closest('[part~="gallery-tile"]')!;
-      expect(tile.querySelectorAll('canvas').length, 'one picture in the tile').to.equal(1);
+      expect(tile.querySelectorAll('canvas, img').length, 'one picture in the tile').to.equal(1);
+      // Shown by an <img> (where it is not drawn, see the ThumbnailController): its URL is revoked.
+      if (embedded instanceof HTMLImageElement) expect(await urls.alive(), 'the EXIF thumbnail released').to.not.include(embedded.src);
       sheet.close();
       await pending;
     } finally {
       holds.forEach(release => release());
+      urls.restore();
     }
   });
 

@@ -12,8 +12,11 @@ export interface GalleryItem {
    * it go (see its pixel budget); the tile's canvas draws it once and closes it.
    */
   pixels?: ImageBitmap;
-  /** The photo's EXIF thumbnail, decoded as stored, shown until `pixels` come; its canvas draws it once and closes it. */
-  thumb?: ImageBitmap;
+  /**
+   * The photo's EXIF thumbnail, shown until `pixels` come: decoded as stored (the tile's canvas
+   * draws it once and closes it), or a blob: URL for an <img> (see the ThumbnailController).
+   */
+  thumb?: ImageBitmap | string;
   /** The EXIF orientation to show `thumb` with, as its bytes do not carry it. */
   embedded?: number;
 }

@@ -29,7 +29,8 @@ export default css`
     border: none;
     background: none;
   }
-  .item canvas {
+  .item canvas,
+  .item img {
     width: 100%;
     height: 100%;
     object-fit: cover;
@@ -58,7 +59,8 @@ export default css`
   .item .embedded.o8 {
     transform: rotate(-90deg);
   }
-  .item.selected canvas {
+  .item.selected canvas,
+  .item.selected img {
     filter: brightness(0.8);
   }
   /* At the cap the tiles that cannot be chosen are washed out, as WeChat's are. */

@@ -49,12 +49,17 @@ function item(p: GalleryViewProps, it: GalleryItem) {
       : atCap
         ? p.t.itemAtLimit(it.file.name, p.count)
         : p.t.item(it.file.name, order);
-  // The photo's own decode, else its EXIF thumbnail until then: the same canvas draws one, then the other.
+  // The photo's own decode, else its EXIF thumbnail until then: drawn, the same canvas draws one, then the other.
   const shown = it.pixels ?? it.thumb;
+  const turned = `embedded o${it.embedded ?? 1}`;
   // While the chosen images are processed the selection is locked: the result is what it shows.
   return html`<div part="gallery-tile" class="item ${order > 0 ? 'selected' : ''} ${unusable ? 'unusable' : ''} ${atCap ? 'at-cap' : ''}" data-id=${it.id}>
     <button class="photo" tabindex="-1" aria-label=${p.t.previewOf(it.file.name)} ?disabled=${unusable} @click=${() => p.onPreview(it)}>
-      ${shown ? html`<canvas class=${it.pixels ? '' : `embedded o${it.embedded ?? 1}`} ${bitmapCanvas(shown)}></canvas>` : nothing}
+      ${typeof shown === 'string'
+        ? html`<img src=${shown} class=${turned} alt="" />`
+        : shown
+          ? html`<canvas class=${it.pixels ? '' : turned} ${bitmapCanvas(shown)}></canvas>`
+          : nothing}
     </button>
     ${unusable ? html`<span class="unusable-badge" aria-hidden="true">${p.t.unusableBadge}</span>` : nothing}
     <button

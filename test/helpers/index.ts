@@ -94,9 +94,9 @@ export const activationLapsed = () =>
 
 /**
  * The thumbnail shown in a gallery item's tile (the item is its select circle), if any: the
- * canvas that shows the photo's own decode, or the one of its EXIF thumbnail (class `embedded`).
+ * canvas that shows the photo's own decode, or the canvas or <img> of its EXIF thumbnail (class `embedded`).
  */
-export const thumbOf = (item: Element) => item.closest('[part~="gallery-tile"]')?.querySelector('canvas') ?? null;
+export const thumbOf = (item: Element) => item.closest('[part~="gallery-tile"]')?.querySelector<HTMLCanvasElement | HTMLImageElement>('canvas, img') ?? null;
 
 /** The photo's own decode shown in the item's tile: its canvas, holding pixels. */
 export const ownThumbOf = (item: Element) => {
@@ -111,8 +111,9 @@ export function thumbPixels(thumb: HTMLCanvasElement) {
   return (x: number, y: number) => [...ctx.getImageData(Math.floor(x * thumb.width), Math.floor(y * thumb.height), 1, 1).data];
 }
 
-/** A thumbnail's size in pixels (0×0 before it is drawn). */
-export const thumbSize = (thumb: HTMLCanvasElement) => [thumb.width, thumb.height];
+/** A thumbnail's size in pixels: a canvas's, or the image's natural size once it has loaded (0×0 before). */
+export const thumbSize = (thumb: HTMLCanvasElement | HTMLImageElement) =>
+  thumb instanceof HTMLCanvasElement ? [thumb.width, thumb.height] : thumb.complete ? [thumb.naturalWidth, thumb.naturalHeight] : [0, 0];
 
 /** The item's tile shows a thumbnail, its own decode or its EXIF one, with pixels to see. */
 export const thumbShown = (item: Element) => {
