@@ -107,7 +107,6 @@ describe('ThumbnailController', () => {
     this.timeout(20000);
     const file = await photo('early-worker.jpg');
     const record = recordJobs();
-    const urls = recordObjectUrls();
     try {
       const {pending, sheet} = await pick([file], {count: 2, sizeType: ['compressed']});
       await waitUntil(() => thumbsShown(sheet), 'no thumbnail', {timeout: 10000});

@@ -67,7 +67,7 @@ function visibleIn(grid, tiles) {
   });
 }
 
-/** A tile's thumbnail: a canvas drawn (the EXIF thumbnail, or the photo's own decode), or an <img> loaded (earlier builds' EXIF thumbnails, and every thumbnail before those). */
+/** A tile's thumbnail: a canvas drawn (the photo's own decode, or its EXIF thumbnail where the engine has ImageDecoder), or an <img> loaded (the EXIF thumbnail elsewhere, and in earlier builds). */
 const shown = el => {
   const canvas = el.querySelector('canvas');
   if (canvas) return canvas.width > 0;
