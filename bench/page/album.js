@@ -122,7 +122,10 @@ export function armGallery({all = false} = {}) {
     for (;;) {
       screen ??= onScreen();
       tiles ??= screen && (all ? screen.items : screen.visible);
-      if (tiles && tShown === undefined && tiles.every(shown)) tShown = performance.now();
+      if (tiles && tShown === undefined && tiles.every(shown)) {
+        tShown = performance.now();
+        performance.mark('bench:any');
+      }
       if (tiles && tiles.every(sharp)) break;
       if (timedOut) throw new Error('gallery: no thumbnails after 300 s');
       await Promise.race([sheetChanged(), new Promise(r => setTimeout(r, 1000))]);
